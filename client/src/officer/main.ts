@@ -1,0 +1,2 @@
+// Officers' map (sign-in, clusters, letters).
+export {};

@@ -1,0 +1,2 @@
+// Public map for residents (issue 4 builds it).
+export {};

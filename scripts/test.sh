@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# `npm test`: the whole suite with the same bootstrap as the demo. Each run uses its own
+# databases (cloned from a migrated template) and Redis key prefix: the demo data is never touched.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh
+echo "== typecheck (tsc --noEmit)"
+npx tsc --noEmit -p tsconfig.json
+echo "== lint (eslint)"
+npx eslint --max-warnings=0 .
+echo "== build client (vite)"
+npx vite build --logLevel warn
+echo "== unit, integration and e2e tests (jest)"
+exec npx jest --ci "$@"

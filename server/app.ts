@@ -1,0 +1,79 @@
+/**
+ * Builds the Express app (no listen(): tests start it on an ephemeral port).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import cookieParser from 'cookie-parser';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { authenticate } from './auth/auth.middleware';
+import { authRouter } from './auth/auth.routes';
+import { config } from './core/config';
+import { errorHandler, notFoundHandler } from './core/http';
+import { logger } from './core/logger';
+import { healthRouter } from './health/health.routes';
+
+export function buildApp(): Express {
+  const cfg = config();
+  const app = express();
+  app.disable('x-powered-by');
+  if (cfg.TRUST_PROXY) app.set('trust proxy', 1);
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          // The map renders in a web worker from a blob: URL and draws into canvas/blob images.
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'worker-src': ["'self'", 'blob:'],
+          'child-src': ["'self'", 'blob:'],
+          'connect-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          // The public map is embedded on municipal websites (iframe mode).
+          'frame-ancestors': ['*'],
+        },
+      },
+      // The public map may be framed by the municipal site; officer pages set their own header.
+      frameguard: false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(
+    pinoHttp({
+      logger,
+      // Log the path without the query string: queries can carry postcodes and street names.
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+    }),
+  );
+  app.use(express.json({ limit: '5mb' }));
+  app.use(cookieParser());
+  app.use(authenticate);
+
+  app.use(healthRouter());
+  app.use(authRouter());
+
+  app.use('/api', notFoundHandler);
+  app.use('/tiles', notFoundHandler);
+
+  const dist = path.join(cfg.rootDir, 'dist');
+  if (fs.existsSync(dist)) {
+    app.use(
+      express.static(dist, {
+        index: 'index.html',
+        setHeaders: (res, file) => {
+          // Vite fingerprints assets: cache them for a year; HTML must revalidate.
+          res.setHeader('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        },
+      }),
+    );
+  }
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,65 @@
+/**
+ * The only reader of `process.env`. Parsed once with zod, typed and frozen: a bad variable
+ * stops start-up with its name instead of failing later in a request.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const root = path.resolve(__dirname, '..', '..');
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const Env = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/preventiekaart'),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  /** Prefix for every BullMQ key, so test runs and the demo never share queues. */
+  REDIS_PREFIX: z.string().min(1).default('pk'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Public base URL, used in letters (QR code) and printed by `npm run demo`. */
+  PUBLIC_URL: z.string().url().optional(),
+  /** Behind a TLS-terminating proxy: mark cookies Secure and trust X-Forwarded-*. */
+  TRUST_PROXY: bool.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  /** Where rendered letter PDFs are stored, named by content hash. */
+  STORAGE_DIR: z.string().default(path.join(root, 'var', 'storage')),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  /** Near-repeat defaults (domain.md): cocoon 200 m / 14 days, watch zone 400 m / 60 days. */
+  NEAR_REPEAT_DISTANCE_M: z.coerce.number().positive().default(200),
+  NEAR_REPEAT_DAYS: z.coerce.number().positive().default(14),
+  WATCH_ZONE_DISTANCE_M: z.coerce.number().positive().default(400),
+  WATCH_ZONE_DAYS: z.coerce.number().positive().default(60),
+  STREET_SNAP_DISTANCE_M: z.coerce.number().positive().default(50),
+  /** Public map: streets with fewer residential addresses are merged into their area. */
+  PUBLIC_MIN_ADDRESSES: z.coerce.number().int().positive().default(8),
+  /** Public map: counts below this are shown as "a few", never as a number or 0. */
+  PUBLIC_MIN_COUNT: z.coerce.number().int().positive().default(3),
+  LETTER_REPEAT_DAYS: z.coerce.number().int().nonnegative().default(30),
+  WORKER_CONCURRENCY: z.coerce.number().int().positive().default(2),
+  LETTER_BATCH_SIZE: z.coerce.number().int().positive().default(50),
+});
+
+export type Config = Readonly<z.infer<typeof Env>> & { readonly rootDir: string };
+
+/** Parses an environment; exported for tests. Throws one readable error naming every bad variable. */
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid configuration: ${problems}`);
+  }
+  return Object.freeze({ ...parsed.data, rootDir: root });
+}
+
+let cached: Config | undefined;
+
+/** The process configuration, parsed on first use. */
+export function config(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,75 @@
+/**
+ * Typed errors. Every error the API answers with is an AppError with an HTTP status and a
+ * stable code; the one error handler (server/core/http.ts) turns them into
+ * `{ "error": { "code", "message" } }` and never shows a stack trace.
+ */
+export class AppError extends Error {
+  constructor(
+    message: string,
+    readonly status = 500,
+    readonly code = 'internal',
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+export class BadInputError extends AppError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, 400, 'bad_input', options);
+  }
+}
+
+export class UnauthorizedError extends AppError {
+  constructor(message = 'sign in first (POST /api/session) or send an API token') {
+    super(message, 401, 'unauthorized');
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'your role or municipality does not allow this') {
+    super(message, 403, 'forbidden');
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message: string) {
+    super(message, 404, 'not_found');
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, 409, 'conflict', options);
+  }
+}
+
+/** A transient failure (serialization, deadlock, lost connection): safe to retry. */
+export class RetryableError extends AppError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, 503, 'retry', options);
+  }
+}
+
+/** Postgres error codes mapped in one place. */
+export function fromPgError(err: unknown): AppError | undefined {
+  const code = (err as { code?: unknown })?.code;
+  const detail = (err as { detail?: string })?.detail;
+  switch (code) {
+    case '23505':
+      return new ConflictError(detail ?? 'already exists', { cause: err });
+    case '22P02':
+    case '23503':
+    case '23502':
+    case '23514':
+    case '22007':
+    case '22008':
+      return new BadInputError(detail ?? (err as Error).message, { cause: err });
+    case '40001':
+    case '40P01':
+      return new RetryableError('the database asked to retry this request', { cause: err });
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,25 @@
+/**
+ * The demo area: Delft (TU Delft campus, Wippolder, edge of the centre) from the OpenStreetMap
+ * extract in data/demo/ (ODbL, see data/demo/LICENSE.md). Idempotent: a second run reuses
+ * what is there.
+ */
+import path from 'node:path';
+import type { Pool } from 'pg';
+import { config } from '../core/config';
+import { ensureMunicipality } from '../municipalities/municipalities.repo';
+import { MunicipalitySettings, delftDemoSettings } from '../municipalities/municipality-settings';
+import { importOsm } from '../imports/osm-import';
+import type { ImportSummary } from '../imports/import-summary';
+
+export const DEMO_MUNICIPALITY = { code: 'GM0503', name: 'Delft' } as const;
+export const DEMO_OSM_FILE = path.join(config().rootDir, 'data', 'demo', 'delft_tudelft.osm.pbf');
+
+export async function loadDemoArea(
+  pool: Pool,
+  _opts: { incidents: boolean; quiet?: boolean },
+): Promise<{ municipalityId: number; osm: ImportSummary }> {
+  const settings = MunicipalitySettings.parse(delftDemoSettings);
+  const municipalityId = await ensureMunicipality(pool, { ...DEMO_MUNICIPALITY, settings });
+  const osm = await importOsm(DEMO_OSM_FILE, { municipality: DEMO_MUNICIPALITY, actor: 'setup:demo' }, pool);
+  return { municipalityId, osm };
+}

@@ -1,0 +1,2 @@
+require('tsx/cjs');
+module.exports = require('./global-teardown.impl.ts').default;

@@ -1,0 +1,21 @@
+// Vite builds the two pages of the client into dist/, which the Express server serves:
+// index.html (the public map for residents) and intern.html (the officers' map).
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: resolve(__dirname, 'client'),
+  publicDir: resolve(__dirname, 'client/public'),
+  build: {
+    outDir: resolve(__dirname, 'dist'),
+    emptyOutDir: true,
+    sourcemap: true,
+    rollupOptions: {
+      input: {
+        index: resolve(__dirname, 'client/index.html'),
+        intern: resolve(__dirname, 'client/intern.html'),
+      },
+    },
+  },
+  server: { proxy: { '/api': 'http://127.0.0.1:3000', '/tiles': 'http://127.0.0.1:3000', '/fonts': 'http://127.0.0.1:3000' } },
+});
