@@ -3,7 +3,7 @@
  * Chromium) and e2e (the built client in headless Chromium against a running server).
  * Type checking is done once by `tsc --noEmit` in `npm test`, so ts-jest only transpiles.
  */
-const transform = { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] };
+const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
 const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'] };
 
 module.exports = {
