@@ -114,15 +114,14 @@ function describeMissing(file: string, layer: string, missing: Field[]): string 
 /** Decides which layers to read, before any database work: a wrong file fails here. */
 export function planLayers(file: string, wanted?: string[]): { plan: LayerPlan[]; left: string[] } {
   const layers = listLayers(file);
-  const base = path.basename(file);
   if (wanted && wanted.length > 0) {
     const plan = wanted.map((name) => {
       const l = layers.find((x) => x.name === name);
-      if (!l) throw new BadInputError(`${base}: no layer '${name}' (layers: ${layers.map((x) => x.name).join(', ')})`);
+      if (!l) throw new BadInputError(`${file}: no layer '${name}' (layers: ${layers.map((x) => x.name).join(', ')})`);
       const fields = mapFields(layerFields(file, name).map((f) => f.name));
       const missing = missingFields(fields);
-      if (missing.length) throw new BadInputError(describeMissing(base, name, missing));
-      if (l.geometryType === 'None') throw new BadInputError(`${base}: layer '${name}' has no geometry; addresses need a point`);
+      if (missing.length) throw new BadInputError(describeMissing(file, name, missing));
+      if (l.geometryType === 'None') throw new BadInputError(`${file}: layer '${name}' has no geometry; addresses need a point`);
       return { name, fields };
     });
     return { plan, left: layers.map((l) => l.name).filter((n) => !wanted.includes(n)) };
@@ -138,9 +137,9 @@ export function planLayers(file: string, wanted?: string[]): { plan: LayerPlan[]
   }
   if (candidates.length === 0) {
     if (closest && closest.missing.length === 0) {
-      throw new BadInputError(`${base}: layer '${closest.name}' has no geometry; addresses need a point`);
+      throw new BadInputError(`${file}: layer '${closest.name}' has no geometry; addresses need a point`);
     }
-    throw new BadInputError(describeMissing(base, closest?.name ?? '?', closest?.missing ?? REQUIRED));
+    throw new BadInputError(describeMissing(file, closest?.name ?? '?', closest?.missing ?? REQUIRED));
   }
   const vbo = candidates.filter((c) => /verblijfsobject/i.test(c.name));
   const plan = vbo.length > 0 ? vbo : candidates;
