@@ -3,7 +3,7 @@
  * Errors print one line naming the problem (never a stack trace) and exit with status 1.
  */
 import { authCommands } from './auth/auth.cli';
-import type { CliCommand } from './core/cli-kit';
+import { type CliCommand, cliErrorLine } from './core/cli-kit';
 import { closeDb } from './core/db';
 import { toAppError } from './core/http';
 import { closeRedis } from './core/redis';
@@ -28,10 +28,7 @@ async function main(argv: string[]): Promise<number> {
     await cmd.run(argv.slice(cmd.name.split(' ').length));
     return 0;
   } catch (err) {
-    const e = toAppError(err);
-    // Expected failures (bad input, missing file) carry their own message; others are internal.
-    const message = e.status < 500 ? e.message : (err as Error).message || e.message;
-    console.error(`error: ${message}`);
+    console.error(`error: ${cliErrorLine(err, toAppError(err))}`);
     return 1;
   } finally {
     await Promise.allSettled([closeDb(), closeRedis()]);
