@@ -65,6 +65,8 @@ if ! answers "$db_host" "$db_port"; then
   say "starting PostgreSQL"
   cluster=$(ls /etc/postgresql 2>/dev/null | sort -V | tail -1)
   [ -n "$cluster" ] || die "PostgreSQL is installed but has no cluster in /etc/postgresql"
+  read -r _ _ cl_port cl_status _ < <(pg_lsclusters -h 2>/dev/null | awk -v c="$cluster" '$1 == c && $2 == "main"') || true
+  [ "${cl_status:-}" != online ] || die "PostgreSQL $cluster runs on port $cl_port, but DATABASE_URL points at port $db_port; fix DATABASE_URL"
   pg_ctlcluster --skip-systemctl-redirect "$cluster" main start >&2 || die "PostgreSQL $cluster did not start (pg_ctlcluster $cluster main start)"
   # Local development trusts connections from this machine, as the default DATABASE_URL expects.
   for i in $(seq 1 20); do answers "$db_host" "$db_port" && break; sleep 0.5; done
@@ -77,5 +79,32 @@ if ! answers "$redis_host" "$redis_port"; then
   for i in $(seq 1 20); do answers "$redis_host" "$redis_port" && break; sleep 0.25; done
   answers "$redis_host" "$redis_port" || die "Redis started but does not answer at $redis_host:$redis_port"
 fi
-# PostgreSQL must be able to create the PostGIS extension (the migrator does CREATE EXTENSION).
+
+# --- PostgreSQL access ----------------------------------------------------------------------
+# The default DATABASE_URL connects as postgres over TCP without a password. Debian's
+# pg_hba.conf asks for one (scram-sha-256) on 127.0.0.1, so on a fresh machine the first
+# connection fails. Only for the local default (no DATABASE_URL given, root, a local Debian
+# cluster) let the postgres user in from this machine without a password; otherwise say what to set.
+pg_probe() {
+  node -e '
+    const u = new URL(process.argv[1]); u.pathname = "/postgres";
+    const c = new (require("pg").Client)({ connectionString: u.toString(), connectionTimeoutMillis: 5000 });
+    c.connect().then(() => c.end()).then(() => process.exit(0), (e) => {
+      console.error(String(e.message).split("\n")[0]);
+      // 28P01/28000: rejected credentials; the pg client throws before asking when no password is given.
+      process.exit(["28P01", "28000"].includes(e.code) || /password/i.test(e.message) ? 2 : 1);
+    });' "$db_url"
+}
+pg_rc=0; pg_err=$(pg_probe 2>&1) || pg_rc=$?
+if [ "$pg_rc" -eq 2 ] && [ -z "${DATABASE_URL:-}" ] && local_host "$db_host" && [ "$(id -u)" -eq 0 ]; then
+  cluster=$(ls /etc/postgresql 2>/dev/null | sort -V | tail -1)
+  hba=/etc/postgresql/$cluster/main/pg_hba.conf
+  if [ -n "$cluster" ] && [ -f "$hba" ] && ! grep -q 'added by preventiekaart' "$hba"; then
+    say "letting user postgres connect from this machine without a password ($hba)"
+    sed -i '1i # added by preventiekaart bootstrap (local demo): user postgres from this machine, no password\nhost all postgres 127.0.0.1/32 trust\nhost all postgres ::1/128 trust' "$hba"
+    pg_ctlcluster --skip-systemctl-redirect "$cluster" main reload >&2 || die "PostgreSQL $cluster did not reload its pg_hba.conf"
+    pg_rc=0; pg_err=$(pg_probe 2>&1) || pg_rc=$?
+  fi
+fi
+[ "$pg_rc" -eq 0 ] || die "cannot sign in to PostgreSQL at $db_host:$db_port ($pg_err); set DATABASE_URL=postgres://USER:PASSWORD@HOST:PORT/DB"
 exit 0

@@ -38,7 +38,11 @@ start worker jobs/worker.ts
 port=${PORT:-3000}
 host=${HOST:-127.0.0.1}
 url="http://$host:$port"
+alive() { kill -0 "$(cat "var/run/$1.pid")" 2>/dev/null; }
 for _ in $(seq 1 60); do
+  # A server that died (e.g. the port is taken) must not be mistaken for whatever else answers there.
+  alive server || die "the server stopped at start-up: $(tail -n 3 var/log/server.log | tr '\n' ' ')"
+  alive worker || die "the worker stopped at start-up: $(tail -n 3 var/log/worker.log | tr '\n' ' ')"
   if curl -fsS "$url/api/health" >/dev/null 2>&1; then break; fi
   sleep 0.5
 done

@@ -3,13 +3,14 @@
  * Errors print one line naming the problem (never a stack trace) and exit with status 1.
  */
 import { authCommands } from './auth/auth.cli';
-import type { CliCommand } from './core/cli-kit';
+import { type CliCommand, cliErrorLine } from './core/cli-kit';
 import { closeDb } from './core/db';
 import { toAppError } from './core/http';
 import { closeRedis } from './core/redis';
 import { setupCommands } from './setup/setup.cli';
+import { bagCommands } from './imports/bag.cli';
 
-const commands: CliCommand[] = [...setupCommands, ...authCommands];
+const commands: CliCommand[] = [...setupCommands, ...authCommands, ...bagCommands];
 
 function usage(): string {
   return ['usage: npm run cli -- <command>', '', ...commands.map((c) => `  ${c.usage}`)].join('\n');
@@ -27,10 +28,7 @@ async function main(argv: string[]): Promise<number> {
     await cmd.run(argv.slice(cmd.name.split(' ').length));
     return 0;
   } catch (err) {
-    const e = toAppError(err);
-    // Expected failures (bad input, missing file) carry their own message; others are internal.
-    const message = e.status < 500 ? e.message : (err as Error).message || e.message;
-    console.error(`error: ${message}`);
+    console.error(`error: ${cliErrorLine(err, toAppError(err))}`);
     return 1;
   } finally {
     await Promise.allSettled([closeDb(), closeRedis()]);

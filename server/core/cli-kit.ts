@@ -4,7 +4,7 @@
  */
 import os from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { BadInputError } from './errors';
+import { AppError, BadInputError } from './errors';
 
 export interface CliCommand {
   /** e.g. 'import-osm' or 'user add' */
@@ -30,4 +30,24 @@ export function cliActor(): string {
 /** Prints one JSON line on stdout (importer summaries and other machine-readable results). */
 export function printJson(value: unknown): void {
   process.stdout.write(JSON.stringify(value) + '\n');
+}
+
+/**
+ * The one line the CLI prints for a failure. Expected failures (bad input, missing file) carry
+ * their own message; for others the underlying message is more useful than "internal error"
+ * (there is no server log to point to). Node's connection errors can be an AggregateError with
+ * an empty message (localhost resolving to ::1 and 127.0.0.1), so take its first error; and
+ * keep it to one line.
+ */
+export function cliErrorLine(err: unknown, appError: AppError): string {
+  let message = appError.status < 500 ? appError.message : '';
+  if (!message) {
+    const e = err as { message?: string; errors?: { message?: string }[]; code?: string; address?: string; port?: number };
+    message = e?.message || e?.errors?.find((x) => x?.message)?.message || appError.message;
+    const code = e?.code ?? (e?.errors?.[0] as { code?: string } | undefined)?.code;
+    if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT') {
+      message = `cannot connect (${message}); is PostgreSQL/Redis running and DATABASE_URL/REDIS_URL right?`;
+    }
+  }
+  return message.replace(/\s*\n\s*/g, ' ').trim();
 }

@@ -60,6 +60,15 @@ let cached: Config | undefined;
 
 /** The process configuration, parsed on first use. */
 export function config(): Config {
-  cached ??= parseConfig(process.env);
+  if (!cached) {
+    try {
+      cached = parseConfig(process.env);
+    } catch (err) {
+      // Start-up (server, worker, CLI) stops with one line naming the variable, not a stack
+      // trace: config() first runs while modules load, before any error handler exists.
+      process.stderr.write(`error: ${(err as Error).message}\n`);
+      process.exit(1);
+    }
+  }
   return cached;
 }

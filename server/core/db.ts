@@ -40,15 +40,20 @@ export async function closeDb(): Promise<void> {
 /** Runs `fn` in one transaction on one client; rolls back on any error. */
 export async function withTransaction<T>(fn: (client: PoolClient) => Promise<T>, p: Pool = db()): Promise<T> {
   const client = await p.connect();
+  // A client whose ROLLBACK failed (connection lost mid-transaction) must not go back to the
+  // pool: release(err) destroys it instead of handing a broken connection to the next caller.
+  let broken: Error | undefined;
   try {
     await client.query('BEGIN');
     const result = await fn(client);
     await client.query('COMMIT');
     return result;
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await client.query('ROLLBACK').catch((e: Error) => {
+      broken = e;
+    });
     throw err;
   } finally {
-    client.release();
+    client.release(broken);
   }
 }

@@ -62,6 +62,23 @@ export function listLayers(file: string): OgrLayer[] {
 }
 
 /**
+ * The attribute fields of one layer (name and OGR type), in file order. Parses `ogrinfo -so`:
+ * every field is printed as `name: Type (width.precision)` after the layer header.
+ */
+export function layerFields(file: string, layer: string): { name: string; type: string }[] {
+  assertReadable(file);
+  const r = spawnSync('ogrinfo', ['-ro', '-so', '-nomd', file, layer], { env: gdalEnv(), encoding: 'utf8' });
+  if (r.error) throw new Error(`ogrinfo is not installed (apt-get install gdal-bin): ${r.error.message}`);
+  if (r.status !== 0) throw new BadInputError(`${file}: ${gdalError(r.stderr)}`);
+  const fields: { name: string; type: string }[] = [];
+  for (const line of r.stdout.split('\n')) {
+    const m = /^(\S.*?): (String|Integer64|Integer|Real|Date|DateTime|Time|Binary|\w+List) \(/.exec(line);
+    if (m) fields.push({ name: m[1]!, type: m[2]! });
+  }
+  return fields;
+}
+
+/**
  * Streams the features of one layer. `where` is an OGR SQL filter (a constant written in
  * code, never user input). Throws a BadInputError naming the file when GDAL fails.
  */

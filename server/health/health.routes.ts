@@ -4,14 +4,20 @@ import { db } from '../core/db';
 import { key, redis } from '../core/redis';
 
 async function check(fn: () => Promise<unknown>): Promise<{ ok: boolean; detail?: unknown; error?: string }> {
+  let timer: NodeJS.Timeout | undefined;
   try {
     const detail = await Promise.race([
       fn(),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('timed out after 2 s')), 2000)),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timed out after 2 s')), 2000);
+      }),
     ]);
     return { ok: true, detail };
   } catch (err) {
     return { ok: false, error: (err as Error).message };
+  } finally {
+    // Without this every health request leaves three 2 s timers behind (they held jest open).
+    clearTimeout(timer);
   }
 }
 
@@ -26,7 +32,14 @@ export function healthRouter(): Router {
       check(() => redis().ping()),
       check(async () => {
         // Workers refresh a heartbeat key every 10 s with a 30 s expiry (jobs/worker.ts).
-        const keys = await redis().keys(key('worker', 'heartbeat', '*'));
+        // SCAN, not KEYS: KEYS blocks Redis while it walks every key (BullMQ jobs included).
+        const keys: string[] = [];
+        let cursor = '0';
+        do {
+          const [next, found] = await redis().scan(cursor, 'MATCH', key('worker', 'heartbeat', '*'), 'COUNT', 1000);
+          cursor = next;
+          keys.push(...found);
+        } while (cursor !== '0');
         if (keys.length === 0) throw new Error('no worker has reported in the last 30 s; start one with npm run worker');
         return { workers: keys.length };
       }),

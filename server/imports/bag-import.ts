@@ -1,0 +1,343 @@
+/**
+ * `import-bag FILE`: residential addresses from a BAG (Basisregistratie Adressen en Gebouwen)
+ * extract, read with GDAL (GeoPackage, Shapefile, GeoJSON, ... in any CRS).
+ *
+ * Field names differ between BAG products; the known variants are mapped (FIELD_VARIANTS) and
+ * every point or polygon layer that has the required fields is a candidate. Layers named
+ * `verblijfsobject(en)` are preferred: they hold the BAG's dwellings. Ligplaatsen (houseboat
+ * moorings) and standplaatsen (caravan pitches) have no gebruiksdoel, so they are imported only
+ * when asked for with `--layer`; the summary warns which layers were left out.
+ *
+ * Kept: addresses whose gebruiksdoel contains "woonfunctie" (when the file has a gebruiksdoel)
+ * and whose status is not withdrawn or unbuilt. One transaction: features are staged in a
+ * temporary table, then merged into streets/addresses; the database is unchanged unless the
+ * whole file imports. Idempotent: keyed by (source 'bag', nummeraanduiding id); a second
+ * import of the same file reports every row as skipped.
+ */
+import path from 'node:path';
+import type { Pool, PoolClient } from 'pg';
+import { audit } from '../audit/audit';
+import { db, withTransaction } from '../core/db';
+import { BadInputError } from '../core/errors';
+import { layerFields, listLayers, readFeatures, type OgrFeature } from '../geo/ogr';
+import { municipalityByCode } from '../municipalities/municipalities.repo';
+import { isNummeraanduidingId, normalisePostcode } from './address-parts';
+import { emptySummary, type ImportSummary } from './import-summary';
+
+/** Our field -> the names it has in BAG products, most specific first (compared case-insensitively). */
+export const FIELD_VARIANTS = {
+  // PDOK's verblijfsobject layer: `identificatie` is the verblijfsobject id; the address id is
+  // nummeraanduiding_hoofdadres_identificatie. The fixture (gokoala) uses nummer_id, INSPIRE `id`.
+  id: ['nummeraanduiding_hoofdadres_identificatie', 'nummeraanduiding_identificatie', 'nummeraanduiding_id', 'hoofdadres_identificatie', 'nummer_id', 'identificatie', 'id'],
+  street: ['openbare_ruimte_naam', 'openbareruimtenaam', 'openbare_ruimte', 'straatnaam', 'straat'],
+  huisnummer: ['huisnummer'],
+  huisletter: ['huisletter'],
+  toevoeging: ['toevoeging', 'huisnummertoevoeging', 'huisnummer_toevoeging'],
+  postcode: ['postcode'],
+  place: ['woonplaats_naam', 'woonplaatsnaam', 'woonplaats'],
+  gebruiksdoel: ['gebruiksdoel', 'gebruiksdoelen'],
+  status: ['status', 'nummeraanduiding_status'],
+  ended: ['datum_eind', 'eind_geldigheid', 'eindgeldigheid'],
+} as const;
+
+type Field = keyof typeof FIELD_VARIANTS;
+export type FieldMap = Partial<Record<Field, string>>;
+const REQUIRED: Field[] = ['id', 'street', 'huisnummer'];
+const LABEL: Record<Field, string> = {
+  id: 'address id', street: 'street name', huisnummer: 'house number', huisletter: 'house letter',
+  toevoeging: 'addition', postcode: 'postcode', place: 'place', gebruiksdoel: 'use', status: 'status', ended: 'end date',
+};
+
+/**
+ * Statuses of addresses nobody lives at: withdrawn (ingetrokken, ten onrechte opgevoerd) or
+ * not built (niet gerealiseerd; gevormd and bouw gestart: planned or under construction).
+ * Matches the BAG's forms: 'Verblijfsobject ingetrokken', 'Niet gerealiseerd verblijfsobject',
+ * 'Naamgeving ingetrokken', 'Plaats ingetrokken', lower/upper case, underscores.
+ */
+const GONE_STATUS = /ingetrokken|niet[\s_-]*gerealiseerd|ten[\s_-]*onrechte|gevormd|bouw[\s_-]*gestart/i;
+
+export function isWithdrawnOrUnbuilt(status: unknown): boolean {
+  return typeof status === 'string' && GONE_STATUS.test(status);
+}
+
+/** True unless a gebruiksdoel is given that has no woonfunctie ("woonfunctie,winkelfunctie" is residential). */
+export function isResidentialUse(gebruiksdoel: unknown): boolean {
+  if (gebruiksdoel === null || gebruiksdoel === undefined || gebruiksdoel === '') return true;
+  const text = Array.isArray(gebruiksdoel) ? gebruiksdoel.join(',') : String(gebruiksdoel);
+  return /woon/i.test(text);
+}
+
+/** Maps a layer's field names to ours. */
+export function mapFields(fieldNames: string[]): FieldMap {
+  const byLower = new Map(fieldNames.map((f) => [f.toLowerCase(), f]));
+  const map: FieldMap = {};
+  for (const [field, variants] of Object.entries(FIELD_VARIANTS) as [Field, readonly string[]][]) {
+    const hit = variants.find((v) => byLower.has(v));
+    if (hit) map[field] = byLower.get(hit)!;
+  }
+  return map;
+}
+
+/** The 16-digit nummeraanduiding id in a BAG or INSPIRE id ('NL.IMBAG.Nummeraanduiding.0363200000039881'). */
+export function bagIdOf(raw: unknown): string | undefined {
+  if (raw === null || raw === undefined) return undefined;
+  const s = String(raw).trim();
+  if (!s) return undefined;
+  const m = /(\d{16})$/.exec(s);
+  return m ? m[1] : s;
+}
+
+export interface BagImportOptions {
+  /** Municipality code (GM0363); optional when the database holds exactly one municipality. */
+  municipality?: string;
+  /** Name for a municipality that does not exist yet. */
+  name?: string;
+  /** Layers to import; default: the verblijfsobject layer(s), else every layer with the fields. */
+  layers?: string[];
+  actor: string;
+}
+
+interface LayerPlan {
+  name: string;
+  fields: FieldMap;
+}
+
+function missingFields(map: FieldMap): Field[] {
+  return REQUIRED.filter((f) => !map[f]);
+}
+
+function describeMissing(file: string, layer: string, missing: Field[]): string {
+  const which = missing.map((f) => `${LABEL[f]} (${FIELD_VARIANTS[f].join(' / ')})`).join(', ');
+  return `${file}: layer '${layer}' is not a BAG address layer: it has no ${which} field`;
+}
+
+/** Decides which layers to read, before any database work: a wrong file fails here. */
+export function planLayers(file: string, wanted?: string[]): { plan: LayerPlan[]; left: string[] } {
+  const layers = listLayers(file);
+  if (wanted && wanted.length > 0) {
+    const plan = wanted.map((name) => {
+      const l = layers.find((x) => x.name === name);
+      if (!l) throw new BadInputError(`${file}: no layer '${name}' (layers: ${layers.map((x) => x.name).join(', ')})`);
+      const fields = mapFields(layerFields(file, name).map((f) => f.name));
+      const missing = missingFields(fields);
+      if (missing.length) throw new BadInputError(describeMissing(file, name, missing));
+      if (l.geometryType === 'None') throw new BadInputError(`${file}: layer '${name}' has no geometry; addresses need a point`);
+      return { name, fields };
+    });
+    return { plan, left: layers.map((l) => l.name).filter((n) => !wanted.includes(n)) };
+  }
+  const candidates: LayerPlan[] = [];
+  let closest: { name: string; missing: Field[]; noGeometry: boolean } | undefined;
+  for (const l of layers) {
+    const fields = mapFields(layerFields(file, l.name).map((f) => f.name));
+    const missing = missingFields(fields);
+    const noGeometry = l.geometryType === 'None';
+    if (missing.length === 0 && !noGeometry) candidates.push({ name: l.name, fields });
+    else if (!closest || missing.length < closest.missing.length) closest = { name: l.name, missing, noGeometry };
+  }
+  if (candidates.length === 0) {
+    if (closest && closest.missing.length === 0) {
+      throw new BadInputError(`${file}: layer '${closest.name}' has no geometry; addresses need a point`);
+    }
+    throw new BadInputError(describeMissing(file, closest?.name ?? '?', closest?.missing ?? REQUIRED));
+  }
+  const vbo = candidates.filter((c) => /verblijfsobject/i.test(c.name));
+  const plan = vbo.length > 0 ? vbo : candidates;
+  return { plan, left: candidates.filter((c) => !plan.includes(c)).map((c) => c.name) };
+}
+
+async function resolveMunicipality(client: PoolClient, opts: BagImportOptions): Promise<{ id: number; name: string }> {
+  if (opts.municipality) {
+    const m = await municipalityByCode(client, opts.municipality);
+    if (m) return { id: m.id, name: m.name };
+    if (!opts.name) {
+      throw new BadInputError(`--municipality: no municipality '${opts.municipality}' yet; add --name NAME to create it`);
+    }
+    const { rows } = await client.query<{ id: number }>(
+      'INSERT INTO municipalities (code, name) VALUES ($1, $2) RETURNING id',
+      [opts.municipality, opts.name],
+    );
+    return { id: rows[0]!.id, name: opts.name };
+  }
+  const { rows } = await client.query<{ id: number; code: string; name: string }>(
+    'SELECT id, code, name FROM municipalities ORDER BY code LIMIT 3',
+  );
+  if (rows.length === 1) return { id: rows[0]!.id, name: rows[0]!.name };
+  throw new BadInputError(
+    rows.length === 0
+      ? 'import-bag needs --municipality CODE --name NAME (no municipality exists yet)'
+      : `import-bag needs --municipality CODE: the database holds several municipalities (${rows.map((r) => r.code).join(', ')}${rows.length === 3 ? ', ...' : ''})`,
+  );
+}
+
+const BATCH = 2000;
+
+async function stage(client: PoolClient, table: string, rows: object[]): Promise<void> {
+  if (rows.length === 0) return;
+  await client.query(`INSERT INTO ${table} SELECT * FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)`, [
+    JSON.stringify(rows),
+  ]);
+}
+
+function text(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  const s = String(v).trim();
+  return s === '' ? null : s;
+}
+
+type Staged = {
+  key: string;
+  bag_id: string | null;
+  street: string;
+  huisnummer: number;
+  huisletter: string | null;
+  toevoeging: string | null;
+  postcode: string | null;
+  place: string;
+  geom: string;
+};
+
+/** Turns one feature into a row, or a reason to reject it. */
+export function toRow(f: OgrFeature, fields: FieldMap, defaultPlace: string): Staged | { reject: string } {
+  const p = f.properties;
+  const get = (k: Field) => (fields[k] ? p[fields[k]] : undefined);
+  const key = bagIdOf(get('id'));
+  if (!key) return { reject: 'no address id' };
+  const street = text(get('street'));
+  if (!street) return { reject: 'no street name' };
+  const hnRaw = text(get('huisnummer'));
+  const huisnummer = hnRaw && /^\d{1,5}$/.test(hnRaw) ? Number(hnRaw) : NaN;
+  if (!(huisnummer >= 1)) return { reject: `house number '${hnRaw ?? ''}' is not a number from 1 to 99999` };
+  const huisletter = text(get('huisletter'));
+  if (huisletter !== null && !/^[A-Za-z]$/.test(huisletter)) return { reject: `house letter '${huisletter}' is not one letter` };
+  const toevoeging = text(get('toevoeging'));
+  if (toevoeging !== null && !/^[A-Za-z0-9]{1,4}$/.test(toevoeging)) {
+    return { reject: `addition '${toevoeging}' is not 1-4 letters or digits` };
+  }
+  if (!f.geometry) return { reject: 'no geometry' };
+  return {
+    key,
+    bag_id: isNummeraanduidingId(key) ? key : null,
+    street,
+    huisnummer,
+    huisletter: huisletter?.toUpperCase() ?? null,
+    toevoeging: toevoeging?.toUpperCase() ?? null,
+    postcode: normalisePostcode(text(get('postcode'))) ?? null,
+    place: text(get('place')) ?? defaultPlace,
+    geom: JSON.stringify(f.geometry),
+  };
+}
+
+export async function importBag(file: string, opts: BagImportOptions, pool: Pool = db()): Promise<ImportSummary> {
+  const base = path.basename(file);
+  const { plan, left } = planLayers(file, opts.layers);
+  const summary = emptySummary();
+  const warnings: string[] = [];
+  if (left.length > 0) {
+    warnings.push(`layer(s) ${left.join(', ')} not imported (no gebruiksdoel: moorings and pitches); pass --layer NAME for each layer to import`);
+  }
+
+  const result = await withTransaction(async (client) => {
+    const municipality = await resolveMunicipality(client, opts);
+    await client.query(`CREATE TEMP TABLE bag_address (key text, bag_id text, street text, huisnummer int, huisletter text,
+      toevoeging text, postcode text, place text, geom text) ON COMMIT DROP`);
+    // Addresses this file says are withdrawn, unbuilt or not residential: an earlier import may hold them.
+    await client.query('CREATE TEMP TABLE bag_gone (key text) ON COMMIT DROP');
+
+    for (const layer of plan) {
+      if (!layer.fields.place) warnings.push(`layer ${layer.name} has no place field; using '${municipality.name}'`);
+      let batch: Staged[] = [];
+      let gone: { key: string }[] = [];
+      let index = 0;
+      for await (const f of readFeatures(file, layer.name)) {
+        index++;
+        summary.read++;
+        const p = f.properties;
+        const status = layer.fields.status ? p[layer.fields.status] : undefined;
+        const ended = layer.fields.ended ? text(p[layer.fields.ended]) : null;
+        const use = layer.fields.gebruiksdoel ? p[layer.fields.gebruiksdoel] : undefined;
+        if (isWithdrawnOrUnbuilt(status) || ended !== null || !isResidentialUse(use)) {
+          summary.skipped++;
+          const key = bagIdOf(layer.fields.id ? p[layer.fields.id] : undefined);
+          if (key) gone.push({ key });
+          continue;
+        }
+        const row = toRow(f, layer.fields, municipality.name);
+        if ('reject' in row) {
+          summary.rejected++;
+          if (summary.errors.length < 100) {
+            const id = text(layer.fields.id ? p[layer.fields.id] : undefined);
+            summary.errors.push({ feature: `${layer.name} #${index}${id ? ` (${id})` : ''}`, reason: row.reject });
+          }
+          continue;
+        }
+        batch.push(row);
+        if (batch.length >= BATCH) {
+          await stage(client, 'bag_address', batch);
+          batch = [];
+        }
+        if (gone.length >= BATCH) {
+          await stage(client, 'bag_gone', gone);
+          gone = [];
+        }
+      }
+      await stage(client, 'bag_address', batch);
+      await stage(client, 'bag_gone', gone);
+    }
+
+    // BAG has no street lines: a street is a name within a place, without geometry until an
+    // OSM or NWB import adds its segments.
+    await client.query(
+      `INSERT INTO streets (municipality_id, name, place)
+       SELECT DISTINCT $1::int, street, place FROM bag_address
+       ON CONFLICT (municipality_id, name, place) DO NOTHING`,
+      [municipality.id],
+    );
+    const adr = await client.query<{ inserted: boolean }>(
+      `INSERT INTO addresses (municipality_id, street_id, source, source_key, bag_id, street_name, huisnummer, huisletter,
+                              toevoeging, postcode, place, residential, geom)
+       SELECT DISTINCT ON (b.key) $1, st.id, 'bag', b.key, b.bag_id, b.street, b.huisnummer, b.huisletter, b.toevoeging,
+              b.postcode, b.place, true,
+              ST_Transform(ST_PointOnSurface(ST_SetSRID(ST_GeomFromGeoJSON(b.geom), 4326)), 28992)
+       FROM bag_address b
+       JOIN streets st ON st.municipality_id = $1 AND st.name = b.street AND st.place = b.place
+       ORDER BY b.key
+       ON CONFLICT (source, source_key) DO UPDATE
+         SET municipality_id = EXCLUDED.municipality_id, street_id = EXCLUDED.street_id, bag_id = EXCLUDED.bag_id,
+             street_name = EXCLUDED.street_name, huisnummer = EXCLUDED.huisnummer, huisletter = EXCLUDED.huisletter,
+             toevoeging = EXCLUDED.toevoeging, postcode = EXCLUDED.postcode, place = EXCLUDED.place,
+             residential = true, geom = EXCLUDED.geom
+         -- GeoJSON carries 7 decimals (~1 cm): a re-read of the same file moves no point by more than that.
+         WHERE (addresses.municipality_id, addresses.street_id, addresses.bag_id, addresses.street_name, addresses.huisnummer,
+                addresses.huisletter, addresses.toevoeging, addresses.postcode, addresses.place, addresses.residential)
+           IS DISTINCT FROM (EXCLUDED.municipality_id, EXCLUDED.street_id, EXCLUDED.bag_id, EXCLUDED.street_name,
+                EXCLUDED.huisnummer, EXCLUDED.huisletter, EXCLUDED.toevoeging, EXCLUDED.postcode, EXCLUDED.place, true)
+            OR NOT ST_DWithin(addresses.geom, EXCLUDED.geom, 0.05)
+       RETURNING (xmax = 0) AS inserted`,
+      [municipality.id],
+    );
+    for (const r of adr.rows) {
+      if (r.inserted) summary.imported++;
+      else summary.updated++;
+    }
+    const staged = await client.query<{ n: string }>('SELECT count(*) AS n FROM bag_address');
+    summary.skipped += Number(staged.rows[0]!.n) - adr.rows.length;
+    // Withdrawn since the last import: keep the row (incidents may point at it) but stop
+    // treating it as a home, so no letter goes there.
+    const gone = await client.query(
+      `UPDATE addresses a SET residential = false FROM bag_gone g
+       WHERE a.source = 'bag' AND a.source_key = g.key AND a.residential`,
+    );
+    summary.updated += gone.rowCount ?? 0;
+    summary.skipped -= gone.rowCount ?? 0;
+    if (warnings.length) summary.warnings = warnings;
+    await audit(client, {
+      actor: opts.actor,
+      action: 'import.bag',
+      municipalityId: municipality.id,
+      details: { file: base, layers: plan.map((l) => l.name), ...summary, errors: summary.errors.length },
+    });
+    return summary;
+  }, pool);
+  return result;
+}
