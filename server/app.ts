@@ -13,6 +13,7 @@ import { config } from './core/config';
 import { errorHandler, notFoundHandler } from './core/http';
 import { logger } from './core/logger';
 import { healthRouter } from './health/health.routes';
+import { incidentsRouter } from './incidents/incidents.routes';
 
 export function buildApp(): Express {
   const cfg = config();
@@ -57,6 +58,7 @@ export function buildApp(): Express {
 
   app.use(healthRouter());
   app.use(authRouter());
+  app.use(incidentsRouter());
 
   app.use('/api', notFoundHandler);
   app.use('/tiles', notFoundHandler);

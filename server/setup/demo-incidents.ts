@@ -145,9 +145,9 @@ export async function generateDemoIncidents(
 
   const { rows } = await q.query<{ inserted: boolean }>(
     `INSERT INTO incidents (municipality_id, source, external_id, occurred_from, occurred_to, attempt,
-                            modus_operandi, mo_text, location_label, address_id, street_id, geom)
+                            modus_operandi, mo_text, location_label, address_id, street_id, geom, location_source)
      SELECT $1, 'demo', i.external_id, i.occurred_from, i.occurred_to, i.attempt, i.modus_operandi,
-            i.mo_text, i.location_label, a.id, i.street_id, a.geom
+            i.mo_text, i.location_label, a.id, i.street_id, a.geom, 'address'
      FROM jsonb_to_recordset($2::jsonb) AS i(external_id text, occurred_from timestamptz, occurred_to timestamptz,
             attempt boolean, modus_operandi text, mo_text text, location_label text, address_id bigint, street_id bigint)
      JOIN addresses a ON a.id = i.address_id
