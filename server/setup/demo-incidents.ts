@@ -25,6 +25,8 @@ export interface DemoIncidentResult {
   skipped: number;
   /** Number of near-repeat bursts generated (each is one expected cluster). */
   bursts: number;
+  /** External ids per burst ('demo-<n>'), for tests and the demo's explanation. */
+  burstMembers: string[][];
 }
 
 /** Modus operandi weights for Dutch residential burglary (cylinder snapping is the classic). */
@@ -116,11 +118,12 @@ export async function generateDemoIncidents(
      FROM addresses WHERE municipality_id = $1 AND residential ORDER BY source, source_key`,
     [municipalityId],
   );
-  if (addresses.length === 0) return { imported: 0, updated: 0, skipped: 0, bursts: 0 };
+  if (addresses.length === 0) return { imported: 0, updated: 0, skipped: 0, bursts: 0, burstMembers: [] };
 
   const dayAt = (daysAgo: number): Date => new Date(today - daysAgo * DAY_MS);
   const incidents: DemoIncident[] = [];
   let bursts = 0;
+  const burstMembers: string[][] = [];
   // About 60% of incidents in bursts, the rest background.
   const burstTarget = Math.round(count * 0.6);
   while (incidents.length < burstTarget) {
@@ -129,18 +132,21 @@ export async function generateDemoIncidents(
     // The first burglary at least a few days back, so a follow-up can fit before today.
     const firstDaysAgo = rng.int(4, PERIOD_DAYS - 1);
     const burstMo = rng.weighted(MO_WEIGHTS);
+    const start = incidents.length;
     incidents.push(makeIncident(rng, incidents.length + 1, first, dayAt(firstDaysAgo), burstMo));
     const near = addresses.filter((a) => a !== first && Math.hypot(a.x - first.x, a.y - first.y) <= BURST_RADIUS_M);
     const followUps = Math.min(rng.int(2, 6), burstTarget - incidents.length);
     for (let i = 0; i < followUps && near.length > 0; i++) {
-      const daysAgo = Math.max(0, firstDaysAgo - rng.int(1, BURST_DAYS - 1));
+      // Never today: an incident later than `now` would depend on the hour of the run.
+      const daysAgo = Math.max(1, firstDaysAgo - rng.int(1, BURST_DAYS - 1));
       const mo = rng.next() < 0.7 ? burstMo : rng.weighted(MO_WEIGHTS);
       incidents.push(makeIncident(rng, incidents.length + 1, pick(rng, near), dayAt(daysAgo), mo));
     }
+    burstMembers.push(incidents.slice(start).map((i) => i.external_id));
   }
   while (incidents.length < count) {
     const a = pick(rng, addresses);
-    incidents.push(makeIncident(rng, incidents.length + 1, a, dayAt(rng.int(0, PERIOD_DAYS - 1)), rng.weighted(MO_WEIGHTS)));
+    incidents.push(makeIncident(rng, incidents.length + 1, a, dayAt(rng.int(1, PERIOD_DAYS - 1)), rng.weighted(MO_WEIGHTS)));
   }
 
   const { rows } = await q.query<{ inserted: boolean }>(
@@ -166,5 +172,5 @@ export async function generateDemoIncidents(
     [municipalityId, JSON.stringify(incidents)],
   );
   const imported = rows.filter((r) => r.inserted).length;
-  return { imported, updated: rows.length - imported, skipped: incidents.length - rows.length, bursts };
+  return { imported, updated: rows.length - imported, skipped: incidents.length - rows.length, bursts, burstMembers };
 }
