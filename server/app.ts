@@ -13,6 +13,9 @@ import { config } from './core/config';
 import { errorHandler, notFoundHandler } from './core/http';
 import { logger } from './core/logger';
 import { healthRouter } from './health/health.routes';
+import { incidentsRouter } from './incidents/incidents.routes';
+import { analysisRouter } from './analysis/analysis.routes';
+import { tilesRouter } from './tiles/tiles.routes';
 
 export function buildApp(): Express {
   const cfg = config();
@@ -57,6 +60,9 @@ export function buildApp(): Express {
 
   app.use(healthRouter());
   app.use(authRouter());
+  app.use(incidentsRouter());
+  app.use(analysisRouter());
+  app.use(tilesRouter());
 
   app.use('/api', notFoundHandler);
   app.use('/tiles', notFoundHandler);

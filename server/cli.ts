@@ -9,8 +9,9 @@ import { toAppError } from './core/http';
 import { closeRedis } from './core/redis';
 import { setupCommands } from './setup/setup.cli';
 import { bagCommands } from './imports/bag.cli';
+import { incidentCommands } from './incidents/incidents.cli';
 
-const commands: CliCommand[] = [...setupCommands, ...authCommands, ...bagCommands];
+const commands: CliCommand[] = [...setupCommands, ...authCommands, ...bagCommands, ...incidentCommands];
 
 function usage(): string {
   return ['usage: npm run cli -- <command>', '', ...commands.map((c) => `  ${c.usage}`)].join('\n');

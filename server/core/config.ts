@@ -39,6 +39,10 @@ const Env = z.object({
   PUBLIC_MIN_ADDRESSES: z.coerce.number().int().positive().default(8),
   /** Public map: counts below this are shown as "a few", never as a number or 0. */
   PUBLIC_MIN_COUNT: z.coerce.number().int().positive().default(3),
+  /** Largest incident file the upload endpoint accepts (police.uk/nl-csv/GeoJSON). */
+  INCIDENT_UPLOAD_MAX_MB: z.coerce.number().positive().default(100),
+  /** Knox test: Monte Carlo permutations (NearRepeat's default is 999). */
+  KNOX_PERMUTATIONS: z.coerce.number().int().min(19).max(99999).default(999),
   LETTER_REPEAT_DAYS: z.coerce.number().int().nonnegative().default(30),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(2),
   LETTER_BATCH_SIZE: z.coerce.number().int().positive().default(50),

@@ -10,16 +10,19 @@ import { ensureMunicipality } from '../municipalities/municipalities.repo';
 import { MunicipalitySettings, delftDemoSettings } from '../municipalities/municipality-settings';
 import { importOsm } from '../imports/osm-import';
 import type { ImportSummary } from '../imports/import-summary';
+import { generateDemoIncidents, type DemoIncidentResult } from './demo-incidents';
 
 export const DEMO_MUNICIPALITY = { code: 'GM0503', name: 'Delft' } as const;
 export const DEMO_OSM_FILE = path.join(config().rootDir, 'data', 'demo', 'delft_tudelft.osm.pbf');
 
 export async function loadDemoArea(
   pool: Pool,
-  _opts: { incidents: boolean; quiet?: boolean },
-): Promise<{ municipalityId: number; osm: ImportSummary }> {
+  opts: { incidents: boolean; quiet?: boolean; now?: Date },
+): Promise<{ municipalityId: number; osm: ImportSummary; incidents?: DemoIncidentResult }> {
   const settings = MunicipalitySettings.parse(delftDemoSettings);
   const municipalityId = await ensureMunicipality(pool, { ...DEMO_MUNICIPALITY, settings });
   const osm = await importOsm(DEMO_OSM_FILE, { municipality: DEMO_MUNICIPALITY, actor: 'setup:demo' }, pool);
-  return { municipalityId, osm };
+  // Synthetic burglaries (source 'demo'), deterministic for a fixed seed and day.
+  const incidents = opts.incidents ? await generateDemoIncidents(pool, municipalityId, { now: opts.now }) : undefined;
+  return { municipalityId, osm, incidents };
 }

@@ -1,0 +1,103 @@
+/** SQL of the incident analyses (sql/queries/analysis/*.sql). */
+import type { Queryable } from '../core/db';
+import { sql } from '../core/sql';
+
+export interface StreetActivityRow {
+  street_id: number;
+  name: string;
+  place: string;
+  n: number;
+  attempts: number;
+  completed: number;
+  last_at: Date;
+  mo: Record<string, number>;
+  addresses: number;
+  per_1000: number | null;
+  geometry: object | null;
+}
+
+export async function streetActivity(q: Queryable, municipalityId: number, from: Date, to: Date): Promise<StreetActivityRow[]> {
+  return (await q.query<StreetActivityRow>(sql('analysis/street-activity'), [municipalityId, from, to])).rows;
+}
+
+export async function periodTotals(q: Queryable, municipalityId: number, from: Date, to: Date) {
+  const { rows } = await q.query<{ incidents: number; on_streets: number; unlocated: number }>(sql('analysis/period-totals'), [
+    municipalityId, from, to,
+  ]);
+  return rows[0]!;
+}
+
+export interface PairRow {
+  a: string;
+  b: string;
+  d: number;
+  dt: number;
+}
+
+/** Incident pairs within `distanceM` and `days` of each other (a < b). */
+export async function nearRepeatPairs(
+  q: Queryable, municipalityId: number, from: Date, to: Date, distanceM: number, days: number,
+): Promise<PairRow[]> {
+  return (await q.query<PairRow>(sql('analysis/near-repeat-pairs'), [municipalityId, from, to, distanceM, days])).rows;
+}
+
+/** Located incidents of a period (the Knox test's population). */
+export async function locatedIncidents(q: Queryable, municipalityId: number, from: Date, to: Date) {
+  const { rows } = await q.query<{ id: string; t: number }>(
+    `SELECT id, extract(epoch FROM occurred_from) / 86400 AS t FROM incidents
+     WHERE municipality_id = $1 AND occurred_from >= $2 AND occurred_from < $3
+       AND geom IS NOT NULL AND location_source IS DISTINCT FROM 'street'
+     ORDER BY id`,
+    [municipalityId, from, to],
+  );
+  return rows;
+}
+
+export interface ClusterDetailRow {
+  cluster: number;
+  members: string[];
+  first_at: Date;
+  last_at: Date;
+  attempts: number;
+  hull: object;
+  centroid: object;
+  streets: { id: number; name: string; n: number }[];
+}
+
+export async function clusterDetails(q: Queryable, ids: string[], clusters: number[]): Promise<ClusterDetailRow[]> {
+  return (await q.query<ClusterDetailRow>(sql('analysis/cluster-details'), [ids, clusters])).rows;
+}
+
+export interface RiskZoneParams {
+  municipalityId: number;
+  /** The moment the zones look forward from (default now). */
+  at: Date;
+  cocoonDistanceM: number;
+  cocoonDays: number;
+  watchDistanceM: number;
+  watchDays: number;
+}
+
+export interface RiskZoneRow {
+  id: string;
+  kind: 'cocoon' | 'watch';
+  street_id: number | null;
+  street_name: string | null;
+  incidents: number;
+  last_at: Date;
+  expires_at: Date;
+  addresses: number;
+  geometry: object;
+}
+
+function zoneArgs(p: RiskZoneParams): unknown[] {
+  return [p.municipalityId, p.at, p.cocoonDistanceM, p.cocoonDays, p.watchDistanceM, p.watchDays];
+}
+
+export async function riskZones(q: Queryable, p: RiskZoneParams, zoneKeys: string[] | null = null): Promise<RiskZoneRow[]> {
+  return (await q.query<RiskZoneRow>(sql('analysis/risk-zones'), [...zoneArgs(p), zoneKeys])).rows;
+}
+
+export async function riskZoneAddresses(q: Queryable, p: RiskZoneParams, zoneKeys: string[], zoneIds: string[]) {
+  return (await q.query<{ zone_id: string; address_id: string }>(sql('analysis/risk-zone-addresses'), [...zoneArgs(p), zoneKeys, zoneIds])).rows;
+}

@@ -1,0 +1,111 @@
+/**
+ * Officer endpoints for the incident analyses. All take `municipality` (code; default: the
+ * officer's only municipality), `from` and `to` (ISO dates; default the last 90 days, Knox
+ * the last 365) and the distance/time parameters; geometry is GeoJSON in EPSG:4326.
+ *
+ *   GET /api/streets/activity
+ *   GET /api/clusters        ?distance=200&days=14&minSize=2
+ *   GET /api/risk-zones      ?at=&cocoonDistance=200&cocoonDays=14&watchDistance=400&watchDays=60
+ *   GET /api/near-repeat/knox?distances=0,100,200,400&times=0,7,14,21&permutations=999&seed=1
+ */
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { assertMunicipality, type CurrentUser } from '../auth/auth.service';
+import { currentUser, requireUser } from '../auth/auth.middleware';
+import { config } from '../core/config';
+import { db } from '../core/db';
+import { BadInputError, NotFoundError } from '../core/errors';
+import * as analysis from './analysis.service';
+
+const DAY_MS = 86_400_000;
+
+const bands = z
+  .string()
+  .regex(/^\d+(\.\d+)?(,\d+(\.\d+)?)+$/, 'a comma-separated list of numbers, e.g. 0,100,200,400')
+  .transform((s) => s.split(',').map(Number));
+
+const Period = z.object({
+  municipality: z.string().regex(/^[A-Z0-9_-]{2,20}$/).optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+});
+
+/** The municipality a request is about, checked against the officer's access. */
+export async function requestMunicipality(user: CurrentUser, code: string | undefined): Promise<number> {
+  if (!code) {
+    if (user.municipalities !== 'all' && user.municipalities.length === 1) return user.municipalities[0]!;
+    throw new BadInputError("say which municipality: query parameter 'municipality' (e.g. GM0503)");
+  }
+  const { rows } = await db().query<{ id: number }>('SELECT id FROM municipalities WHERE code = $1', [code]);
+  if (!rows[0]) throw new NotFoundError(`no municipality '${code}'`);
+  assertMunicipality(user, rows[0].id);
+  return rows[0].id;
+}
+
+async function period(req: Request, defaultDays: number) {
+  const q = Period.parse(req.query);
+  const to = q.to ?? new Date();
+  const from = q.from ?? new Date(to.getTime() - defaultDays * DAY_MS);
+  if (from >= to) throw new BadInputError("'from' must lie before 'to'");
+  return { municipalityId: await requestMunicipality(currentUser(req), q.municipality), from, to };
+}
+
+export function analysisRouter(): Router {
+  const router = Router();
+  const officer = requireUser('officer');
+
+  router.get('/api/streets/activity', officer, async (req, res) => {
+    res.json(await analysis.streetActivity(db(), await period(req, 90)));
+  });
+
+  router.get('/api/clusters', officer, async (req, res) => {
+    const c = config();
+    const q = z
+      .object({
+        distance: z.coerce.number().positive().max(5000).prefault(c.NEAR_REPEAT_DISTANCE_M),
+        days: z.coerce.number().positive().max(365).prefault(c.NEAR_REPEAT_DAYS),
+        minSize: z.coerce.number().int().min(2).prefault(2),
+      })
+      .parse(req.query);
+    const params = { ...(await period(req, 90)), distanceM: q.distance, days: q.days, minSize: q.minSize };
+    res.json(analysis.clustersToGeoJson(await analysis.nearRepeatClusters(db(), params), params));
+  });
+
+  router.get('/api/risk-zones', officer, async (req, res) => {
+    const c = config();
+    const q = z
+      .object({
+        municipality: z.string().optional(),
+        at: z.coerce.date().optional(),
+        cocoonDistance: z.coerce.number().positive().max(2000).prefault(c.NEAR_REPEAT_DISTANCE_M),
+        cocoonDays: z.coerce.number().positive().max(365).prefault(c.NEAR_REPEAT_DAYS),
+        watchDistance: z.coerce.number().positive().max(5000).prefault(c.WATCH_ZONE_DISTANCE_M),
+        watchDays: z.coerce.number().positive().max(730).prefault(c.WATCH_ZONE_DAYS),
+      })
+      .parse(req.query);
+    const municipalityId = await requestMunicipality(currentUser(req), q.municipality);
+    res.json(
+      await analysis.riskZones(db(), {
+        municipalityId, at: q.at ?? new Date(), cocoonDistanceM: q.cocoonDistance, cocoonDays: q.cocoonDays,
+        watchDistanceM: q.watchDistance, watchDays: q.watchDays,
+      }),
+    );
+  });
+
+  router.get('/api/near-repeat/knox', officer, async (req, res) => {
+    const q = z
+      .object({
+        distances: bands.prefault('0,100,200,400'),
+        times: bands.prefault('0,7,14,21'),
+        permutations: z.coerce.number().int().min(19).max(9999).prefault(config().KNOX_PERMUTATIONS),
+        seed: z.coerce.number().int().prefault(1),
+      })
+      .parse(req.query);
+    res.json(
+      await analysis.knox(db(), {
+        ...(await period(req, 365)), distanceBands: q.distances, timeBands: q.times, permutations: q.permutations, seed: q.seed,
+      }),
+    );
+  });
+  return router;
+}

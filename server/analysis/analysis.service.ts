@@ -1,0 +1,219 @@
+/**
+ * Incident analyses for officers: street activity, near-repeat clusters, forward-looking risk
+ * zones (which feed letter selection) and the Knox test. PostGIS does the spatial work (index
+ * driven pair finding, hulls, buffers, point-in-zone counts); TypeScript does what SQL does
+ * badly: connected components (union-find) and Monte Carlo permutations.
+ */
+import { config } from '../core/config';
+import type { Queryable } from '../core/db';
+import { BadInputError } from '../core/errors';
+import * as repo from './analysis.repo';
+import { knoxTest, type KnoxCell } from './knox';
+import { UnionFind } from './union-find';
+
+export type { RiskZoneParams } from './analysis.repo';
+
+interface Period {
+  municipalityId: number;
+  from: Date;
+  to: Date;
+}
+
+/** Street activity as a GeoJSON FeatureCollection (one feature per street with incidents). */
+export async function streetActivity(q: Queryable, p: Period) {
+  const [rows, totals] = await Promise.all([
+    repo.streetActivity(q, p.municipalityId, p.from, p.to),
+    repo.periodTotals(q, p.municipalityId, p.from, p.to),
+  ]);
+  return {
+    type: 'FeatureCollection' as const,
+    period: { from: p.from.toISOString(), to: p.to.toISOString() },
+    totals,
+    features: rows.map((r) => ({
+      type: 'Feature' as const,
+      id: r.street_id,
+      geometry: r.geometry,
+      properties: {
+        streetId: r.street_id, name: r.name, place: r.place, incidents: r.n, attempts: r.attempts, completed: r.completed,
+        lastAt: r.last_at.toISOString(), modusOperandi: r.mo, addresses: r.addresses, per1000Addresses: r.per_1000,
+      },
+    })),
+  };
+}
+
+export interface ClusterParams extends Period {
+  distanceM: number;
+  days: number;
+  /** Smallest cluster reported (default 2: a burglary and one near repeat). */
+  minSize: number;
+}
+
+export interface NearRepeatCluster {
+  /** 'c' + the lowest incident id of the cluster: stable while its members stay. */
+  id: string;
+  size: number;
+  members: number[];
+  firstAt: string;
+  lastAt: string;
+  spanDays: number;
+  attempts: number;
+  hull: object;
+  centroid: object;
+  streets: { id: number; name: string; n: number }[];
+}
+
+/**
+ * Near-repeat clusters: the connected components of the graph that links two incidents when
+ * they are within `distanceM` metres AND `days` days of each other. Exact for the time
+ * condition (unlike DBSCAN on space alone, or on space-time with one radius): every link
+ * satisfies both limits; a chain A-B-C is one cluster even if A and C are far apart.
+ */
+export async function nearRepeatClusters(q: Queryable, p: ClusterParams): Promise<NearRepeatCluster[]> {
+  const pairs = await repo.nearRepeatPairs(q, p.municipalityId, p.from, p.to, p.distanceM, p.days);
+  const index = new Map<string, number>();
+  const ids: string[] = [];
+  const at = (id: string): number => {
+    let i = index.get(id);
+    if (i === undefined) {
+      i = ids.length;
+      index.set(id, i);
+      ids.push(id);
+    }
+    return i;
+  };
+  const edges = pairs.map((e) => [at(e.a), at(e.b)] as const);
+  const uf = new UnionFind(ids.length);
+  for (const [a, b] of edges) uf.union(a, b);
+  const roots = uf.roots();
+  const sizes = new Map<number, number>();
+  for (const r of roots) sizes.set(r, (sizes.get(r) ?? 0) + 1);
+  const memberIds: string[] = [];
+  const memberClusters: number[] = [];
+  roots.forEach((r, i) => {
+    if (sizes.get(r)! >= p.minSize) {
+      memberIds.push(ids[i]!);
+      memberClusters.push(r);
+    }
+  });
+  if (memberIds.length === 0) return [];
+  const details = await repo.clusterDetails(q, memberIds, memberClusters);
+  return details
+    .map((d) => {
+      const members = d.members.map(Number);
+      return {
+        id: `c${Math.min(...members)}`,
+        size: members.length,
+        members,
+        firstAt: d.first_at.toISOString(),
+        lastAt: d.last_at.toISOString(),
+        spanDays: Math.round(((d.last_at.getTime() - d.first_at.getTime()) / 86_400_000) * 10) / 10,
+        attempts: d.attempts,
+        hull: d.hull,
+        centroid: d.centroid,
+        streets: d.streets,
+      };
+    })
+    .sort((a, b) => b.lastAt.localeCompare(a.lastAt) || b.size - a.size);
+}
+
+/** Clusters as GeoJSON: hull geometry (a point or line for tiny clusters), details in properties. */
+export function clustersToGeoJson(clusters: NearRepeatCluster[], p: ClusterParams) {
+  return {
+    type: 'FeatureCollection' as const,
+    parameters: { from: p.from.toISOString(), to: p.to.toISOString(), distanceM: p.distanceM, days: p.days, minSize: p.minSize },
+    features: clusters.map(({ hull, ...c }) => ({ type: 'Feature' as const, id: c.id, geometry: hull, properties: c })),
+  };
+}
+
+/** Default risk-zone parameters from the configuration (domain.md: 200 m / 14 d, 400 m / 60 d). */
+export function defaultRiskZoneParams(municipalityId: number, at = new Date()): repo.RiskZoneParams {
+  const c = config();
+  return {
+    municipalityId, at, cocoonDistanceM: c.NEAR_REPEAT_DISTANCE_M, cocoonDays: c.NEAR_REPEAT_DAYS,
+    watchDistanceM: c.WATCH_ZONE_DISTANCE_M, watchDays: c.WATCH_ZONE_DAYS,
+  };
+}
+
+/** Risk zones at `params.at` as GeoJSON; zone ids are stable ('cocoon:s<street id>', 'watch:s<street id>'). */
+export async function riskZones(q: Queryable, params: repo.RiskZoneParams) {
+  const rows = await repo.riskZones(q, params);
+  return {
+    type: 'FeatureCollection' as const,
+    parameters: { ...params, at: params.at.toISOString() },
+    features: rows.map((r) => ({
+      type: 'Feature' as const,
+      id: r.id,
+      geometry: r.geometry,
+      properties: {
+        id: r.id, kind: r.kind, streetId: r.street_id, streetName: r.street_name, incidents: r.incidents,
+        lastIncidentAt: r.last_at.toISOString(), expiresAt: r.expires_at.toISOString(), addresses: r.addresses,
+      },
+    })),
+  };
+}
+
+const ZONE_ID = /^(cocoon|watch):([si]\d+)$/;
+
+/**
+ * Residential address ids inside the given risk zones (distinct, ascending): what letter
+ * selection sends to. Use the same `params` (and especially the same `at`) as the listing the
+ * zone ids came from; a zone that no longer exists at `at` contributes nothing.
+ */
+export async function addressIdsInRiskZones(q: Queryable, zoneIds: string[], params: repo.RiskZoneParams): Promise<number[]> {
+  const byZone = await addressIdsByRiskZone(q, zoneIds, params);
+  return [...new Set([...byZone.values()].flat())].sort((a, b) => a - b);
+}
+
+/** Like `addressIdsInRiskZones`, per zone id (an address can be in several zones). */
+export async function addressIdsByRiskZone(q: Queryable, zoneIds: string[], params: repo.RiskZoneParams): Promise<Map<string, number[]>> {
+  const keys = new Set<string>();
+  for (const id of zoneIds) {
+    const m = ZONE_ID.exec(id);
+    if (!m) throw new BadInputError(`'${id}' is not a risk zone id (expected e.g. 'cocoon:s12' or 'watch:i34')`);
+    keys.add(m[2]!);
+  }
+  const result = new Map<string, number[]>(zoneIds.map((id) => [id, []]));
+  if (keys.size === 0) return result;
+  for (const r of await repo.riskZoneAddresses(q, params, [...keys], zoneIds)) result.get(r.zone_id)!.push(Number(r.address_id));
+  return result;
+}
+
+export interface KnoxParams extends Period {
+  distanceBands: number[];
+  timeBands: number[];
+  permutations: number;
+  seed: number;
+}
+
+/** Most close pairs the Knox test permutes (pairs x permutations is the cost). */
+const KNOX_MAX_PAIRS = 2_000_000;
+
+export async function knox(q: Queryable, p: KnoxParams): Promise<{ parameters: object; incidents: number; pairs: number; cells: KnoxCell[] }> {
+  for (const bands of [p.distanceBands, p.timeBands]) {
+    if (bands.length < 2 || bands[0] !== 0 || bands.some((b, i) => i > 0 && b <= bands[i - 1]!)) {
+      throw new BadInputError(`bands must start at 0 and rise, e.g. 0,100,200,400 (got ${bands.join(',')})`);
+    }
+  }
+  const incidents = await repo.locatedIncidents(q, p.municipalityId, p.from, p.to);
+  // All pairs within the largest distance band, whatever their time: the permutations move times.
+  const pairs = await repo.nearRepeatPairs(q, p.municipalityId, p.from, p.to, p.distanceBands.at(-1)!, 36525);
+  if (pairs.length > KNOX_MAX_PAIRS) {
+    throw new BadInputError(`${pairs.length} pairs within ${p.distanceBands.at(-1)} m: narrow the period or the distance bands`);
+  }
+  const index = new Map(incidents.map((r, i) => [r.id, i]));
+  const r = knoxTest({
+    days: incidents.map((i) => Number(i.t)),
+    pairs: pairs.map((e) => ({ a: index.get(e.a)!, b: index.get(e.b)!, d: e.d })),
+    distanceBands: p.distanceBands,
+    timeBands: p.timeBands,
+    permutations: p.permutations,
+    seed: p.seed,
+  });
+  return {
+    parameters: {
+      from: p.from.toISOString(), to: p.to.toISOString(), distanceBands: p.distanceBands, timeBands: p.timeBands,
+      permutations: p.permutations, seed: p.seed,
+    },
+    ...r,
+  };
+}

@@ -1,0 +1,305 @@
+/**
+ * Importing police incident files (police.uk street CSV, nl-csv, GeoJSON) into one
+ * municipality. One transaction: without `skipInvalid` one bad row rejects the whole file and
+ * nothing changes; with it the valid rows land and every bad row is listed. Re-importing the
+ * same file changes nothing (incidents are keyed by source + external id). Every import,
+ * accepted or rejected, is recorded in the audit log with the file's SHA-256 and the counts.
+ */
+import crypto from 'node:crypto';
+import path from 'node:path';
+import type { Pool, PoolClient } from 'pg';
+import { audit } from '../audit/audit';
+import { config } from '../core/config';
+import { db, withTransaction } from '../core/db';
+import { BadInputError } from '../core/errors';
+import { sql } from '../core/sql';
+import type { ImportError, ImportSummary } from '../imports/import-summary';
+import type { ParseResult, ParsedIncident } from './incident-row';
+import { parseGeoJson } from './parsers/geojson';
+import { parseNlCsv, type NlCsvMappingOverride } from './parsers/nl-csv';
+import { isPoliceUkHeader, looksLikePoliceUkRow, parsePoliceUk } from './parsers/police-uk';
+import { CsvSyntaxError, decodeText, detectDelimiter, firstLine, parseCsv, type CsvRecord } from './text-file';
+
+export const INCIDENT_FORMATS = ['police-uk', 'nl-csv', 'geojson'] as const;
+export type IncidentFormat = (typeof INCIDENT_FORMATS)[number];
+
+export interface IncidentImportOptions {
+  fileName: string;
+  format?: IncidentFormat;
+  municipality: { id: number; code: string; name: string };
+  skipInvalid: boolean;
+  mapping?: NlCsvMappingOverride;
+  actor: string;
+  userId?: number | null;
+  ip?: string | null;
+}
+
+export interface IncidentImportSummary extends ImportSummary {
+  /** False when the file was rejected and nothing changed. */
+  committed: boolean;
+  format: IncidentFormat | null;
+  encoding: string | null;
+  sha256: string;
+  /** Incidents stored without a point (e.g. police.uk 'No Location'). */
+  unlocated: number;
+  /** Incidents placed at the middle of the street their label names. */
+  locatedByStreet: number;
+}
+
+/** At most this many errors are listed; `rejected` still counts them all. */
+const MAX_LISTED_ERRORS = 1000;
+const STAGE_BATCH = 10_000;
+
+/** Recognises the format from the file name and its first line. */
+export function detectFormat(fileName: string, text: string): IncidentFormat {
+  if (/\.(geo)?json$/i.test(fileName) || /^\s*[{[]/.test(text.slice(0, 100))) return 'geojson';
+  const line = firstLine(text);
+  const fields = line.split(detectDelimiter(line)).map((f) => f.replace(/^"|"$/g, ''));
+  if (isPoliceUkHeader(fields) || looksLikePoliceUkRow(fields)) return 'police-uk';
+  return 'nl-csv';
+}
+
+function parse(buf: Buffer, opts: IncidentImportOptions): { parsed: ParseResult; encoding: string } {
+  const { text, encoding } = decodeText(buf);
+  const format = opts.format ?? detectFormat(opts.fileName, text);
+  if (format === 'geojson') return { parsed: parseGeoJson(text, { keyScope: opts.municipality.code }), encoding };
+  const delimiter = detectDelimiter(firstLine(text));
+  const run = (records: CsvRecord[]): ParseResult =>
+    format === 'police-uk'
+      ? parsePoliceUk(records, { keyScope: opts.municipality.code })
+      : parseNlCsv(records, { keyScope: opts.municipality.code, mapping: opts.mapping });
+  try {
+    // The header (or first row) alone first: a file of the wrong kind, or 50 MB of garbage,
+    // fails on line 1 without parsing the rest.
+    const head = run(parseCsv(text, delimiter, opts.fileName, 2));
+    if (head.read === 0 && head.errors.length > 0) return { parsed: head, encoding };
+    return { parsed: run(parseCsv(text, delimiter, opts.fileName)), encoding };
+  } catch (err) {
+    if (!(err instanceof CsvSyntaxError)) throw err;
+    const parsed: ParseResult = { format, rows: [], read: 0, skipped: 0, warnings: [], errors: [{ line: err.line, reason: `not readable as CSV: ${err.reason}` }] };
+    return { parsed, encoding };
+  }
+}
+
+/** Completes content keys with the row's position among identical rows ('#1', '#2' ...). */
+function assignExternalIds(rows: ParsedIncident[]): void {
+  const seen = new Map<string, number>();
+  for (const r of rows) {
+    if (r.externalId || !r.contentKey) continue;
+    const n = (seen.get(r.contentKey) ?? 0) + 1;
+    seen.set(r.contentKey, n);
+    r.externalId = `k:${r.contentKey}#${n}`;
+  }
+}
+
+class Rejected extends Error {}
+
+function where(e: ImportError): string {
+  return e.line !== undefined ? `line ${e.line}` : (e.feature ?? 'file');
+}
+
+/** Imports one file; see the module comment for the rules. */
+export async function importIncidents(buf: Buffer, opts: IncidentImportOptions, pool: Pool = db()): Promise<IncidentImportSummary> {
+  const sha256 = crypto.createHash('sha256').update(buf).digest('hex');
+  const summary: IncidentImportSummary = {
+    read: 0, imported: 0, updated: 0, skipped: 0, rejected: 0, errors: [], warnings: [],
+    committed: false, format: null, encoding: null, sha256, unlocated: 0, locatedByStreet: 0,
+  };
+  const fileName = path.basename(opts.fileName);
+  let errors: ImportError[] = [];
+
+  if (buf.length === 0) {
+    errors.push({ line: 1, reason: 'the file is empty' });
+  } else {
+    const { parsed, encoding } = parse(buf, opts);
+    Object.assign(summary, { read: parsed.read, skipped: parsed.skipped, format: parsed.format, encoding });
+    summary.warnings!.push(...parsed.warnings);
+    errors = parsed.errors;
+    if (parsed.read === 0 && errors.length === 0) errors.push({ line: 1, reason: 'the file has a header but no rows' });
+    // A structural error (header, JSON) cannot be skipped: there are no rows to keep.
+    const structural = parsed.rows.length === 0 && errors.length > 0 && parsed.read === 0;
+    if (!structural && (errors.length === 0 || opts.skipInvalid)) {
+      assignExternalIds(parsed.rows);
+      try {
+        await withTransaction(async (client) => {
+          errors = [...errors, ...(await store(client, parsed, opts, summary))];
+          if (errors.length > 0 && !opts.skipInvalid) throw new Rejected();
+          summary.committed = true;
+          summary.rejected = errors.length;
+          await audit(client, auditEntry(opts, fileName, buf.length, summary));
+        }, pool);
+      } catch (err) {
+        if (!(err instanceof Rejected)) throw err;
+      }
+    }
+  }
+
+  summary.rejected = errors.length;
+  summary.errors = errors.slice(0, MAX_LISTED_ERRORS);
+  if (errors.length > MAX_LISTED_ERRORS) {
+    summary.errors.push({ reason: `... and ${errors.length - MAX_LISTED_ERRORS} more rejected rows` });
+  }
+  if (!summary.committed) {
+    Object.assign(summary, { imported: 0, updated: 0, unlocated: 0, locatedByStreet: 0 });
+    // The rejected attempt is recorded too (its own small transaction; no incident changed).
+    await audit(pool, { ...auditEntry(opts, fileName, buf.length, summary), action: 'incidents.import.rejected' });
+  }
+  if (summary.warnings!.length === 0) delete summary.warnings;
+  return summary;
+}
+
+/** Message for a rejected import, naming the first problems and what to do next. */
+export function rejectionMessage(s: IncidentImportSummary): string {
+  const first = s.errors.slice(0, 3).map((e) => `${where(e)}: ${e.reason}`).join('; ');
+  return `nothing was imported: ${s.rejected} problem(s), first ${first}. Fix the file, or import with --skip-invalid (skipInvalid=true) to keep the valid rows`;
+}
+
+function auditEntry(opts: IncidentImportOptions, fileName: string, bytes: number, s: IncidentImportSummary) {
+  return {
+    userId: opts.userId ?? null,
+    actor: opts.actor,
+    action: 'incidents.import',
+    municipalityId: opts.municipality.id,
+    subjectType: 'file',
+    subjectId: s.sha256,
+    ip: opts.ip ?? null,
+    details: {
+      file: fileName, bytes, sha256: s.sha256, format: s.format, encoding: s.encoding, skipInvalid: opts.skipInvalid,
+      read: s.read, imported: s.imported, updated: s.updated, skipped: s.skipped, rejected: s.rejected,
+      unlocated: s.unlocated,
+    },
+  };
+}
+
+/** Stages, geocodes, upserts and snaps the parsed rows; returns the rows' database-side errors. */
+async function store(client: PoolClient, parsed: ParseResult, opts: IncidentImportOptions, summary: IncidentImportSummary): Promise<ImportError[]> {
+  const municipalityId = opts.municipality.id;
+  await client.query(`CREATE TEMP TABLE incident_stage (
+      ord int, line int, feature text, external_id text, occurred_from timestamptz, occurred_to timestamptz,
+      attempt boolean, modus_operandi text, mo_text text, location_label text, street_name text,
+      x float8, y float8, srid int, postcode text, huisnummer int, huisletter text, toevoeging text,
+      address_id bigint, geom geometry(Point, 28992), location_source text, error text) ON COMMIT DROP`);
+  for (let i = 0; i < parsed.rows.length; i += STAGE_BATCH) {
+    const batch = parsed.rows.slice(i, i + STAGE_BATCH).map((r, j) => ({
+      ord: i + j, line: r.line ?? null, feature: r.feature ?? null, external_id: r.externalId,
+      occurred_from: r.occurredFrom.toISOString(), occurred_to: r.occurredTo.toISOString(), attempt: r.attempt,
+      modus_operandi: r.modusOperandi, mo_text: r.moText, location_label: r.locationLabel, street_name: r.streetName,
+      x: r.x, y: r.y, srid: r.srid, postcode: r.address?.postcode ?? null, huisnummer: r.address?.huisnummer ?? null,
+      huisletter: r.address?.huisletter ?? null, toevoeging: r.address?.toevoeging ?? null,
+    }));
+    await client.query(
+      `INSERT INTO incident_stage (ord, line, feature, external_id, occurred_from, occurred_to, attempt, modus_operandi,
+         mo_text, location_label, street_name, x, y, srid, postcode, huisnummer, huisletter, toevoeging)
+       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(ord int, line int, feature text, external_id text,
+         occurred_from timestamptz, occurred_to timestamptz, attempt boolean, modus_operandi text, mo_text text,
+         location_label text, street_name text, x float8, y float8, srid int, postcode text, huisnummer int,
+         huisletter text, toevoeging text)`,
+      [JSON.stringify(batch)],
+    );
+  }
+  // Coordinates: the CRS must be one PostGIS knows; PostGIS transforms to RD New.
+  await client.query(
+    `UPDATE incident_stage s SET error = 'EPSG:' || s.srid || ' is not a coordinate system PostGIS knows'
+     WHERE s.srid IS NOT NULL AND NOT EXISTS (SELECT 1 FROM spatial_ref_sys r WHERE r.srid = s.srid)`,
+  );
+  await client.query(
+    `UPDATE incident_stage SET geom = ST_Transform(ST_SetSRID(ST_MakePoint(x, y), srid), 28992), location_source = 'coordinates'
+     WHERE srid IS NOT NULL AND error IS NULL`,
+  );
+  // Addresses without coordinates: exactly one BAG address, or an error (never a guess).
+  await client.query(sql('incidents/geocode-stage'), [municipalityId]);
+  if (parsed.format === 'police-uk') {
+    // police.uk names the street of each map point; where no street geometry is loaded (the
+    // UK test data), the name alone still groups incidents per street.
+    await client.query(
+      `INSERT INTO streets (municipality_id, name, place)
+       SELECT DISTINCT $1::int, s.street_name, $2::text FROM incident_stage s
+       WHERE s.street_name IS NOT NULL AND s.error IS NULL
+         AND NOT EXISTS (SELECT 1 FROM streets st WHERE st.municipality_id = $1 AND lower(st.name) = lower(s.street_name))
+       ON CONFLICT (municipality_id, name, place) DO NOTHING`,
+      [municipalityId, opts.municipality.name],
+    );
+  }
+  const source = parsed.format;
+  const up = await client.query<{ id: string; inserted: boolean }>(sql('incidents/upsert-staged'), [municipalityId, source]);
+  const ids = up.rows.map((r) => r.id);
+  summary.imported = up.rows.filter((r) => r.inserted).length;
+  summary.updated = up.rows.length - summary.imported;
+  await client.query(sql('incidents/snap-to-streets'), [municipalityId, ids, config().STREET_SNAP_DISTANCE_M]);
+  summary.locatedByStreet = (await client.query(sql('incidents/locate-by-street'), [municipalityId, ids])).rowCount ?? 0;
+
+  const counts = await client.query<{ valid: string; conflicts: string }>(
+    `SELECT count(*) FILTER (WHERE error IS NULL) AS valid,
+            count(*) FILTER (WHERE error IS NULL AND EXISTS (SELECT 1 FROM incidents i WHERE i.source = $1
+              AND i.external_id = s.external_id AND i.municipality_id <> $2)) AS conflicts
+     FROM incident_stage s`,
+    [source, municipalityId],
+  );
+  // Rows identical to what is stored are skipped (re-import of the same file).
+  summary.skipped += Number(counts.rows[0]!.valid) - up.rows.length - Number(counts.rows[0]!.conflicts);
+  const unloc = await client.query<{ n: string }>(
+    `SELECT count(*) AS n FROM incidents WHERE id = ANY($1::bigint[]) AND geom IS NULL`,
+    [ids],
+  );
+  summary.unlocated = Number(unloc.rows[0]!.n);
+  if (summary.unlocated > 0) {
+    const lines = await client.query<{ line: number | null; feature: string | null }>(
+      `SELECT s.line, s.feature FROM incident_stage s JOIN incidents i ON i.source = $1 AND i.external_id = s.external_id
+       WHERE i.id = ANY($2::bigint[]) AND i.geom IS NULL ORDER BY s.ord LIMIT 50`,
+      [source, ids],
+    );
+    summary.warnings!.push(
+      `${summary.unlocated} incident(s) have no location and were kept unlocated (not on the map, not in clusters): ${lines.rows
+        .map((r) => (r.line !== null ? `line ${r.line}` : r.feature))
+        .join(', ')}${summary.unlocated > 50 ? ' ...' : ''}`,
+    );
+  }
+  const { rows: bad } = await client.query<{ line: number | null; feature: string | null; error: string }>(
+    `SELECT line, feature, error FROM incident_stage WHERE error IS NOT NULL
+     UNION ALL
+     SELECT s.line, s.feature, 'incident ' || s.external_id || ' already belongs to another municipality' FROM incident_stage s
+     WHERE s.error IS NULL AND EXISTS (SELECT 1 FROM incidents i WHERE i.source = $1 AND i.external_id = s.external_id AND i.municipality_id <> $2)
+     ORDER BY 1, 2`,
+    [source, municipalityId],
+  );
+  return bad.map((r) => (r.line !== null ? { line: r.line, reason: r.error } : { feature: r.feature ?? '?', reason: r.error }));
+}
+
+/** Resolves `--format` / form values; undefined means detect. */
+export function parseFormat(raw: string | undefined): IncidentFormat | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (!(INCIDENT_FORMATS as readonly string[]).includes(raw)) {
+    throw new BadInputError(`format '${raw}' is not one of ${INCIDENT_FORMATS.join(', ')}`);
+  }
+  return raw as IncidentFormat;
+}
+
+/**
+ * The municipality an import goes to: the one named by code, or the only one there is.
+ * `createAs` (command line only) creates an unknown code, e.g. 'CAMBS' for police.uk test data.
+ */
+export async function resolveImportMunicipality(
+  q: import('../core/db').Queryable,
+  code: string | undefined,
+  createAs?: string,
+): Promise<{ id: number; code: string; name: string }> {
+  if (code) {
+    const { rows } = await q.query<{ id: number; code: string; name: string }>(
+      'SELECT id, code, name FROM municipalities WHERE code = $1',
+      [code],
+    );
+    if (rows[0]) return rows[0];
+    if (createAs !== undefined) {
+      const { rows: created } = await q.query<{ id: number; code: string; name: string }>(
+        `INSERT INTO municipalities (code, name) VALUES ($1, $2)
+         ON CONFLICT (code) DO UPDATE SET name = municipalities.name RETURNING id, code, name`,
+        [code, createAs || code],
+      );
+      return created[0]!;
+    }
+    throw new BadInputError(`municipality '${code}' is unknown; create it first (command line: --municipality ${code} --name NAME)`);
+  }
+  const { rows } = await q.query<{ id: number; code: string; name: string }>('SELECT id, code, name FROM municipalities ORDER BY id LIMIT 2');
+  if (rows.length === 1) return rows[0]!;
+  throw new BadInputError('say which municipality the incidents belong to: --municipality CODE (e.g. GM0503)');
+}

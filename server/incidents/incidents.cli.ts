@@ -1,0 +1,49 @@
+/** `import-incidents FILE [--format police-uk|nl-csv|geojson] [--municipality CODE [--name NAME]] [--mapping FILE] [--skip-invalid]` */
+import fs from 'node:fs';
+import path from 'node:path';
+import { type CliCommand, cliActor, parseFlags, printJson } from '../core/cli-kit';
+import { db } from '../core/db';
+import { BadInputError } from '../core/errors';
+import { importIncidents, parseFormat, rejectionMessage, resolveImportMunicipality } from './incident-import.service';
+import { parseMappingJson } from './parsers/nl-csv';
+
+function readFile(file: string, what: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch (err) {
+    throw new BadInputError(`${file}: cannot read the ${what} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { cause: err });
+  }
+}
+
+export const incidentCommands: CliCommand[] = [
+  {
+    name: 'import-incidents',
+    usage:
+      'import-incidents FILE [--format police-uk|nl-csv|geojson] [--municipality CODE [--name NAME]] [--mapping FILE.json] [--skip-invalid]   burglaries from police data',
+    async run(args) {
+      const { values, positionals } = parseFlags(args, {
+        format: { type: 'string' },
+        municipality: { type: 'string' },
+        name: { type: 'string' },
+        mapping: { type: 'string' },
+        'skip-invalid': { type: 'boolean', default: false },
+      });
+      const file = positionals[0];
+      if (!file) throw new BadInputError('import-incidents needs a FILE');
+      const buf = readFile(path.resolve(file), 'file');
+      const mapping = values.mapping ? parseMappingJson(readFile(values.mapping, 'mapping').toString('utf8'), values.mapping) : undefined;
+      // The command line may create a municipality (police.uk test data outside NL) when --name is given.
+      const municipality = await resolveImportMunicipality(db(), values.municipality, values.name);
+      const summary = await importIncidents(buf, {
+        fileName: file,
+        format: parseFormat(values.format),
+        municipality,
+        skipInvalid: values['skip-invalid'],
+        mapping,
+        actor: cliActor(),
+      });
+      printJson(summary);
+      if (!summary.committed) throw new BadInputError(`${file}: ${rejectionMessage(summary)}`);
+    },
+  },
+];

@@ -1,0 +1,60 @@
+/**
+ * `POST /api/incidents/import` (officer; multipart): the file in field `file`, and optional
+ * fields `format`, `municipality` (code), `skipInvalid` (true/false), `mapping` (nl-csv column
+ * mapping as JSON). Answers the import summary; a rejected file answers 422 with the summary.
+ */
+import { Router } from 'express';
+import multer from 'multer';
+import { z } from 'zod';
+import { assertMunicipality } from '../auth/auth.service';
+import { currentUser, requireUser } from '../auth/auth.middleware';
+import { config } from '../core/config';
+import { db } from '../core/db';
+import { BadInputError } from '../core/errors';
+import { INCIDENT_FORMATS, importIncidents, rejectionMessage, resolveImportMunicipality } from './incident-import.service';
+import { parseMappingJson } from './parsers/nl-csv';
+
+const ImportForm = z.object({
+  format: z.enum(INCIDENT_FORMATS).optional(),
+  municipality: z.string().regex(/^[A-Z0-9_-]{2,20}$/).optional(),
+  skipInvalid: z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1'),
+  mapping: z.string().max(10_000).optional(),
+});
+
+export function incidentsRouter(): Router {
+  const router = Router();
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: config().INCIDENT_UPLOAD_MAX_MB * 1024 * 1024, files: 1, fields: 10 },
+  });
+
+  router.post('/api/incidents/import', requireUser('officer'), upload.single('file'), async (req, res) => {
+    const user = currentUser(req);
+    if (!req.file) throw new BadInputError("send the file as multipart/form-data in the field 'file'");
+    const form = ImportForm.parse(req.body ?? {});
+    let code = form.municipality;
+    if (!code && user.municipalities !== 'all' && user.municipalities.length === 1) {
+      const { rows } = await db().query<{ code: string }>('SELECT code FROM municipalities WHERE id = $1', [user.municipalities[0]]);
+      code = rows[0]?.code;
+    }
+    if (!code) throw new BadInputError("say which municipality the incidents belong to: form field 'municipality' (e.g. GM0503)");
+    const municipality = await resolveImportMunicipality(db(), code);
+    assertMunicipality(user, municipality.id);
+    const summary = await importIncidents(req.file.buffer, {
+      fileName: req.file.originalname || 'upload',
+      format: form.format,
+      municipality,
+      skipInvalid: form.skipInvalid,
+      mapping: form.mapping ? parseMappingJson(form.mapping, 'mapping') : undefined,
+      actor: user.email,
+      userId: user.id,
+      ip: req.ip ?? null,
+    });
+    if (!summary.committed) {
+      res.status(422).json({ error: { code: 'import_rejected', message: rejectionMessage(summary) }, summary });
+      return;
+    }
+    res.json(summary);
+  });
+  return router;
+}
