@@ -13,6 +13,8 @@ import { config } from './core/config';
 import { errorHandler, notFoundHandler } from './core/http';
 import { logger } from './core/logger';
 import { healthRouter } from './health/health.routes';
+import { publicRouter } from './public/public.routes';
+import { basemapRouter } from './basemap/basemap.routes';
 
 export function buildApp(): Express {
   const cfg = config();
@@ -57,9 +59,12 @@ export function buildApp(): Express {
 
   app.use(healthRouter());
   app.use(authRouter());
+  app.use(publicRouter());
+  app.use(basemapRouter());
 
   app.use('/api', notFoundHandler);
   app.use('/tiles', notFoundHandler);
+  app.use('/fonts', notFoundHandler);
 
   const dist = path.join(cfg.rootDir, 'dist');
   if (fs.existsSync(dist)) {

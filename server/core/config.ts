@@ -39,6 +39,12 @@ const Env = z.object({
   PUBLIC_MIN_ADDRESSES: z.coerce.number().int().positive().default(8),
   /** Public map: counts below this are shown as "a few", never as a number or 0. */
   PUBLIC_MIN_COUNT: z.coerce.number().int().positive().default(3),
+  /** Public map: how long figures and tiles are cached in memory and by browsers (seconds). */
+  PUBLIC_CACHE_SECONDS: z.coerce.number().int().nonnegative().default(60),
+  /** Public map: size of the grid cells (metres, RD) used where no buurt/wijk boundaries are loaded. */
+  PUBLIC_GRID_M: z.coerce.number().int().positive().default(500),
+  /** Where generated map glyphs (SDF font PBFs) are cached. */
+  GLYPH_DIR: z.string().default(path.join(root, 'var', 'glyphs')),
   LETTER_REPEAT_DAYS: z.coerce.number().int().nonnegative().default(30),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(2),
   LETTER_BATCH_SIZE: z.coerce.number().int().positive().default(50),

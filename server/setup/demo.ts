@@ -10,6 +10,7 @@ import { ensureMunicipality } from '../municipalities/municipalities.repo';
 import { MunicipalitySettings, delftDemoSettings } from '../municipalities/municipality-settings';
 import { importOsm } from '../imports/osm-import';
 import type { ImportSummary } from '../imports/import-summary';
+import { loadBasemap, type BasemapSummary } from '../basemap/basemap-loader';
 
 export const DEMO_MUNICIPALITY = { code: 'GM0503', name: 'Delft' } as const;
 export const DEMO_OSM_FILE = path.join(config().rootDir, 'data', 'demo', 'delft_tudelft.osm.pbf');
@@ -17,9 +18,11 @@ export const DEMO_OSM_FILE = path.join(config().rootDir, 'data', 'demo', 'delft_
 export async function loadDemoArea(
   pool: Pool,
   _opts: { incidents: boolean; quiet?: boolean },
-): Promise<{ municipalityId: number; osm: ImportSummary }> {
+): Promise<{ municipalityId: number; osm: ImportSummary; basemap: BasemapSummary }> {
   const settings = MunicipalitySettings.parse(delftDemoSettings);
   const municipalityId = await ensureMunicipality(pool, { ...DEMO_MUNICIPALITY, settings });
   const osm = await importOsm(DEMO_OSM_FILE, { municipality: DEMO_MUNICIPALITY, actor: 'setup:demo' }, pool);
-  return { municipalityId, osm };
+  // The public map's own background (water, buildings, roads): no third-party tiles.
+  const basemap = await loadBasemap(DEMO_OSM_FILE, pool);
+  return { municipalityId, osm, basemap };
 }
