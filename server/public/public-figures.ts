@@ -178,7 +178,8 @@ export function computeFigures(
     const perMonth = areaMonths.get(key);
     return {
       key,
-      name: a.name ?? (a.top ? `omgeving ${a.top.name}` : key),
+      // Grid cells are named after their street with the most homes; the client words it ('omgeving X').
+      name: a.name ?? a.top?.name ?? key,
       kind: a.kind,
       hidden,
       ...(hidden ? { count: null, few: false } : publicCount(t?.n ?? 0, rules.minCount)),

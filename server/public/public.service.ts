@@ -178,7 +178,7 @@ export async function search(code: string, text: string, f: PublicFilter): Promi
     hits.push({
       street: { id, name: base.name, place: base.place, bbox: base.bbox },
       figure: sf.merged ? null : { count: sf.count, few: sf.few, lastWeek: sf.lastWeek, methods: sf.methods },
-      area: { key: a.key, name: a.name, count: a.count, few: a.few, lastWeek: a.lastWeek, methods: a.methods, hidden: a.hidden },
+      area: { key: a.key, name: a.name, kind: a.kind, count: a.count, few: a.few, lastWeek: a.lastWeek, methods: a.methods, hidden: a.hidden },
     });
   }
   return { query: { kind, text: shown }, period: f.period, hits };

@@ -42,6 +42,7 @@ export interface StreetFigure extends PublicCount {
 
 export interface AreaFigure extends PublicCount {
   key: string;
+  /** The buurt/wijk name; for a grid cell the name of its street with the most homes. */
   name: string;
   kind: 'buurt' | 'wijk' | 'grid';
   /** True when the area itself has too few homes: no figures. */
@@ -87,7 +88,7 @@ export interface SearchHit {
   street: { id: number; name: string; place: string; bbox: [number, number, number, number] | null };
   /** The street's own figure, or null when merged into its area. */
   figure: (PublicCount & { lastWeek: string | null; methods: string[] }) | null;
-  area: { key: string; name: string } & PublicCount & { lastWeek: string | null; methods: string[]; hidden: boolean };
+  area: { key: string; name: string; kind: 'buurt' | 'wijk' | 'grid' } & PublicCount & { lastWeek: string | null; methods: string[]; hidden: boolean };
 }
 
 export interface SearchResponse {
