@@ -16,6 +16,8 @@ import { healthRouter } from './health/health.routes';
 import { incidentsRouter } from './incidents/incidents.routes';
 import { analysisRouter } from './analysis/analysis.routes';
 import { tilesRouter } from './tiles/tiles.routes';
+import { publicRouter } from './public/public.routes';
+import { basemapRouter } from './basemap/basemap.routes';
 
 export function buildApp(): Express {
   const cfg = config();
@@ -63,9 +65,12 @@ export function buildApp(): Express {
   app.use(incidentsRouter());
   app.use(analysisRouter());
   app.use(tilesRouter());
+  app.use(publicRouter());
+  app.use(basemapRouter());
 
   app.use('/api', notFoundHandler);
   app.use('/tiles', notFoundHandler);
+  app.use('/fonts', notFoundHandler);
 
   const dist = path.join(cfg.rootDir, 'dist');
   if (fs.existsSync(dist)) {

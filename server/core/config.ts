@@ -43,6 +43,12 @@ const Env = z.object({
   INCIDENT_UPLOAD_MAX_MB: z.coerce.number().positive().default(100),
   /** Knox test: Monte Carlo permutations (NearRepeat's default is 999). */
   KNOX_PERMUTATIONS: z.coerce.number().int().min(19).max(99999).default(999),
+  /** Public map: how long figures and tiles are cached in memory and by browsers (seconds). */
+  PUBLIC_CACHE_SECONDS: z.coerce.number().int().nonnegative().default(60),
+  /** Public map: size of the grid cells (metres, RD) used where no buurt/wijk boundaries are loaded. */
+  PUBLIC_GRID_M: z.coerce.number().int().positive().default(500),
+  /** Where generated map glyphs (SDF font PBFs) are cached. */
+  GLYPH_DIR: z.string().default(path.join(root, 'var', 'glyphs')),
   LETTER_REPEAT_DAYS: z.coerce.number().int().nonnegative().default(30),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(2),
   LETTER_BATCH_SIZE: z.coerce.number().int().positive().default(50),

@@ -11,6 +11,7 @@ import { MunicipalitySettings, delftDemoSettings } from '../municipalities/munic
 import { importOsm } from '../imports/osm-import';
 import type { ImportSummary } from '../imports/import-summary';
 import { generateDemoIncidents, type DemoIncidentResult } from './demo-incidents';
+import { loadBasemap, type BasemapSummary } from '../basemap/basemap-loader';
 
 export const DEMO_MUNICIPALITY = { code: 'GM0503', name: 'Delft' } as const;
 export const DEMO_OSM_FILE = path.join(config().rootDir, 'data', 'demo', 'delft_tudelft.osm.pbf');
@@ -18,11 +19,13 @@ export const DEMO_OSM_FILE = path.join(config().rootDir, 'data', 'demo', 'delft_
 export async function loadDemoArea(
   pool: Pool,
   opts: { incidents: boolean; quiet?: boolean; now?: Date },
-): Promise<{ municipalityId: number; osm: ImportSummary; incidents?: DemoIncidentResult }> {
+): Promise<{ municipalityId: number; osm: ImportSummary; basemap: BasemapSummary; incidents?: DemoIncidentResult }> {
   const settings = MunicipalitySettings.parse(delftDemoSettings);
   const municipalityId = await ensureMunicipality(pool, { ...DEMO_MUNICIPALITY, settings });
   const osm = await importOsm(DEMO_OSM_FILE, { municipality: DEMO_MUNICIPALITY, actor: 'setup:demo' }, pool);
+  // The public map's own background (water, buildings, roads): no third-party tiles.
+  const basemap = await loadBasemap(DEMO_OSM_FILE, pool);
   // Synthetic burglaries (source 'demo'), deterministic for a fixed seed and day.
   const incidents = opts.incidents ? await generateDemoIncidents(pool, municipalityId, { now: opts.now }) : undefined;
-  return { municipalityId, osm, incidents };
+  return { municipalityId, osm, basemap, incidents };
 }

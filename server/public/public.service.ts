@@ -1,0 +1,185 @@
+/**
+ * The public map's figures: loads a municipality's streets and grouped burglaries once per
+ * cache period, applies the privacy rules (public-figures.ts) per filter, and answers the
+ * street, area, search and tile requests from that snapshot.
+ */
+import { z } from 'zod';
+import { config } from '../core/config';
+import { NotFoundError } from '../core/errors';
+import { MunicipalitySettings } from '../municipalities/municipality-settings';
+import { computeFigures, lastMonths, type Figures, type IncidentGroup, type StreetBase } from './public-figures';
+import * as repo from './public.repo';
+import type {
+  AreasResponse, MunicipalityInfo, PeriodMonths, PublicFilter, SearchHit, SearchResponse, StreetsResponse,
+} from './public.types';
+
+export const METHOD_CODES = [
+  'cylinder_snapping', 'latch_slipping', 'open_window_door', 'door_forced', 'window_forced', 'climbing', 'unknown',
+] as const;
+
+/** Query-string filter of every public figure request. */
+export const FilterQuery = z.object({
+  period: z.enum(['1', '3', '12']).default('3').transform((p) => Number(p) as PeriodMonths),
+  methods: z
+    .string()
+    .max(300)
+    .default('')
+    .transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))].sort())
+    .pipe(z.array(z.enum(METHOD_CODES, { message: `methods: use codes ${METHOD_CODES.join(', ')}` }))),
+  attempt: z.enum(['all', 'attempt', 'completed']).default('all'),
+});
+
+export function filterKey(f: PublicFilter): string {
+  return `${f.period}|${f.methods.join(',')}|${f.attempt}`;
+}
+
+interface Snapshot {
+  id: number;
+  info: MunicipalityInfo;
+  streets: StreetBase[];
+  byId: Map<number, StreetBase>;
+  groups: IncidentGroup[];
+  months: string[];
+  figures: Map<string, Figures>;
+}
+
+let municipalitiesCache: { at: number; value: Promise<Array<MunicipalityInfo & { id: number }>> } | undefined;
+const snapshots = new Map<string, { at: number; value: Promise<Snapshot> }>();
+
+function ttlMs(): number {
+  return config().PUBLIC_CACHE_SECONDS * 1000;
+}
+
+/** Forgets every cached figure (tests; after an import when figures must show at once). */
+export function clearPublicFigures(): void {
+  municipalitiesCache = undefined;
+  snapshots.clear();
+}
+
+function fresh<T>(entry: { at: number; value: Promise<T> } | undefined): entry is { at: number; value: Promise<T> } {
+  return entry !== undefined && Date.now() - entry.at < ttlMs();
+}
+
+export async function listMunicipalities(): Promise<MunicipalityInfo[]> {
+  return (await municipalitiesWithIds()).map(({ id: _id, ...m }) => m);
+}
+
+async function municipalitiesWithIds(): Promise<Array<MunicipalityInfo & { id: number }>> {
+  if (!fresh(municipalitiesCache)) {
+    const value = repo.publicMunicipalities().then((rows) =>
+      rows.map((r) => {
+        const s = MunicipalitySettings.safeParse(r.settings ?? {});
+        const settings = s.success ? s.data : MunicipalitySettings.parse({});
+        return {
+          id: r.id,
+          code: r.code,
+          name: r.name,
+          bbox: [r.west, r.south, r.east, r.north] as [number, number, number, number],
+          demo: r.demo,
+          subsidy: settings.subsidy,
+          whatsapp: settings.whatsapp,
+          website: settings.letterhead.website,
+          phone: settings.letterhead.phone,
+        };
+      }),
+    );
+    value.catch(() => (municipalitiesCache = undefined));
+    municipalitiesCache = { at: Date.now(), value };
+  }
+  return municipalitiesCache.value;
+}
+
+async function snapshot(code: string): Promise<Snapshot> {
+  const entry = snapshots.get(code);
+  if (fresh(entry)) return entry.value;
+  const value = (async () => {
+    const m = (await municipalitiesWithIds()).find((x) => x.code === code);
+    if (!m) throw new NotFoundError(`no public map for municipality '${code}'`);
+    const grid = config().PUBLIC_GRID_M;
+    const [streets, groups] = await Promise.all([repo.streetsBase(m.id, grid), repo.incidentGroups(m.id, grid)]);
+    const { id, ...info } = m;
+    return { id, info, streets, byId: new Map(streets.map((s) => [s.id, s])), groups, months: lastMonths(new Date()), figures: new Map() };
+  })();
+  value.catch(() => snapshots.delete(code));
+  snapshots.set(code, { at: Date.now(), value });
+  return value;
+}
+
+function rules(): { minAddresses: number; minCount: number } {
+  return { minAddresses: config().PUBLIC_MIN_ADDRESSES, minCount: config().PUBLIC_MIN_COUNT };
+}
+
+function figuresFor(s: Snapshot, f: PublicFilter): Figures {
+  const key = filterKey(f);
+  let fig = s.figures.get(key);
+  if (!fig) {
+    fig = computeFigures(s.streets, s.groups, f, rules(), s.months);
+    s.figures.set(key, fig);
+  }
+  return fig;
+}
+
+export async function streetFigures(code: string, f: PublicFilter): Promise<StreetsResponse> {
+  const s = await snapshot(code);
+  const fig = figuresFor(s, f);
+  const from = s.months[s.months.length - f.period]!;
+  return {
+    municipality: { code: s.info.code, name: s.info.name },
+    filter: f,
+    minCount: rules().minCount,
+    minAddresses: rules().minAddresses,
+    months: [from, s.months[s.months.length - 1]!],
+    total: fig.total,
+    streets: fig.streets,
+    demo: s.info.demo,
+  };
+}
+
+export async function areaFigures(code: string, f: PublicFilter): Promise<AreasResponse> {
+  const s = await snapshot(code);
+  return { municipality: { code: s.info.code, name: s.info.name }, filter: f, months: s.months, areas: figuresFor(s, f).areas };
+}
+
+/** Street figures as the tile query takes them: only streets with a line. */
+export async function tileFigures(code: string, f: PublicFilter): Promise<{ municipalityId: number; figures: Array<{ id: number; band: string; n: number | null }> }> {
+  const s = await snapshot(code);
+  const fig = figuresFor(s, f);
+  return {
+    municipalityId: s.id,
+    figures: fig.streets.filter((x) => s.byId.get(x.id)?.hasGeom).map((x) => ({ id: x.id, band: x.band, n: x.count })),
+  };
+}
+
+const POSTCODE = /^\s*([1-9][0-9]{3})\s?([A-Za-z]{2})(?![A-Za-z])/;
+
+/**
+ * Search by postcode (a house number after it is ignored and never echoed) or street name.
+ * Answers per street: its figure for the period, or its area's when it is merged.
+ */
+export async function search(code: string, text: string, f: PublicFilter): Promise<SearchResponse> {
+  const s = await snapshot(code);
+  const pc = POSTCODE.exec(text);
+  const kind = pc ? 'postcode' : 'street';
+  const shown = pc ? `${pc[1]} ${pc[2]!.toUpperCase()}` : text.trim().replace(/\s*\d.*$/, '');
+  const ids = pc
+    ? await repo.streetsByPostcode(s.id, `${pc[1]}${pc[2]!.toUpperCase()}`)
+    : shown.length >= 2
+      ? await repo.streetsByName(s.id, shown)
+      : [];
+  const fig = figuresFor(s, f);
+  const streetFig = new Map(fig.streets.map((x) => [x.id, x]));
+  const areaFig = new Map(fig.areas.map((a) => [a.key, a]));
+  const hits: SearchHit[] = [];
+  for (const id of ids) {
+    const base = s.byId.get(id);
+    const sf = streetFig.get(id);
+    if (!base || !sf) continue;
+    const a = areaFig.get(base.areaKey)!;
+    hits.push({
+      street: { id, name: base.name, place: base.place, bbox: base.bbox },
+      figure: sf.merged ? null : { count: sf.count, few: sf.few, lastWeek: sf.lastWeek, methods: sf.methods },
+      area: { key: a.key, name: a.name, kind: a.kind, count: a.count, few: a.few, lastWeek: a.lastWeek, methods: a.methods, hidden: a.hidden },
+    });
+  }
+  return { query: { kind, text: shown }, period: f.period, hits };
+}
