@@ -131,7 +131,12 @@ export async function createCampaign(body: unknown, actor: Actor): Promise<Campa
       const inc = await repo.incidentForCampaign(c, incidentId);
       if (!inc || inc.municipality_id !== municipalityId) throw new BadInputError(`incidentId: no incident ${incidentId} in this municipality`);
     }
-    const addressIds = await selectAddresses(c, municipalityId, input.selection, input.kind);
+    let addressIds = await selectAddresses(c, municipalityId, input.selection, input.kind);
+    if (input.kind === 'cocoon' && incidentId !== null) {
+      // The victim gets victim advice, never the warning about their own house.
+      const victim = (await repo.incidentForCampaign(c, incidentId))?.address_id;
+      addressIds = addressIds.filter((a) => a !== victim);
+    }
     if (addressIds.length === 0) throw new BadInputError('selection: no residential addresses in this selection');
     await repo.lockKind(c, municipalityId, input.kind);
     const id = await repo.insertCampaign(c, {
