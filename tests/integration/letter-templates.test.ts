@@ -30,7 +30,14 @@ describe.each(examples)('%s', (file) => {
     const sheet = renderSheet(input.template, input.language, view);
     // PostNL: two spaces between postcode and PLACE (HTML keeps them: white-space: pre)
     expect(sheet).toMatch(/\d{4} [A-Z]{2} {2}[A-Z]/);
-    const pdf = await htmlToPdf(await host.get(), letterDocument([sheet]), { tagged: false });
+    const html = letterDocument([sheet]);
+    // The body must end above the map reference at the foot of the page (no overlap, no cut-off).
+    const page = await (await host.get()).newPage();
+    await page.setContent(html, { waitUntil: 'load' });
+    const fit = await page.$eval('.body', (el) => ({ content: el.scrollHeight, box: el.clientHeight }));
+    await page.close();
+    expect(fit.content).toBeLessThanOrEqual(fit.box);
+    const pdf = await htmlToPdf(await host.get(), html, { tagged: false });
     expect(pdfPages(pdf)).toBe(1);
     const text = squash(pdfText(pdf));
     for (const s of raw._expectText) expect(text).toContain(squash(s));
