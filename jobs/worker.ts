@@ -6,12 +6,14 @@ import { closeDb } from '../server/core/db';
 import { logger } from '../server/core/logger';
 import { closeRedis, redis } from '../server/core/redis';
 import { startHeartbeat } from './heartbeat';
+import { startLetterWorker } from './letters/letter-worker';
 
 type Closer = () => Promise<void>;
 
 async function main(): Promise<void> {
   const closers: Closer[] = [];
   closers.push(startHeartbeat(redis()));
+  closers.push(startLetterWorker().close);
   logger.info({ pid: process.pid }, 'worker started');
 
   let stopping = false;

@@ -9,6 +9,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { authenticate } from './auth/auth.middleware';
 import { authRouter } from './auth/auth.routes';
+import { campaignsRouter } from './campaigns/campaigns.routes';
 import { config } from './core/config';
 import { errorHandler, notFoundHandler } from './core/http';
 import { logger } from './core/logger';
@@ -67,6 +68,7 @@ export function buildApp(): Express {
   app.use(tilesRouter());
   app.use(publicRouter());
   app.use(basemapRouter());
+  app.use(campaignsRouter());
 
   app.use('/api', notFoundHandler);
   app.use('/tiles', notFoundHandler);

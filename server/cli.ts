@@ -10,8 +10,15 @@ import { closeRedis } from './core/redis';
 import { setupCommands } from './setup/setup.cli';
 import { bagCommands } from './imports/bag.cli';
 import { incidentCommands } from './incidents/incidents.cli';
+import { campaignCommands } from './campaigns/campaigns.cli';
 
-const commands: CliCommand[] = [...setupCommands, ...authCommands, ...bagCommands, ...incidentCommands];
+const commands: CliCommand[] = [
+  ...setupCommands,
+  ...authCommands,
+  ...bagCommands,
+  ...incidentCommands,
+  ...campaignCommands,
+];
 
 function usage(): string {
   return ['usage: npm run cli -- <command>', '', ...commands.map((c) => `  ${c.usage}`)].join('\n');

@@ -52,6 +52,13 @@ const Env = z.object({
   LETTER_REPEAT_DAYS: z.coerce.number().int().nonnegative().default(30),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(2),
   LETTER_BATCH_SIZE: z.coerce.number().int().positive().default(50),
+  /** BullMQ lock of a letter job; a killed worker's job is picked up again after about this long. */
+  LETTER_LOCK_MS: z.coerce.number().int().min(1000).default(30000),
+  /** Attempts of a letter job for transient failures (browser crash, timeout), exponential backoff. */
+  LETTER_ATTEMPTS: z.coerce.number().int().positive().default(5),
+  LETTER_BACKOFF_MS: z.coerce.number().int().positive().default(2000),
+  /** Print the optional KIX barcode (PostNL) under the address. */
+  LETTER_KIX: bool.default(true),
 });
 
 export type Config = Readonly<z.infer<typeof Env>> & { readonly rootDir: string };

@@ -1,0 +1,176 @@
+/** SQL for campaigns and their letters (sql/queries/campaigns/). */
+import type { Queryable } from '../core/db';
+import { sql } from '../core/sql';
+
+export type CampaignKind = 'cocoon' | 'evening' | 'victim';
+
+export interface CampaignRow {
+  id: string;
+  municipality_id: number;
+  kind: CampaignKind;
+  template: string;
+  language: 'nl' | 'en';
+  created_at: Date;
+  selection: unknown;
+  pending: number;
+  rendered: number;
+  failed: number;
+  excluded: number;
+}
+
+export interface RenderRow {
+  id: string;
+  campaign_id: string;
+  template: string;
+  language: string;
+  kind: CampaignKind;
+  letter_date: string;
+  evening_at: Date | null;
+  evening_location: string | null;
+  municipality_name: string;
+  settings: unknown;
+  street_name: string;
+  huisnummer: number;
+  huisletter: string | null;
+  toevoeging: string | null;
+  postcode: string | null;
+  place: string;
+  street_id: string | null;
+  incident_on: string | null;
+  incident_attempt: boolean | null;
+  incident_mo: string | null;
+  incident_street: string | null;
+}
+
+export interface PrintRow {
+  letter_id: string;
+  pdf_sha256: string;
+  street_name: string;
+  huisnummer: number;
+  huisletter: string | null;
+  toevoeging: string | null;
+  postcode: string | null;
+  place: string;
+}
+
+const ids = (rows: { id: string }[]) => rows.map((r) => Number(r.id));
+
+export async function lockKind(q: Queryable, municipalityId: number, kind: CampaignKind): Promise<void> {
+  await q.query(sql('campaigns/lock-kind'), [municipalityId, kind]);
+}
+
+export async function insertCampaign(
+  q: Queryable,
+  c: {
+    municipalityId: number;
+    kind: CampaignKind;
+    template: string;
+    language: string;
+    selection: object;
+    incidentId: number | null;
+    eveningAt: string | null;
+    eveningLocation: string | null;
+    letterDate: string | null;
+    createdBy: number | null;
+    actor: string;
+  },
+): Promise<number> {
+  const { rows } = await q.query<{ id: string }>(sql('campaigns/insert-campaign'), [
+    c.municipalityId,
+    c.kind,
+    c.template,
+    c.language,
+    JSON.stringify(c.selection),
+    c.incidentId,
+    c.eveningAt,
+    c.eveningLocation,
+    c.letterDate,
+    c.createdBy,
+    c.actor,
+  ]);
+  return Number(rows[0]!.id);
+}
+
+export async function insertLetters(
+  q: Queryable,
+  campaignId: number,
+  addressIds: number[],
+  kind: CampaignKind,
+  municipalityId: number,
+  repeatDays: number,
+): Promise<{ id: number; status: 'pending' | 'excluded' }[]> {
+  const { rows } = await q.query<{ id: string; status: 'pending' | 'excluded' }>(sql('campaigns/insert-letters'), [
+    campaignId,
+    addressIds,
+    kind,
+    municipalityId,
+    repeatDays,
+  ]);
+  return rows.map((r) => ({ id: Number(r.id), status: r.status }));
+}
+
+export async function addressesByStreets(q: Queryable, municipalityId: number, streetIds: number[]): Promise<number[]> {
+  return ids((await q.query<{ id: string }>(sql('campaigns/addresses-by-streets'), [municipalityId, streetIds])).rows);
+}
+
+export async function addressesInPolygon(q: Queryable, municipalityId: number, geojson: object): Promise<number[]> {
+  return ids((await q.query<{ id: string }>(sql('campaigns/addresses-in-polygon'), [municipalityId, JSON.stringify(geojson)])).rows);
+}
+
+export async function addressesNearIncident(q: Queryable, municipalityId: number, incidentId: number, radiusM: number): Promise<number[]> {
+  return ids((await q.query<{ id: string }>(sql('campaigns/addresses-near-incident'), [municipalityId, incidentId, radiusM])).rows);
+}
+
+export async function incidentForCampaign(
+  q: Queryable,
+  id: number,
+): Promise<{ id: number; municipality_id: number; address_id: number | null; has_geom: boolean } | undefined> {
+  const { rows } = await q.query<{ id: string; municipality_id: number; address_id: string | null; has_geom: boolean }>(
+    sql('campaigns/incident-for-campaign'),
+    [id],
+  );
+  const r = rows[0];
+  return r && { id: Number(r.id), municipality_id: r.municipality_id, address_id: r.address_id === null ? null : Number(r.address_id), has_geom: r.has_geom };
+}
+
+export async function campaignById(q: Queryable, id: number): Promise<CampaignRow | undefined> {
+  return (await q.query<CampaignRow>(sql('campaigns/campaign-by-id'), [id])).rows[0];
+}
+
+export async function lettersByStatus(
+  q: Queryable,
+  campaignId: number,
+  status: 'failed' | 'excluded' | 'pending',
+  limit = 1000,
+): Promise<{ letter_id: string; address_id: string; address: string; reason: string | null }[]> {
+  return (await q.query(sql('campaigns/letters-by-status'), [campaignId, status, limit])).rows as never;
+}
+
+export async function lettersForRender(q: Queryable, letterIds: number[]): Promise<RenderRow[]> {
+  return (await q.query<RenderRow>(sql('campaigns/letters-for-render'), [letterIds])).rows;
+}
+
+export async function markRendered(q: Queryable, letters: { id: number; sha256: string; bytes: number }[]): Promise<number[]> {
+  if (letters.length === 0) return [];
+  const { rows } = await q.query<{ id: string }>(sql('campaigns/mark-rendered'), [
+    letters.map((l) => l.id),
+    letters.map((l) => l.sha256),
+    letters.map((l) => l.bytes),
+  ]);
+  return ids(rows);
+}
+
+export async function markFailed(q: Queryable, letters: { id: number; reason: string }[]): Promise<number[]> {
+  if (letters.length === 0) return [];
+  const { rows } = await q.query<{ id: string }>(sql('campaigns/mark-failed'), [letters.map((l) => l.id), letters.map((l) => l.reason.slice(0, 1000))]);
+  return ids(rows);
+}
+
+export async function pendingLetters(q: Queryable, campaignId: number | null): Promise<{ id: number; campaignId: number }[]> {
+  const { rows } = await q.query<{ id: string; campaign_id: string }>(sql('campaigns/pending-letters'), [campaignId]);
+  return rows.map((r) => ({ id: Number(r.id), campaignId: Number(r.campaign_id) }));
+}
+
+export async function renderedLetters(q: Queryable, campaignId: number): Promise<PrintRow[]> {
+  return (await q.query<PrintRow>(sql('campaigns/rendered-letters'), [campaignId])).rows;
+}

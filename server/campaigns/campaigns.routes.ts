@@ -1,0 +1,59 @@
+/**
+ * Letter campaigns (officers): create, follow, and download the print file, one PDF per
+ * address (zip) or the print shop's address list. Downloads are audited in the service.
+ */
+import { Router, type Request } from 'express';
+import { z } from 'zod';
+import { currentUser, requireUser } from '../auth/auth.middleware';
+import * as campaigns from './campaigns.service';
+
+const IdParam = z.object({ id: z.coerce.number().int().positive() });
+
+function actorOf(req: Request): campaigns.Actor {
+  const u = currentUser(req);
+  return { userId: u.id, actor: u.email, municipalities: u.municipalities, ip: req.ip ?? null };
+}
+
+export function campaignsRouter(): Router {
+  const r = Router();
+  r.use('/api/campaigns', requireUser('officer'));
+
+  r.post('/api/campaigns', async (req, res) => {
+    res.status(201).json(await campaigns.createCampaign(req.body, actorOf(req)));
+  });
+
+  r.get('/api/campaigns/:id', async (req, res) => {
+    const { id } = IdParam.parse(req.params);
+    res.json(await campaigns.campaignStatus(id, actorOf(req)));
+  });
+
+  r.get('/api/campaigns/:id/letters.pdf', async (req, res) => {
+    const { id } = IdParam.parse(req.params);
+    const pdf = await campaigns.exportPrintFile(id, actorOf(req));
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `attachment; filename="campagne-${id}-brieven.pdf"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.end(Buffer.from(pdf));
+  });
+
+  r.get('/api/campaigns/:id/letters.zip', async (req, res) => {
+    const { id } = IdParam.parse(req.params);
+    const actor = actorOf(req);
+    // Check and audit before the first byte: after that an error cannot become a JSON answer.
+    await campaigns.campaignStatus(id, actor);
+    res.setHeader('Content-Type', 'application/zip');
+    res.setHeader('Content-Disposition', `attachment; filename="campagne-${id}-brieven.zip"`);
+    res.setHeader('Cache-Control', 'no-store');
+    await campaigns.exportZip(id, actor, res);
+  });
+
+  r.get('/api/campaigns/:id/manifest.csv', async (req, res) => {
+    const { id } = IdParam.parse(req.params);
+    const csv = await campaigns.exportManifest(id, actorOf(req));
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="campagne-${id}-adressen.csv"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.send(csv);
+  });
+  return r;
+}

@@ -1,0 +1,48 @@
+/** Builds a LetterInput from a database row (server/campaigns/campaigns.repo.ts RenderRow). */
+import { config } from '../core/config';
+import type { RenderRow } from '../campaigns/campaigns.repo';
+import { MunicipalitySettings } from '../municipalities/municipality-settings';
+import { LetterInput } from './letter-input';
+
+/** "Gemeente Delft" for a municipality named "Delft". */
+export function municipalityDisplayName(name: string): string {
+  return /^gemeente\s/i.test(name) ? name : `Gemeente ${name}`;
+}
+
+export function publicMapBase(settings: MunicipalitySettings): string {
+  const cfg = config();
+  return settings.publicMapUrl || cfg.PUBLIC_URL || `http://${cfg.HOST}:${cfg.PORT}/`;
+}
+
+/** Throws a ZodError (bad data: the letter fails with its reason) when the row cannot make a letter. */
+export function letterInputFromRow(row: RenderRow): LetterInput {
+  const settings = MunicipalitySettings.parse(row.settings ?? {});
+  return LetterInput.parse({
+    template: row.template,
+    language: row.language,
+    letterDate: row.letter_date,
+    reference: `PK-${row.campaign_id}-${row.id}`,
+    municipality: { name: municipalityDisplayName(row.municipality_name), settings },
+    address: {
+      street_name: row.street_name,
+      huisnummer: row.huisnummer,
+      huisletter: row.huisletter,
+      toevoeging: row.toevoeging,
+      postcode: row.postcode,
+      place: row.place,
+    },
+    street: { id: row.street_id === null ? null : Number(row.street_id), name: row.street_name },
+    incident:
+      row.incident_on === null
+        ? null
+        : {
+            streetName: row.incident_street,
+            occurredOn: row.incident_on,
+            attempt: row.incident_attempt ?? false,
+            modusOperandi: row.incident_mo ?? 'unknown',
+          },
+    evening: row.evening_at ? { at: row.evening_at.toISOString(), location: row.evening_location ?? '' } : null,
+    publicMapBase: publicMapBase(settings),
+    kix: config().LETTER_KIX,
+  });
+}

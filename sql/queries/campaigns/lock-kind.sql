@@ -1,0 +1,3 @@
+-- Serialises campaign creation per municipality and kind, so two campaigns created at once cannot
+-- both mail an address that the repeat rule should have left out. Params: $1 municipality_id, $2 kind.
+SELECT pg_advisory_xact_lock(hashtext('campaign:' || $1::text || ':' || $2::text))

@@ -1,0 +1,162 @@
+/**
+ * A letter campaign end to end with real PostgreSQL, Redis and Chromium: POST /api/campaigns
+ * over a demo street, the worker renders, and the print file holds exactly one letter per
+ * residential address (pdftotext against the database); a second campaign leaves out the
+ * addresses that had the same kind of letter lately; downloads are audited.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startLetterWorker } from '../../jobs/letters/letter-worker';
+import { closeLetterQueue } from '../../server/campaigns/letter-queue';
+import { useTestApp, createTestUser, bearer, type TestUser } from '../helpers/app';
+import { addressLines, burglaryIn, demoStreets, occurrences, waitUntilDone, type DemoStreet } from '../helpers/campaigns';
+import { useTestDatabase } from '../helpers/db';
+import { pdfPages, pdfText } from '../helpers/pdf';
+
+const t = useTestDatabase();
+const app = useTestApp();
+let officer: TestUser;
+let worker: ReturnType<typeof startLetterWorker>;
+let streets: DemoStreet[];
+
+beforeAll(async () => {
+  officer = await createTestUser(t.pool, { role: 'officer' });
+  worker = startLetterWorker();
+  streets = await demoStreets(t.pool, 15, 60);
+});
+afterAll(async () => {
+  await worker?.close();
+  await closeLetterQueue();
+});
+
+const post = (body: unknown, user = officer) =>
+  fetch(`${app.url}/api/campaigns`, { method: 'POST', headers: { ...bearer(user), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const get = (p: string, user = officer) => fetch(`${app.url}${p}`, { headers: bearer(user) });
+
+describe('a cocoon campaign over a demo street', () => {
+  let street: DemoStreet;
+  let other: DemoStreet;
+  let campaignId: number;
+  let incident: { incidentId: number; victimAddressId: number };
+
+  test('POST creates one letter per residential address, without the victim', async () => {
+    [street, other] = [streets[0]!, streets[1]!];
+    incident = await burglaryIn(t.pool, street.id, 'it-campaign-1');
+    const res = await post({ kind: 'cocoon', language: 'nl', selection: { streetIds: [street.id] }, incidentId: incident.incidentId });
+    const body = await res.json();
+    expect(res.status).toBe(201);
+    campaignId = body.id;
+    expect(body.counts.total).toBe(street.n - 1);
+    expect(body.counts.excluded).toBe(0);
+  });
+
+  test('the worker renders every letter; the print file has one page per address, in postcode order', async () => {
+    const counts = await waitUntilDone(t.pool, campaignId);
+    expect(counts).toEqual({ rendered: street.n - 1 });
+    const status = await (await get(`/api/campaigns/${campaignId}`)).json();
+    expect(status).toMatchObject({ status: 'done', counts: { total: street.n - 1, rendered: street.n - 1, failed: 0, excluded: 0 } });
+
+    const res = await get(`/api/campaigns/${campaignId}/letters.pdf`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const pdf = new Uint8Array(await res.arrayBuffer());
+    expect(pdfPages(pdf)).toBe(street.n - 1);
+    const text = pdfText(pdf);
+    const expected = await addressLines(t.pool, [street.id], incident.victimAddressId);
+    for (const line of expected) expect({ line, n: occurrences(text, line) }).toEqual({ line, n: 1 });
+    // the victim's address is not mailed, and its house is never named
+    const [victim] = (await t.pool.query<{ line: string }>(
+      `SELECT street_name || ' ' || huisnummer || coalesce(huisletter, '') || coalesce('-' || toevoeging, '') AS line FROM addresses WHERE id = $1`,
+      [incident.victimAddressId],
+    )).rows;
+    expect(occurrences(text, victim!.line)).toBe(0);
+    // pages come in print order: each page's address line in the order of the database
+    const pages = text.split('\f').filter((p) => p.trim());
+    const order = pages.map((p) => expected.findIndex((l) => occurrences(p, l) === 1));
+    expect(order).toEqual(expected.map((_, i) => i));
+    expect(text).toContain('Aan de bewoners van');
+  });
+
+  test('manifest and zip list the same letters; downloads are audited', async () => {
+    const csv = await (await get(`/api/campaigns/${campaignId}/manifest.csv`)).text();
+    const rows = csv.trim().split('\n');
+    expect(rows[0]).toMatch(/^page,letter_id,addressee/);
+    expect(rows).toHaveLength(street.n);
+    const zipRes = await get(`/api/campaigns/${campaignId}/letters.zip`);
+    expect(zipRes.status).toBe(200);
+    const zipFile = path.join(os.tmpdir(), `pk-test-${process.pid}.zip`);
+    fs.writeFileSync(zipFile, Buffer.from(await zipRes.arrayBuffer()));
+    const names = execFileSync('zipinfo', ['-1', zipFile], { encoding: 'utf8' }).trim().split('\n');
+    fs.rmSync(zipFile);
+    expect(names.filter((n) => n.endsWith('.pdf'))).toHaveLength(street.n - 1);
+    expect(names).toContain('manifest.csv');
+    const { rows: audits } = await t.pool.query<{ action: string; details: { format?: string } }>(
+      `SELECT action, details FROM audit_log WHERE subject_type = 'campaign' AND subject_id = $1 ORDER BY id`,
+      [String(campaignId)],
+    );
+    expect(audits.map((a) => a.action + (a.details.format ? `:${a.details.format}` : ''))).toEqual([
+      'campaign.create',
+      'campaign.export:pdf',
+      'campaign.export:manifest',
+      'campaign.export:zip',
+    ]);
+  });
+
+  test('a second campaign of the same kind leaves those addresses out and lists them', async () => {
+    const res = await post({ kind: 'cocoon', selection: { streetIds: [street.id, other.id] }, incidentId: incident.incidentId });
+    const body = await res.json();
+    expect(res.status).toBe(201);
+    expect(body.counts.excluded).toBe(street.n - 1);
+    expect(body.counts.total).toBe(other.n);
+    expect(body.excludedAddresses[0].reason).toMatch(new RegExp(`campaign ${campaignId}`));
+    await waitUntilDone(t.pool, body.id);
+    const text = pdfText(new Uint8Array(await (await get(`/api/campaigns/${body.id}/letters.pdf`)).arrayBuffer()));
+    for (const line of await addressLines(t.pool, [street.id])) expect(occurrences(text, line)).toBe(0);
+    for (const line of await addressLines(t.pool, [other.id])) expect(occurrences(text, line)).toBe(1);
+    // a different kind is not held back by the repeat rule
+    const evening = await post({
+      kind: 'evening',
+      language: 'en',
+      selection: { streetIds: [street.id] },
+      evening: { at: '2030-04-02T19:30:00+02:00', location: 'Wijkcentrum' },
+    });
+    expect((await evening.json()).counts).toMatchObject({ total: street.n, excluded: 0 });
+  });
+});
+
+describe('bad input and access', () => {
+  test('clear errors naming the field', async () => {
+    const noIncident = await post({ kind: 'cocoon', selection: { streetIds: [streets[0]!.id] } });
+    expect(noIncident.status).toBe(400);
+    expect((await noIncident.json()).error.message).toMatch(/incidentId/);
+    const zones = await post({ kind: 'evening', selection: { riskZoneIds: [1] }, evening: { at: '2030-01-01T19:00:00Z', location: 'x' } });
+    expect(zones.status).toBe(400);
+    expect((await zones.json()).error.message).toMatch(/risk zone .* not available/);
+    const polygon = await post({ kind: 'evening', selection: { polygon: { type: 'Point', coordinates: [4, 52] } }, evening: { at: '2030-01-01T19:00:00Z', location: 'x' } });
+    expect(polygon.status).toBe(400);
+  });
+
+  test('a polygon selects the addresses inside it', async () => {
+    const { rows } = await t.pool.query<{ g: string; n: number }>(
+      `SELECT ST_AsGeoJSON(ST_Transform(ST_Buffer(geom, 40), 4326)) AS g,
+              (SELECT count(*)::int FROM addresses b WHERE b.residential AND ST_DWithin(b.geom, a.geom, 39.5)) AS n
+       FROM addresses a WHERE residential ORDER BY id LIMIT 1`,
+    );
+    const res = await post({ kind: 'evening', selection: { polygon: JSON.parse(rows[0]!.g) }, evening: { at: '2030-01-01T19:00:00Z', location: 'x' } });
+    const body = await res.json();
+    expect(res.status).toBe(201);
+    expect(body.counts.total + body.counts.excluded).toBeGreaterThanOrEqual(rows[0]!.n);
+  });
+
+  test('planners and other municipalities cannot create or read campaigns', async () => {
+    const planner = await createTestUser(t.pool, { role: 'planner' });
+    expect((await post({ kind: 'cocoon', selection: { streetIds: [1] } }, planner)).status).toBe(403);
+    await t.pool.query(`INSERT INTO municipalities (code, name) VALUES ('GM9999', 'Elders') ON CONFLICT DO NOTHING`);
+    const stranger = await createTestUser(t.pool, { role: 'officer', municipality: 'GM9999' });
+    const { rows } = await t.pool.query<{ id: string }>('SELECT id FROM campaigns ORDER BY id LIMIT 1');
+    expect((await get(`/api/campaigns/${rows[0]!.id}`, stranger)).status).toBe(403);
+    expect((await get(`/api/campaigns/${rows[0]!.id}/letters.pdf`, stranger)).status).toBe(403);
+  });
+});
