@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import { useTestDatabase } from '../helpers/db';
 import { bearer, createTestUser, useTestApp, type TestUser } from '../helpers/app';
 import { runCli } from '../helpers/cli';
+import { config } from '../../server/core/config';
 
 const t = useTestDatabase();
 const app = useTestApp();
@@ -116,7 +117,7 @@ describe('login rate limit', () => {
   const limited = useTestApp(); // an app of its own: its own limiter counts
   test('after LOGIN_RATE_LIMIT failures from one address, even the right password is refused', async () => {
     const user = await createTestUser(t.pool, { role: 'officer' });
-    const limit = 10; // LOGIN_RATE_LIMIT default
+    const limit = config().LOGIN_RATE_LIMIT;
     for (let i = 0; i < limit; i++) expect((await signIn(user.email, `wrong ${i}`, limited.url)).status).toBe(401);
     const res = await signIn(user.email, user.password, limited.url);
     expect(res.status).toBe(429);
