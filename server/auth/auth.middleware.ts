@@ -16,6 +16,8 @@ declare module 'express-serve-static-core' {
     authVia?: 'session' | 'token';
     /** CSRF token of the caller's session (cookie sign-in only). */
     csrfToken?: string;
+    /** A session cookie came without its CSRF token on a state-changing request. */
+    csrfRejected?: boolean;
   }
 }
 
@@ -37,8 +39,11 @@ export const authenticate: RequestHandler = (req, _res, next) => {
     const s = await userForSession(cookie);
     if (!s) return;
     // CSRF: a cross-site form or script cannot read the token, so it cannot send it.
+    // The request then counts as anonymous: endpoints that need a user refuse it (requireUser),
+    // while signing in again (POST /api/session) still works with a stale cookie in the browser.
     if (!SAFE_METHODS.has(req.method) && req.get('x-csrf-token') !== s.csrfToken) {
-      throw new ForbiddenError('missing or wrong X-CSRF-Token header; GET /api/session returns the token');
+      req.csrfRejected = true;
+      return;
     }
     req.user = s.user;
     req.authVia = 'session';
@@ -49,6 +54,9 @@ export const authenticate: RequestHandler = (req, _res, next) => {
 /** Rejects callers who are not signed in, or whose role is not listed. */
 export function requireUser(...roles: Role[]): RequestHandler {
   return (req: Request, _res: Response, next: NextFunction) => {
+    if (req.csrfRejected) {
+      return next(new ForbiddenError('missing or wrong X-CSRF-Token header; GET /api/session returns the token'));
+    }
     if (!req.user) return next(new UnauthorizedError());
     if (roles.length > 0 && !roles.includes(req.user.role) && req.user.role !== 'admin') {
       return next(new ForbiddenError(`this needs the role ${roles.join(' or ')}`));

@@ -91,6 +91,17 @@ describe('session sign-in', () => {
     expect(out.status).toBe(204);
     expect((await fetch(`${app.url}/api/session`, { headers: { cookie } })).status).toBe(401);
   });
+
+  test('signing in again with a live session cookie and no CSRF token works', async () => {
+    const first = sessionCookie(await signIn(user.email, user.password));
+    const again = await fetch(`${app.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: first },
+      body: JSON.stringify({ email: user.email, password: user.password }),
+    });
+    expect(again.status).toBe(201);
+    expect(sessionCookie(again)).not.toBe(first);
+  });
 });
 
 describe('API tokens', () => {
