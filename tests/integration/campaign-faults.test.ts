@@ -4,6 +4,8 @@
  * mid-render, and the run's Redis keys flushed mid-campaign and repaired by `reconcile`. Each
  * ends with every letter rendered exactly once.
  */
+// Must come first: the file gets its own Redis prefix before config() is read.
+import '../helpers/own-redis-prefix';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -4,6 +4,8 @@
  * residential address (pdftotext against the database); a second campaign leaves out the
  * addresses that had the same kind of letter lately; downloads are audited.
  */
+// Must come first: the file gets its own Redis prefix before config() is read.
+import '../helpers/own-redis-prefix';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

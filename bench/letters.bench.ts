@@ -1,0 +1,225 @@
+/**
+ * Letters benchmark: a campaign of 10,000 letters from the service call that creates it to the
+ * merged print file, with the real worker process (`jobs/worker.ts`, its own Chromium), and
+ * peak memory of worker + browser from /proc. In the same run, the naive way (one
+ * `page.pdf()` per letter) on a sample of the same letters, and the ratio.
+ *
+ *   npx tsx bench/letters.bench.ts            (LETTERS=10000 NAIVE_SAMPLE=150)
+ *
+ * Uses a scratch database (pk_bench_letters, dropped at the end) with the Delft demo area plus
+ * synthetic addresses to reach LETTERS, and its own Redis prefix. Writes bench/results/letters.json.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import { BrowserHost } from '../jobs/letters/browser-host';
+import { htmlToPdf } from '../jobs/letters/render-pdf';
+import * as repo from '../server/campaigns/campaigns.repo';
+import { createCampaign, exportPrintFile } from '../server/campaigns/campaigns.service';
+import { closeLetterQueue, letterQueue } from '../server/campaigns/letter-queue';
+import { config } from '../server/core/config';
+import { closeDb, createPool, setPool } from '../server/core/db';
+import { ensureDatabase, migrate } from '../server/core/migrate';
+import { closeRedis } from '../server/core/redis';
+import { letterInputFromRow } from '../server/letters/letter-source';
+import { letterDocument, renderSheet } from '../server/letters/letter-templates';
+import { buildLetterView } from '../server/letters/letter-view';
+import { loadDemoArea } from '../server/setup/demo';
+
+const LETTERS = Number(process.env.LETTERS ?? 10_000);
+const NAIVE_SAMPLE = Number(process.env.NAIVE_SAMPLE ?? 150);
+const DB_NAME = 'pk_bench_letters';
+const root = path.join(__dirname, '..');
+
+function dbUrl(name: string): string {
+  const u = new URL(config().DATABASE_URL);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function admin(sqlText: string): Promise<void> {
+  const c = new Client({ connectionString: dbUrl('postgres') });
+  await c.connect();
+  try {
+    await c.query(sqlText);
+  } finally {
+    await c.end();
+  }
+}
+
+/** Sum of RSS and PSS (kB) of a process and all its descendants. */
+function memoryOf(pid: number): { rssKb: number; pssKb: number; processes: number } {
+  const children = new Map<number, number[]>();
+  for (const d of fs.readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(d)]);
+    } catch {
+      /* gone */
+    }
+  }
+  let rssKb = 0;
+  let pssKb = 0;
+  let processes = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    try {
+      const status = fs.readFileSync(`/proc/${p}/status`, 'utf8');
+      rssKb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      const rollup = fs.readFileSync(`/proc/${p}/smaps_rollup`, 'utf8');
+      pssKb += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+      processes++;
+    } catch {
+      /* gone */
+    }
+    stack.push(...(children.get(p) ?? []));
+  }
+  return { rssKb, pssKb, processes };
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  // config() is read once per process: run in a child with this run's own Redis prefix, so the
+  // benchmark never touches the demo's queues.
+  if (!process.env.PK_BENCH_CHILD) {
+    const child = spawn(process.execPath, ['--require', 'tsx/cjs', __filename], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, PK_BENCH_CHILD: '1', REDIS_PREFIX: `pk-bench-${Date.now().toString(36)}`, LOG_LEVEL: 'warn' },
+    });
+    const code = await new Promise<number>((r) => child.once('exit', (c) => r(c ?? 1)));
+    process.exit(code);
+  }
+  const prefix = config().REDIS_PREFIX;
+  await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+  await ensureDatabase(dbUrl(DB_NAME));
+  const pool = createPool(dbUrl(DB_NAME), 6);
+  setPool(pool);
+  await migrate(pool);
+  await loadDemoArea(pool, { incidents: false, quiet: true });
+  // Synthetic addresses (copies of real ones with other house numbers) up to LETTERS residential ones.
+  const { rows: have } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM addresses WHERE residential AND postcode IS NOT NULL');
+  const extra = Math.max(0, LETTERS - have[0]!.n);
+  await pool.query(
+    `INSERT INTO addresses (municipality_id, street_id, source, source_key, street_name, huisnummer, postcode, place, residential, geom)
+     SELECT municipality_id, street_id, 'bench', 'bench-' || g || '-' || id, street_name, 1000 + g, postcode, place, true, ST_Translate(geom, g, g)
+     FROM (SELECT a.*, row_number() OVER (ORDER BY id) AS rn FROM addresses a WHERE residential AND postcode IS NOT NULL AND street_id IS NOT NULL) a
+     CROSS JOIN generate_series(1, 3) g
+     ORDER BY g, rn LIMIT $1`,
+    [extra],
+  );
+  await pool.query(`UPDATE addresses SET residential = false WHERE postcode IS NULL OR street_id IS NULL`);
+  const { rows: streetRows } = await pool.query<{ id: string }>('SELECT DISTINCT street_id AS id FROM addresses WHERE residential');
+  const streetIds = streetRows.map((r) => Number(r.id));
+  const { rows: total } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM addresses WHERE residential');
+  console.error(`scratch database ready: ${total[0]!.n} residential addresses (${extra} synthetic) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  const cli = { userId: null, actor: 'bench', municipalities: 'all' as const };
+  const body = {
+    municipality: 'GM0503',
+    kind: 'evening',
+    language: 'nl',
+    selection: { streetIds },
+    evening: { at: '2030-04-02T19:30:00+02:00', location: 'Wijkcentrum De Wippolder, Jaffalaan 1' },
+  };
+
+  // 1. The naive way on a sample of the same letters (same template, same addresses), no worker running.
+  const sample = await createCampaign(body, cli);
+  const pendingSample = (await repo.pendingLetters(pool, sample.id)).slice(0, NAIVE_SAMPLE).map((l) => l.id);
+  const rows = await repo.lettersForRender(pool, pendingSample);
+  const host = new BrowserHost();
+  const browser = await host.get();
+  await htmlToPdf(browser, letterDocument([renderSheet('prevention-evening', 'nl', await buildLetterView(letterInputFromRow(rows[0]!)))]), { tagged: false });
+  const naiveStart = performance.now();
+  for (const row of rows) {
+    const input = letterInputFromRow(row);
+    await htmlToPdf(browser, letterDocument([renderSheet(input.template, input.language, await buildLetterView(input))]), { tagged: false });
+  }
+  const naiveSeconds = (performance.now() - naiveStart) / 1000;
+  const naiveRate = rows.length / naiveSeconds;
+  await host.close();
+  await pool.query('DELETE FROM campaigns WHERE id = $1', [sample.id]);
+  // Redis: drop the sample's jobs so the worker only sees the measured campaign.
+  await letterQueue().obliterate({ force: true });
+  console.error(`naive: ${rows.length} letters in ${naiveSeconds.toFixed(1)} s = ${naiveRate.toFixed(1)} letters/s`);
+
+  // 2. The pipeline: worker process already running (as deployed), then create -> rendered -> merged.
+  const env = { ...process.env, DATABASE_URL: dbUrl(DB_NAME), REDIS_PREFIX: prefix, LOG_LEVEL: 'warn' };
+  const worker = spawn(process.execPath, ['--require', 'tsx/cjs', 'jobs/worker.ts'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  await new Promise((r) => setTimeout(r, 3000));
+
+  let peak = { rssKb: 0, pssKb: 0, processes: 0 };
+  const sampler = setInterval(() => {
+    const m = memoryOf(worker.pid!);
+    if (m.pssKb > peak.pssKb) peak = { ...m, rssKb: Math.max(m.rssKb, peak.rssKb) };
+    else peak.rssKb = Math.max(peak.rssKb, m.rssKb);
+  }, 250);
+
+  const t0 = performance.now();
+  const campaign = await createCampaign(body, cli);
+  const tCreated = performance.now();
+  for (;;) {
+    const c = await repo.campaignById(pool, campaign.id);
+    if (c!.pending === 0) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const tRendered = performance.now();
+  const merged = await exportPrintFile(campaign.id, cli);
+  const tMerged = performance.now();
+  clearInterval(sampler);
+  const final = await repo.campaignById(pool, campaign.id);
+  const letters = final!.rendered;
+  const seconds = (tMerged - t0) / 1000;
+  const pipelineRate = letters / seconds;
+
+  const exited = new Promise((r) => worker.once('exit', r));
+  worker.kill('SIGTERM');
+  await exited;
+
+  const result = {
+    when: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, totalMemGb: +(os.totalmem() / 2 ** 30).toFixed(1), note: 'shared with other agents; numbers are noisy' },
+    settings: { batchSize: config().LETTER_BATCH_SIZE, workerConcurrency: config().WORKER_CONCURRENCY, tagged: false },
+    campaign: {
+      letters,
+      failed: final!.failed,
+      createSeconds: +((tCreated - t0) / 1000).toFixed(2),
+      renderSeconds: +((tRendered - tCreated) / 1000).toFixed(1),
+      mergeSeconds: +((tMerged - tRendered) / 1000).toFixed(1),
+      totalSeconds: +seconds.toFixed(1),
+      lettersPerSecond: +pipelineRate.toFixed(1),
+      mergedPdfMb: +(merged.length / 2 ** 20).toFixed(1),
+    },
+    peakMemoryWorkerPlusBrowser: { rssMb: Math.round(peak.rssKb / 1024), pssMb: Math.round(peak.pssKb / 1024), processes: peak.processes },
+    naive: { letters: rows.length, seconds: +naiveSeconds.toFixed(1), lettersPerSecond: +naiveRate.toFixed(1) },
+    ratioPipelineToNaive: +(pipelineRate / naiveRate).toFixed(1),
+    targets: { totalSecondsBelow: 180, lettersPerSecondAtLeast: 60, peakMemoryMbBelow: 1536, ratioAtLeast: 6 },
+  };
+  fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'bench', 'results', 'letters.json'), JSON.stringify(result, null, 2) + '\n');
+  console.log(JSON.stringify(result, null, 2));
+
+  await closeLetterQueue();
+  await closeRedis();
+  await closeDb();
+  await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+  // the run's Redis keys
+  const { Redis } = await import('ioredis');
+  const r = new Redis(config().REDIS_URL);
+  let cursor = '0';
+  do {
+    const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    cursor = next;
+    if (keys.length) await r.del(...keys);
+  } while (cursor !== '0');
+  await r.quit();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
