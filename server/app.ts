@@ -53,14 +53,16 @@ export function buildApp(): Express {
       autoLogging: { ignore: (req) => req.url === '/api/health' },
     }),
   );
+  // Public map and base map: no sign-in, so they sit before the session lookup (a signed-in
+  // officer viewing the public map must not cost a database query per tile).
+  app.use(publicRouter());
+  app.use(basemapRouter());
   app.use(express.json({ limit: '5mb' }));
   app.use(cookieParser());
   app.use(authenticate);
 
   app.use(healthRouter());
   app.use(authRouter());
-  app.use(publicRouter());
-  app.use(basemapRouter());
 
   app.use('/api', notFoundHandler);
   app.use('/tiles', notFoundHandler);
