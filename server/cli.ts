@@ -8,8 +8,9 @@ import { closeDb } from './core/db';
 import { toAppError } from './core/http';
 import { closeRedis } from './core/redis';
 import { setupCommands } from './setup/setup.cli';
+import { basemapCommands } from './basemap/basemap.cli';
 
-const commands: CliCommand[] = [...setupCommands, ...authCommands];
+const commands: CliCommand[] = [...setupCommands, ...authCommands, ...basemapCommands];
 
 function usage(): string {
   return ['usage: npm run cli -- <command>', '', ...commands.map((c) => `  ${c.usage}`)].join('\n');
