@@ -57,6 +57,10 @@ export function buildApp(): Express {
       autoLogging: { ignore: (req) => req.url === '/api/health' },
     }),
   );
+  // Public map and base map: no sign-in, so they sit before the session lookup (a signed-in
+  // officer viewing the public map must not cost a database query per tile).
+  app.use(publicRouter());
+  app.use(basemapRouter());
   app.use(express.json({ limit: '5mb' }));
   app.use(cookieParser());
   app.use(authenticate);
@@ -66,8 +70,6 @@ export function buildApp(): Express {
   app.use(incidentsRouter());
   app.use(analysisRouter());
   app.use(tilesRouter());
-  app.use(publicRouter());
-  app.use(basemapRouter());
   app.use(campaignsRouter());
 
   app.use('/api', notFoundHandler);

@@ -11,6 +11,7 @@ import { setupCommands } from './setup/setup.cli';
 import { bagCommands } from './imports/bag.cli';
 import { incidentCommands } from './incidents/incidents.cli';
 import { campaignCommands } from './campaigns/campaigns.cli';
+import { basemapCommands } from './basemap/basemap.cli';
 
 const commands: CliCommand[] = [
   ...setupCommands,
@@ -18,6 +19,7 @@ const commands: CliCommand[] = [
   ...bagCommands,
   ...incidentCommands,
   ...campaignCommands,
+  ...basemapCommands,
 ];
 
 function usage(): string {

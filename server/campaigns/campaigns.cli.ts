@@ -25,7 +25,7 @@ export const campaignCommands: CliCommand[] = [
   {
     name: 'campaign create',
     usage:
-      'campaign create --municipality CODE --kind cocoon|evening|victim [--language nl|en] (--streets 1,2 | --polygon FILE.geojson | --risk-zones 1,2 | --incident ID [--radius M]) [--evening-at ISO --evening-location TEXT]',
+      'campaign create --municipality CODE --kind cocoon|evening|victim [--language nl|en] (--streets 1,2 | --polygon FILE.geojson | --risk-zones cocoon:s12,watch:s12 | --incident ID [--radius M]) [--evening-at ISO --evening-location TEXT]',
     async run(args) {
       const { values } = parseFlags(args, {
         municipality: { type: 'string' },
@@ -51,7 +51,7 @@ export const campaignCommands: CliCommand[] = [
         }
         const geometry = g.type === 'FeatureCollection' ? g.features?.[0]?.geometry : g.type === 'Feature' ? g.geometry : g;
         selection = { polygon: geometry };
-      } else if (values['risk-zones']) selection = { riskZoneIds: idList(values['risk-zones'], 'risk-zones') };
+      } else if (values['risk-zones']) selection = { riskZoneIds: values['risk-zones'].split(',').map((z) => z.trim()) };
       else if (values.incident)
         selection = { incidentId: Number(values.incident), ...(values.radius ? { radiusM: Number(values.radius) } : {}) };
       else throw new BadInputError('campaign create needs --streets, --polygon, --risk-zones or --incident');

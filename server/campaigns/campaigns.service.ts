@@ -16,7 +16,7 @@ import { kixContent } from '../letters/kix';
 import { mergePdfs } from '../../jobs/letters/render-pdf';
 import * as repo from './campaigns.repo';
 import { enqueueLetters, reenqueuePending } from './letter-queue';
-import { resolveRiskZones } from './risk-zones';
+import { RISK_ZONE_ID, resolveRiskZones } from './risk-zones';
 
 /** Who acts: a signed-in user or the command line. */
 export interface Actor {
@@ -36,11 +36,28 @@ const PolygonGeoJson = z.union([
 export const Selection = z.union([
   z.object({ streetIds: z.array(z.number().int().positive()).min(1).max(10_000) }).strict(),
   z.object({ polygon: PolygonGeoJson }).strict(),
-  z.object({ riskZoneIds: z.array(z.number().int().positive()).min(1).max(1000) }).strict(),
-  z.object({ incidentId: z.number().int().positive(), radiusM: z.number().positive().max(2000).optional() }).strict(),
+  z
+    .object({
+      riskZoneIds: z
+        .array(
+          z
+            .string()
+            .regex(RISK_ZONE_ID, "a risk zone id such as 'cocoon:s12' or 'watch:s12' (GET /api/risk-zones)"),
+        )
+        .min(1)
+        .max(1000),
+    })
+    .strict(),
+  z
+    .object({ incidentId: z.number().int().positive(), radiusM: z.number().positive().max(2000).optional() })
+    .strict(),
 ]);
 
-const KIND_TEMPLATE = { cocoon: 'cocoon-warning', evening: 'prevention-evening', victim: 'victim-advice' } as const;
+const KIND_TEMPLATE = {
+  cocoon: 'cocoon-warning',
+  evening: 'prevention-evening',
+  victim: 'victim-advice',
+} as const;
 
 export const CreateCampaign = z
   .object({
@@ -52,8 +69,14 @@ export const CreateCampaign = z
     selection: Selection,
     /** The burglary a cocoon or victim letter is about (taken from the selection when that is an incident). */
     incidentId: z.number().int().positive().optional(),
-    evening: z.object({ at: z.string().datetime({ offset: true }), location: z.string().min(1).max(200) }).strict().optional(),
-    letterDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    evening: z
+      .object({ at: z.string().datetime({ offset: true }), location: z.string().min(1).max(200) })
+      .strict()
+      .optional(),
+    letterDate: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .optional(),
   })
   .strict();
 export type CreateCampaign = z.input<typeof CreateCampaign>;
@@ -98,38 +121,63 @@ async function selectAddresses(
     try {
       return await repo.addressesInPolygon(q, municipalityId, sel.polygon);
     } catch (err) {
-      throw new BadInputError(`selection.polygon: not a valid polygon (${(err as Error).message})`, { cause: err });
+      throw new BadInputError(`selection.polygon: not a valid polygon (${(err as Error).message})`, {
+        cause: err,
+      });
     }
   }
   if ('riskZoneIds' in sel) return resolveRiskZones(q, sel.riskZoneIds, { municipalityId });
   // An incident: the victim's address for victim advice, the neighbours for a cocoon warning.
   const inc = await repo.incidentForCampaign(q, sel.incidentId);
-  if (!inc || inc.municipality_id !== municipalityId) throw new BadInputError(`selection.incidentId: no incident ${sel.incidentId} in this municipality`);
+  if (!inc || inc.municipality_id !== municipalityId)
+    throw new BadInputError(`selection.incidentId: no incident ${sel.incidentId} in this municipality`);
   if (kind === 'victim') {
-    if (inc.address_id === null) throw new BadInputError(`selection.incidentId: incident ${inc.id} has no address; a victim letter needs one`);
+    if (inc.address_id === null)
+      throw new BadInputError(
+        `selection.incidentId: incident ${inc.id} has no address; a victim letter needs one`,
+      );
     return [inc.address_id];
   }
-  if (!inc.has_geom) throw new BadInputError(`selection.incidentId: incident ${inc.id} has no location, so there are no neighbours to select`);
-  return repo.addressesNearIncident(q, municipalityId, inc.id, sel.radiusM ?? config().NEAR_REPEAT_DISTANCE_M);
+  if (!inc.has_geom)
+    throw new BadInputError(
+      `selection.incidentId: incident ${inc.id} has no location, so there are no neighbours to select`,
+    );
+  return repo.addressesNearIncident(
+    q,
+    municipalityId,
+    inc.id,
+    sel.radiusM ?? config().NEAR_REPEAT_DISTANCE_M,
+  );
 }
 
 /** Creates the campaign and its letters in one transaction, audits it, then enqueues the work. */
-export async function createCampaign(body: unknown, actor: Actor): Promise<CampaignStatus & { excludedAddresses: { addressId: number; address: string; reason: string | null }[] }> {
+export async function createCampaign(
+  body: unknown,
+  actor: Actor,
+): Promise<
+  CampaignStatus & { excludedAddresses: { addressId: number; address: string; reason: string | null }[] }
+> {
   const input = CreateCampaign.parse(body);
   const template = input.template ?? KIND_TEMPLATE[input.kind];
-  if (template !== KIND_TEMPLATE[input.kind]) throw new BadInputError(`template: a ${input.kind} campaign uses '${KIND_TEMPLATE[input.kind]}', not '${template}'`);
-  const incidentId = input.incidentId ?? ('incidentId' in input.selection ? input.selection.incidentId : null);
+  if (template !== KIND_TEMPLATE[input.kind])
+    throw new BadInputError(
+      `template: a ${input.kind} campaign uses '${KIND_TEMPLATE[input.kind]}', not '${template}'`,
+    );
+  const incidentId =
+    input.incidentId ?? ('incidentId' in input.selection ? input.selection.incidentId : null);
   if ((input.kind === 'cocoon' || input.kind === 'victim') && incidentId === null) {
     throw new BadInputError(`incidentId: a ${input.kind} letter is about one burglary; give its incidentId`);
   }
-  if (input.kind === 'evening' && !input.evening) throw new BadInputError('evening: an invitation needs the evening ({ at, location })');
+  if (input.kind === 'evening' && !input.evening)
+    throw new BadInputError('evening: an invitation needs the evening ({ at, location })');
 
   const pool = db();
   const created = await withTransaction(async (c) => {
     const municipalityId = await municipalityFor(c, actor, input.municipality);
     if (incidentId !== null) {
       const inc = await repo.incidentForCampaign(c, incidentId);
-      if (!inc || inc.municipality_id !== municipalityId) throw new BadInputError(`incidentId: no incident ${incidentId} in this municipality`);
+      if (!inc || inc.municipality_id !== municipalityId)
+        throw new BadInputError(`incidentId: no incident ${incidentId} in this municipality`);
     }
     let addressIds = await selectAddresses(c, municipalityId, input.selection, input.kind);
     if (input.kind === 'cocoon' && incidentId !== null) {
@@ -137,7 +185,8 @@ export async function createCampaign(body: unknown, actor: Actor): Promise<Campa
       const victim = (await repo.incidentForCampaign(c, incidentId))?.address_id;
       addressIds = addressIds.filter((a) => a !== victim);
     }
-    if (addressIds.length === 0) throw new BadInputError('selection: no residential addresses in this selection');
+    if (addressIds.length === 0)
+      throw new BadInputError('selection: no residential addresses in this selection');
     await repo.lockKind(c, municipalityId, input.kind);
     const id = await repo.insertCampaign(c, {
       municipalityId,
@@ -152,7 +201,14 @@ export async function createCampaign(body: unknown, actor: Actor): Promise<Campa
       createdBy: actor.userId,
       actor: actor.actor,
     });
-    const letters = await repo.insertLetters(c, id, addressIds, input.kind, municipalityId, config().LETTER_REPEAT_DAYS);
+    const letters = await repo.insertLetters(
+      c,
+      id,
+      addressIds,
+      input.kind,
+      municipalityId,
+      config().LETTER_REPEAT_DAYS,
+    );
     const pending = letters.filter((l) => l.status === 'pending').map((l) => l.id);
     await audit(c, {
       userId: actor.userId,
@@ -180,7 +236,11 @@ export async function createCampaign(body: unknown, actor: Actor): Promise<Campa
   const excluded = await repo.lettersByStatus(pool, created.id, 'excluded', 10_000);
   return {
     ...status,
-    excludedAddresses: excluded.map((e) => ({ addressId: Number(e.address_id), address: e.address, reason: e.reason })),
+    excludedAddresses: excluded.map((e) => ({
+      addressId: Number(e.address_id),
+      address: e.address,
+      reason: e.reason,
+    })),
   };
 }
 
@@ -199,7 +259,13 @@ export async function campaignStatus(id: number, actor: Actor): Promise<Campaign
     language: c.language,
     createdAt: c.created_at.toISOString(),
     status: c.pending > 0 ? 'rendering' : c.failed > 0 ? 'done_with_failures' : 'done',
-    counts: { total: c.pending + c.rendered + c.failed, pending: c.pending, rendered: c.rendered, failed: c.failed, excluded: c.excluded },
+    counts: {
+      total: c.pending + c.rendered + c.failed,
+      pending: c.pending,
+      rendered: c.rendered,
+      failed: c.failed,
+      excluded: c.excluded,
+    },
     failures: failures.map((f) => ({ letterId: Number(f.letter_id), reason: f.reason })),
   };
 }
@@ -253,13 +319,35 @@ const csvCell = (v: string | number | null) => {
 };
 
 function manifestCsv(rows: repo.PrintRow[], language: 'nl' | 'en'): string {
-  const header = ['page', 'letter_id', 'addressee', 'address_line', 'postcode_place_line', 'postcode', 'place', 'kix', 'file'];
+  const header = [
+    'page',
+    'letter_id',
+    'addressee',
+    'address_line',
+    'postcode_place_line',
+    'postcode',
+    'place',
+    'kix',
+    'file',
+  ];
   const lines = [header.join(',')];
   rows.forEach((r, i) => {
-    const [street, pcPlace] = r.postcode ? postalLines(r) : [`${r.street_name} ${houseNumberLabel(r)}`, r.place.toUpperCase()];
+    const [street, pcPlace] = r.postcode
+      ? postalLines(r)
+      : [`${r.street_name} ${houseNumberLabel(r)}`, r.place.toUpperCase()];
     const kix = r.postcode ? kixContent({ ...r, postcode: r.postcode }) : '';
     lines.push(
-      [i + 1, r.letter_id, language === 'nl' ? 'Aan de bewoners van' : 'To the residents of', street!, pcPlace!, r.postcode, r.place, kix, fileName(r, i + 1)]
+      [
+        i + 1,
+        r.letter_id,
+        language === 'nl' ? 'Aan de bewoners van' : 'To the residents of',
+        street!,
+        pcPlace!,
+        r.postcode,
+        r.place,
+        kix,
+        fileName(r, i + 1),
+      ]
         .map(csvCell)
         .join(','),
     );
@@ -287,13 +375,16 @@ export async function exportZip(id: number, actor: Actor, out: Writable): Promis
   });
   zip.pipe(out);
   zip.append(manifestCsv(rows, c!.language), { name: 'manifest.csv' });
-  for (const [i, r] of rows.entries()) zip.append(Buffer.from(await getPdf(r.pdf_sha256)), { name: fileName(r, i + 1) });
+  for (const [i, r] of rows.entries())
+    zip.append(Buffer.from(await getPdf(r.pdf_sha256)), { name: fileName(r, i + 1) });
   await zip.finalize();
   await done;
 }
 
 /** Re-enqueues every letter Postgres says is not done (one campaign or all). */
-export async function reconcile(campaignId: number | null): Promise<{ pending: number; jobs: number; letters: number }> {
+export async function reconcile(
+  campaignId: number | null,
+): Promise<{ pending: number; jobs: number; letters: number }> {
   const pending = await repo.pendingLetters(db(), campaignId);
   const r = await reenqueuePending(pending);
   return { pending: pending.length, ...r };

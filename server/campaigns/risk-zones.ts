@@ -1,22 +1,20 @@
 /**
- * Selecting addresses by risk zone. The risk zones are computed elsewhere (near-repeat
- * analysis, server/incidents or server/analysis: `addressIdsInRiskZones(q, zoneIds, params)`).
- * Until that lands this answers with a clear 400.
- *
- * INTEGRATOR: replace the body with one line:
- *   return addressIdsInRiskZones(q, zoneIds, params);
- * It must return residential-or-not address ids of the municipality; campaigns keep only the
- * residential ones of that municipality themselves.
+ * Selecting addresses by risk zone: the near-repeat analysis (server/analysis) computes the
+ * zones around recent burglaries with stable ids ('cocoon:s12' = the 200 m / 14 day cocoon
+ * merged for street 12, 'watch:s12' = the 400 m / 60 day watch zone) from the configured
+ * defaults, as of now. Campaigns keep only the municipality's residential addresses themselves.
  */
+import { addressIdsInRiskZones, defaultRiskZoneParams } from '../analysis/analysis.service';
 import type { Queryable } from '../core/db';
-import { BadInputError } from '../core/errors';
 
 export interface RiskZoneParams {
   municipalityId: number;
+  /** The moment the zones look forward from (default now). */
+  at?: Date;
 }
 
-export async function resolveRiskZones(_q: Queryable, zoneIds: number[], _params: RiskZoneParams): Promise<number[]> {
-  throw new BadInputError(
-    `selection by risk zone (${zoneIds.join(', ')}) is not available yet in this installation; select streetIds, a polygon or an incidentId with radiusM`,
-  );
+export const RISK_ZONE_ID = /^(cocoon|watch):[si]\d+$/;
+
+export async function resolveRiskZones(q: Queryable, zoneIds: string[], params: RiskZoneParams): Promise<number[]> {
+  return addressIdsInRiskZones(q, zoneIds, defaultRiskZoneParams(params.municipalityId, params.at));
 }

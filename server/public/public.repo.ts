@@ -21,6 +21,10 @@ export async function publicMunicipalities(q: Queryable = db()): Promise<Array<M
   return r.rows.map((row) => ({ ...row, id: idOf.get(row.code)! }));
 }
 
+function round4(v: number): number {
+  return Math.round(v * 1e4) / 1e4;
+}
+
 function gridKey(x: number, y: number): string {
   return `grid:${x}:${y}`;
 }
@@ -39,7 +43,8 @@ export async function streetsBase(municipalityId: number, gridM: number, q: Quer
     areaName: row.area_name,
     areaKind: row.area_code ? (row.area_code.startsWith('WK') ? 'wijk' : 'buurt') : 'grid',
     hasGeom: row.has_geom,
-    bbox: row.west === null ? null : [row.west, row.south!, row.east!, row.north!],
+    // Rounded to 4 decimals (~10 m): enough to zoom to a street, never a precise position.
+    bbox: row.west === null ? null : [round4(row.west), round4(row.south!), round4(row.east!), round4(row.north!)],
   }));
 }
 

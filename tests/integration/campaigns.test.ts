@@ -152,6 +152,30 @@ describe('bad input and access', () => {
     expect(body.counts.total + body.counts.excluded).toBeGreaterThanOrEqual(rows[0]!.n);
   });
 
+  test('a risk zone id selects the residential addresses of that cocoon', async () => {
+    const street = streets[2]!;
+    const { incidentId } = await burglaryIn(t.pool, street.id, 'it-campaign-zone');
+    // Independent count: the only recent burglary on this street is the one just added, so
+    // its cocoon is the residential addresses within 200 m of it.
+    const { rows } = await t.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM addresses a, incidents i
+       WHERE i.id = $1 AND a.residential AND a.municipality_id = i.municipality_id AND ST_DWithin(a.geom, i.geom, 200)`,
+      [incidentId],
+    );
+    const zones = await (await get('/api/risk-zones?municipality=GM0503')).json();
+    const ids = (zones.features as { properties: Record<string, unknown> }[]).map((f) => String(f.properties.id ?? f.properties.zoneId));
+    expect(ids).toContain(`cocoon:s${street.id}`);
+    const res = await post({
+      kind: 'evening',
+      selection: { riskZoneIds: [`cocoon:s${street.id}`] },
+      evening: { at: '2030-01-01T19:00:00Z', location: 'Buurthuis' },
+    });
+    const body = await res.json();
+    expect(res.status).toBe(201);
+    expect(body.counts.total + body.counts.excluded).toBe(rows[0]!.n);
+    expect((await post({ kind: 'evening', selection: { riskZoneIds: ['street 12'] } })).status).toBe(400);
+  });
+
   test('planners and other municipalities cannot create or read campaigns', async () => {
     const planner = await createTestUser(t.pool, { role: 'planner' });
     expect((await post({ kind: 'cocoon', selection: { streetIds: [1] } }, planner)).status).toBe(403);
