@@ -15,6 +15,9 @@ mkdir -p var/run var/log
 say "database: migrate and load the Delft demo area"
 npx tsx server/cli.ts setup-demo > var/log/setup-demo.json || die "setting up the demo data failed (see above)"
 
+say "generating map label glyphs (once; cached in var/glyphs)"
+npx tsx server/cli.ts public-glyphs >&2 || die "generating the map glyphs failed (see above)"
+
 say "building the client (vite)"
 npx vite build --logLevel warn >&2 || die "the client build failed (see above)"
 

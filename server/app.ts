@@ -3,6 +3,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
@@ -57,6 +58,8 @@ export function buildApp(): Express {
       autoLogging: { ignore: (req) => req.url === '/api/health' },
     }),
   );
+  // gzip for JSON, HTML, JS and vector tiles (MVT compresses ~3x); small bodies stay as they are.
+  app.use(compression({ threshold: 1024 }));
   // Public map and base map: no sign-in, so they sit before the session lookup (a signed-in
   // officer viewing the public map must not cost a database query per tile).
   app.use(publicRouter());

@@ -1,7 +1,7 @@
 /**
  * Import speed: the Delft demo OSM extract (import-osm) and the Amsterdam BAG fixture
  * (import-bag), first run and idempotent second run, on a scratch database that is dropped
- * afterwards. Run: `npx tsx bench/imports.ts` (uses DATABASE_URL's server; 3 rounds, median).
+ * afterwards. Run: `npx tsx bench/imports.bench.ts` (uses DATABASE_URL's server; 3 rounds, median).
  */
 import crypto from 'node:crypto';
 import path from 'node:path';
