@@ -27,35 +27,21 @@ export async function periodTotals(q: Queryable, municipalityId: number, from: D
   return rows[0]!;
 }
 
-export interface PairRow {
-  a: string;
-  b: string;
-  d: number;
-  dt: number;
-}
-
-/** Incident pairs within `distanceM` and `days` of each other (a < b). */
-export async function nearRepeatPairs(
-  q: Queryable, municipalityId: number, from: Date, to: Date, distanceM: number, days: number,
-): Promise<PairRow[]> {
-  return (await q.query<PairRow>(sql('analysis/near-repeat-pairs'), [municipalityId, from, to, distanceM, days])).rows;
-}
-
-/** Located incidents of a period (the Knox test's population). */
+/** Located incidents of a period as typed arrays (the population of clusters and the Knox test). */
 export async function locatedIncidents(q: Queryable, municipalityId: number, from: Date, to: Date) {
-  const { rows } = await q.query<{ id: string; t: number }>(
-    `SELECT id, extract(epoch FROM occurred_from) / 86400 AS t FROM incidents
-     WHERE municipality_id = $1 AND occurred_from >= $2 AND occurred_from < $3
-       AND geom IS NOT NULL AND location_source IS DISTINCT FROM 'street'
-     ORDER BY id`,
-    [municipalityId, from, to],
-  );
-  return rows;
+  const { rows } = await q.query<{ id: string; x: number; y: number; t: number }>(sql('analysis/located-incidents'), [
+    municipalityId, from, to,
+  ]);
+  return {
+    ids: rows.map((r) => r.id),
+    x: Float64Array.from(rows, (r) => r.x),
+    y: Float64Array.from(rows, (r) => r.y),
+    t: Float64Array.from(rows, (r) => r.t),
+  };
 }
 
 export interface ClusterDetailRow {
   cluster: number;
-  members: string[];
   first_at: Date;
   last_at: Date;
   attempts: number;
@@ -64,7 +50,7 @@ export interface ClusterDetailRow {
   streets: { id: number; name: string; n: number }[];
 }
 
-export async function clusterDetails(q: Queryable, ids: string[], clusters: number[]): Promise<ClusterDetailRow[]> {
+export async function clusterDetails(q: Queryable, ids: number[], clusters: number[]): Promise<ClusterDetailRow[]> {
   return (await q.query<ClusterDetailRow>(sql('analysis/cluster-details'), [ids, clusters])).rows;
 }
 

@@ -1,14 +1,16 @@
 /**
  * Incident analyses for officers: street activity, near-repeat clusters, forward-looking risk
- * zones (which feed letter selection) and the Knox test. PostGIS does the spatial work (index
- * driven pair finding, hulls, buffers, point-in-zone counts); TypeScript does what SQL does
- * badly: connected components (union-find) and Monte Carlo permutations.
+ * zones (which feed letter selection) and the Knox test. PostGIS selects and aggregates
+ * (activity, hulls, buffers, point-in-zone counts); TypeScript does what SQL does badly here:
+ * the space-time pair search (a grid, see space-time-pairs.ts), connected components
+ * (union-find) and Monte Carlo permutations.
  */
 import { config } from '../core/config';
 import type { Queryable } from '../core/db';
 import { BadInputError } from '../core/errors';
 import * as repo from './analysis.repo';
 import { knoxTest, type KnoxCell } from './knox';
+import { forEachSpaceTimePair } from './space-time-pairs';
 import { UnionFind } from './union-find';
 
 export type { RiskZoneParams } from './analysis.repo';
@@ -67,43 +69,38 @@ export interface NearRepeatCluster {
  * they are within `distanceM` metres AND `days` days of each other. Exact for the time
  * condition (unlike DBSCAN on space alone, or on space-time with one radius): every link
  * satisfies both limits; a chain A-B-C is one cluster even if A and C are far apart.
+ * Membership comes from the grid pair search; hulls, time span and streets from PostGIS.
  */
 export async function nearRepeatClusters(q: Queryable, p: ClusterParams): Promise<NearRepeatCluster[]> {
-  const pairs = await repo.nearRepeatPairs(q, p.municipalityId, p.from, p.to, p.distanceM, p.days);
-  const index = new Map<string, number>();
-  const ids: string[] = [];
-  const at = (id: string): number => {
-    let i = index.get(id);
-    if (i === undefined) {
-      i = ids.length;
-      index.set(id, i);
-      ids.push(id);
-    }
-    return i;
-  };
-  const edges = pairs.map((e) => [at(e.a), at(e.b)] as const);
-  const uf = new UnionFind(ids.length);
-  for (const [a, b] of edges) uf.union(a, b);
+  const pts = await repo.locatedIncidents(q, p.municipalityId, p.from, p.to);
+  const uf = new UnionFind(pts.ids.length);
+  forEachSpaceTimePair(pts, p.distanceM, p.days, (i, j) => uf.union(i, j));
   const roots = uf.roots();
-  const sizes = new Map<number, number>();
-  for (const r of roots) sizes.set(r, (sizes.get(r) ?? 0) + 1);
-  const memberIds: string[] = [];
-  const memberClusters: number[] = [];
+  const members = new Map<number, number[]>();
   roots.forEach((r, i) => {
-    if (sizes.get(r)! >= p.minSize) {
-      memberIds.push(ids[i]!);
-      memberClusters.push(r);
-    }
+    const list = members.get(r);
+    if (list) list.push(Number(pts.ids[i]));
+    else members.set(r, [Number(pts.ids[i])]);
   });
+  const memberIds: number[] = [];
+  const memberClusters: number[] = [];
+  for (const [root, ids] of members) {
+    if (ids.length < p.minSize) continue;
+    members.set(root, ids.sort((a, b) => a - b));
+    for (const id of ids) {
+      memberIds.push(id);
+      memberClusters.push(root);
+    }
+  }
   if (memberIds.length === 0) return [];
   const details = await repo.clusterDetails(q, memberIds, memberClusters);
   return details
     .map((d) => {
-      const members = d.members.map(Number);
+      const ids = members.get(d.cluster)!;
       return {
-        id: `c${Math.min(...members)}`,
-        size: members.length,
-        members,
+        id: `c${ids[0]}`,
+        size: ids.length,
+        members: ids,
         firstAt: d.first_at.toISOString(),
         lastAt: d.last_at.toISOString(),
         spanDays: Math.round(((d.last_at.getTime() - d.first_at.getTime()) / 86_400_000) * 10) / 10,
@@ -194,16 +191,19 @@ export async function knox(q: Queryable, p: KnoxParams): Promise<{ parameters: o
       throw new BadInputError(`bands must start at 0 and rise, e.g. 0,100,200,400 (got ${bands.join(',')})`);
     }
   }
-  const incidents = await repo.locatedIncidents(q, p.municipalityId, p.from, p.to);
+  const pts = await repo.locatedIncidents(q, p.municipalityId, p.from, p.to);
   // All pairs within the largest distance band, whatever their time: the permutations move times.
-  const pairs = await repo.nearRepeatPairs(q, p.municipalityId, p.from, p.to, p.distanceBands.at(-1)!, 36525);
+  const pairs: { a: number; b: number; d: number }[] = [];
+  forEachSpaceTimePair(pts, p.distanceBands.at(-1)!, Infinity, (a, b, d) => {
+    if (pairs.length > KNOX_MAX_PAIRS) return;
+    pairs.push({ a, b, d });
+  });
   if (pairs.length > KNOX_MAX_PAIRS) {
-    throw new BadInputError(`${pairs.length} pairs within ${p.distanceBands.at(-1)} m: narrow the period or the distance bands`);
+    throw new BadInputError(`more than ${KNOX_MAX_PAIRS} pairs within ${p.distanceBands.at(-1)} m: narrow the period or the distance bands`);
   }
-  const index = new Map(incidents.map((r, i) => [r.id, i]));
   const r = knoxTest({
-    days: incidents.map((i) => Number(i.t)),
-    pairs: pairs.map((e) => ({ a: index.get(e.a)!, b: index.get(e.b)!, d: e.d })),
+    days: pts.t,
+    pairs,
     distanceBands: p.distanceBands,
     timeBands: p.timeBands,
     permutations: p.permutations,
