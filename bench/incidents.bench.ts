@@ -10,6 +10,10 @@
  * risk zones for the last 60 days with address counts, and a 100,000-row nl-csv import; and
  * Turf's clustersDbscan on the same points (subsamples, extrapolated: it is O(n^2)).
  * Writes bench/results/incidents.json.
+ *
+ * Flags for working on one part: `--keep` leaves the scratch database, `--reuse` uses a kept
+ * one, `--only zones,import` runs only those parts (activity, clusters, zones, dbscan, turf,
+ * import); a partial run prints its numbers but does not write the results file.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,7 +24,7 @@ import { createPool } from '../server/core/db';
 import { ensureDatabase, migrate } from '../server/core/migrate';
 import { importIncidents } from '../server/incidents/incident-import.service';
 import { defaultRiskZoneParams, nearRepeatClusters, riskZones, streetActivity } from '../server/analysis/analysis.service';
-import { Client } from 'pg';
+import { Client, type Pool } from 'pg';
 
 const DAY = 86_400_000;
 const END = new Date('2026-01-01T00:00:00Z');
@@ -55,15 +59,33 @@ function log(msg: string): void {
   process.stderr.write(`[bench] ${msg}\n`);
 }
 
+const argv = process.argv.slice(2);
+const KEEP = argv.includes('--keep');
+const REUSE = argv.includes('--reuse');
+const ONLY = argv.includes('--only') ? argv[argv.indexOf('--only') + 1]!.split(',') : null;
+const runs = (part: string): boolean => ONLY === null || ONLY.includes(part);
+
 async function main(): Promise<void> {
   const url = new URL(config().DATABASE_URL);
   url.pathname = '/pk_bench_incidents';
-  await dropDatabase(url.toString());
+  if (!REUSE) await dropDatabase(url.toString());
   await ensureDatabase(url.toString());
   const pool = createPool(url.toString(), 4);
   const setup: Record<string, number> = {};
   try {
     await migrate(pool);
+    const existing = (await pool.query<{ id: number }>(`SELECT id FROM municipalities WHERE code = 'BENCH'`)).rows[0];
+    await pool.query(`DELETE FROM incidents WHERE source = 'nl-csv'`);
+    const mid = existing ? existing.id : await buildRegion(pool, setup);
+    await measure(pool, mid, setup);
+  } finally {
+    await pool.end();
+    if (!KEEP) await dropDatabase(url.toString());
+  }
+}
+
+async function buildRegion(pool: Pool, setup: Record<string, number>): Promise<number> {
+  {
     let t0 = performance.now();
     const { rows: m } = await pool.query<{ id: number }>(`INSERT INTO municipalities (code, name) VALUES ('BENCH', 'Benchmark') RETURNING id`);
     const mid = m[0]!.id;
@@ -131,27 +153,51 @@ async function main(): Promise<void> {
     setup.snap70kMs = Math.round(performance.now() - t0);
     await pool.query('VACUUM ANALYZE');
     log(`region built: ${JSON.stringify(setup)}`);
+    return mid;
+  }
+}
 
-    const counts = (await pool.query(`SELECT (SELECT count(*) FROM addresses)::int addresses, (SELECT count(*) FROM street_segments)::int segments,
-      (SELECT count(*) FROM streets)::int streets, (SELECT count(*) FROM incidents)::int incidents,
-      (SELECT count(*) FROM incidents WHERE street_id IS NOT NULL)::int snapped`)).rows[0];
-    log(`counts: ${JSON.stringify(counts)}`);
+async function measure(pool: Pool, mid: number, setup: Record<string, number>): Promise<void> {
+  const counts = (await pool.query(`SELECT (SELECT count(*) FROM addresses)::int addresses, (SELECT count(*) FROM street_segments)::int segments,
+    (SELECT count(*) FROM streets)::int streets, (SELECT count(*) FROM incidents)::int incidents,
+    (SELECT count(*) FROM incidents WHERE street_id IS NOT NULL)::int snapped`)).rows[0];
+  log(`counts: ${JSON.stringify(counts)}`);
+  const results: Record<string, unknown> = {};
+  let clustersMedian = 0, dbscanMedian = 0;
 
+  if (runs('activity')) {
     const activity = await time(3, () => streetActivity(pool, { municipalityId: mid, from: new Date(END.getTime() - 90 * DAY), to: END }));
     log(`street activity 90 d: ${activity.ms.join(', ')} ms (${activity.result.features.length} streets)`);
+    results.streetActivity90dMs = { median: activity.median, runs: activity.ms, target: 300, streets: activity.result.features.length };
+  }
+  if (runs('clusters')) {
     const clusters = await time(3, () =>
       nearRepeatClusters(pool, { municipalityId: mid, from: START, to: END, distanceM: 200, days: 14, minSize: 2 }),
     );
     const clustered = clusters.result.reduce((n, c) => n + c.size, 0);
-    log(`clusters of 100k: ${clusters.ms.join(', ')} ms (${clusters.result.length} clusters, ${clustered} incidents in them)`);
+    const largest = Math.max(...clusters.result.map((c) => c.size));
+    log(`clusters of 100k: ${clusters.ms.join(', ')} ms (${clusters.result.length} clusters, ${clustered} incidents in them, largest ${largest})`);
+    clustersMedian = clusters.median;
+    results.clusters100kMs = {
+      median: clusters.median, runs: clusters.ms, target: 3000, clusters: clusters.result.length, incidentsInClusters: clustered, largest,
+      method: 'space-time graph (200 m AND 14 d): points from PostGIS, grid pair search + union-find in TypeScript, hulls/streets in PostGIS',
+    };
+  }
+  if (runs('zones')) {
     const zones = await time(3, () => riskZones(pool, defaultRiskZoneParams(mid, END)));
     const zoneAddresses = zones.result.features.reduce((n, f) => n + f.properties.addresses, 0);
     log(`risk zones 60 d: ${zones.ms.join(', ')} ms (${zones.result.features.length} zones, ${zoneAddresses} address-in-zone counts)`);
+    results.riskZones60dMs = { median: zones.median, runs: zones.ms, target: 1000, zones: zones.result.features.length, addressInZoneCounts: zoneAddresses };
+  }
+  if (runs('dbscan')) {
     const dbscan = await time(3, async () =>
       (await pool.query(`SELECT count(DISTINCT c) FROM (SELECT ST_ClusterDBSCAN(geom, 200, 2) OVER () c FROM incidents WHERE geom IS NOT NULL) x`)).rows[0],
     );
     log(`ST_ClusterDBSCAN (space only) 100k: ${dbscan.ms.join(', ')} ms`);
-
+    dbscanMedian = dbscan.median;
+    results.stClusterDbscanSpaceOnly100kMs = { median: dbscan.median, runs: dbscan.ms };
+  }
+  if (runs('turf')) {
     // Turf on the same points (WGS 84), subsampled: clustersDbscan is O(n^2) (Turfjs/turf#2817).
     const { rows: pts } = await pool.query<{ lon: number; lat: number }>(
       `SELECT ST_X(g) lon, ST_Y(g) lat FROM (SELECT ST_Transform(geom, 4326) g FROM incidents ORDER BY id) x`,
@@ -166,8 +212,16 @@ async function main(): Promise<void> {
       log(`turf clustersDbscan ${n}: ${turf.at(-1)!.ms} ms`);
     }
     const last = turf.at(-1)!;
-    const turfExtrapolatedMs = Math.round(last.ms * (100000 / last.n) ** 2);
-
+    const extrapolated = Math.round(last.ms * (100000 / last.n) ** 2);
+    results.turfClustersDbscan = {
+      measured: turf,
+      extrapolated100kMs: extrapolated,
+      note: `not run on all 100k points (measured.md: 138 s); extrapolated as O(n^2) from the ${last.n}-point run (space only, eps 200 m, minPoints 2)`,
+      ratioToOurSpaceTimeClustering: clustersMedian ? Math.round(extrapolated / clustersMedian) : null,
+      ratioToStClusterDbscan: dbscanMedian ? Math.round(extrapolated / dbscanMedian) : null,
+    };
+  }
+  if (runs('import')) {
     // 100,000-row nl-csv import (RD coordinates inside the region), into the same database.
     const rows = ['registratienummer;pleegdatum van;pleegdatum tot;x;y;poging;modus operandi'];
     for (let i = 0; i < 100000; i++) {
@@ -176,46 +230,30 @@ async function main(): Promise<void> {
       rows.push(`BENCH-${i};${iso};${iso};${(100000 + ((i * 104729) % 20000) + 0.5).toFixed(2).replace('.', ',')};${(400000 + ((i * 15485863) % 20000)).toFixed(2).replace('.', ',')};${i % 3 === 0 ? 'ja' : 'nee'};${i % 2 ? 'Cilinder afgebroken' : 'Raam geforceerd'}`);
     }
     const csv = Buffer.from(rows.join('\r\n'));
+    const opts = { fileName: 'bench.csv', municipality: { id: mid, code: 'BENCH', name: 'Benchmark' }, skipInvalid: false, actor: 'bench' };
     const t2 = performance.now();
-    const summary = await importIncidents(csv, {
-      fileName: 'bench.csv', municipality: { id: mid, code: 'BENCH', name: 'Benchmark' }, skipInvalid: false, actor: 'bench',
-    }, pool);
+    const summary = await importIncidents(csv, opts, pool);
     const importMs = Math.round(performance.now() - t2);
-    log(`import 100k rows (${(csv.length / 1e6).toFixed(1)} MB): ${importMs} ms: ${JSON.stringify({ ...summary, errors: summary.errors.length, warnings: undefined })}`);
+    log(`import 100k rows (${(csv.length / 1e6).toFixed(1)} MB): ${importMs} ms: imported ${summary.imported}, rejected ${summary.rejected}`);
     const t3 = performance.now();
-    const again = await importIncidents(csv, {
-      fileName: 'bench.csv', municipality: { id: mid, code: 'BENCH', name: 'Benchmark' }, skipInvalid: false, actor: 'bench',
-    }, pool);
+    const again = await importIncidents(csv, opts, pool);
     const reimportMs = Math.round(performance.now() - t3);
     log(`re-import (all skipped: ${again.skipped}): ${reimportMs} ms`);
+    results.import100kRowsMs = { ms: importMs, target: 30000, reimportMs, imported: summary.imported, bytes: csv.length };
+  }
 
-    const result = {
-      date: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, note: 'shared 2-core machine; medians of 3 runs' },
-      region: { ...counts, area: '20 x 20 km, RD New', incidentPeriodDays: 365 },
-      setupMs: setup,
-      results: {
-        streetActivity90dMs: { median: activity.median, runs: activity.ms, target: 300, streets: activity.result.features.length },
-        clusters100kMs: { median: clusters.median, runs: clusters.ms, target: 3000, clusters: clusters.result.length, incidentsInClusters: clustered, method: 'space-time graph (200 m AND 14 d) via PostGIS ST_DWithin pairs + union-find, hulls in PostGIS' },
-        riskZones60dMs: { median: zones.median, runs: zones.ms, target: 1000, zones: zones.result.features.length, addressInZoneCounts: zoneAddresses },
-        import100kRowsMs: { ms: importMs, target: 30000, reimportMs, imported: summary.imported, bytes: csv.length },
-        stClusterDbscanSpaceOnly100kMs: { median: dbscan.median, runs: dbscan.ms },
-        turfClustersDbscan: {
-          measured: turf,
-          extrapolated100kMs: turfExtrapolatedMs,
-          note: `not run on all 100k (measured.md: 138 s); extrapolated as O(n^2) from ${last.n} points`,
-          ratioToOurClustering: Math.round(turfExtrapolatedMs / clusters.median),
-          ratioToStClusterDbscan: Math.round(turfExtrapolatedMs / dbscan.median),
-        },
-      },
-    };
+  const result = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, note: 'shared 2-core machine (other agents running); medians of 3 runs' },
+    region: { ...counts, area: '20 x 20 km, RD New', incidentPeriodDays: 365 },
+    setupMs: setup,
+    results,
+  };
+  if (ONLY === null) {
     fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
     fs.writeFileSync(path.join(__dirname, 'results', 'incidents.json'), JSON.stringify(result, null, 2) + '\n');
-    console.log(JSON.stringify(result, null, 2));
-  } finally {
-    await pool.end();
-    await dropDatabase(url.toString());
   }
+  console.log(JSON.stringify(result, null, 2));
 }
 
 main().catch((err) => {

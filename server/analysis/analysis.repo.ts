@@ -53,37 +53,3 @@ export interface ClusterDetailRow {
 export async function clusterDetails(q: Queryable, ids: number[], clusters: number[]): Promise<ClusterDetailRow[]> {
   return (await q.query<ClusterDetailRow>(sql('analysis/cluster-details'), [ids, clusters])).rows;
 }
-
-export interface RiskZoneParams {
-  municipalityId: number;
-  /** The moment the zones look forward from (default now). */
-  at: Date;
-  cocoonDistanceM: number;
-  cocoonDays: number;
-  watchDistanceM: number;
-  watchDays: number;
-}
-
-export interface RiskZoneRow {
-  id: string;
-  kind: 'cocoon' | 'watch';
-  street_id: number | null;
-  street_name: string | null;
-  incidents: number;
-  last_at: Date;
-  expires_at: Date;
-  addresses: number;
-  geometry: object;
-}
-
-function zoneArgs(p: RiskZoneParams): unknown[] {
-  return [p.municipalityId, p.at, p.cocoonDistanceM, p.cocoonDays, p.watchDistanceM, p.watchDays];
-}
-
-export async function riskZones(q: Queryable, p: RiskZoneParams, zoneKeys: string[] | null = null): Promise<RiskZoneRow[]> {
-  return (await q.query<RiskZoneRow>(sql('analysis/risk-zones'), [...zoneArgs(p), zoneKeys])).rows;
-}
-
-export async function riskZoneAddresses(q: Queryable, p: RiskZoneParams, zoneKeys: string[], zoneIds: string[]) {
-  return (await q.query<{ zone_id: string; address_id: string }>(sql('analysis/risk-zone-addresses'), [...zoneArgs(p), zoneKeys, zoneIds])).rows;
-}

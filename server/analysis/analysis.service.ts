@@ -13,7 +13,9 @@ import { knoxTest, type KnoxCell } from './knox';
 import { forEachSpaceTimePair } from './space-time-pairs';
 import { UnionFind } from './union-find';
 
-export type { RiskZoneParams } from './analysis.repo';
+import { addressIdsByRiskZone, computeRiskZones, riskZoneGeometry, type RiskZoneParams } from './risk-zones';
+
+export { addressIdsByRiskZone, type RiskZoneParams };
 
 interface Period {
   municipalityId: number;
@@ -123,7 +125,7 @@ export function clustersToGeoJson(clusters: NearRepeatCluster[], p: ClusterParam
 }
 
 /** Default risk-zone parameters from the configuration (domain.md: 200 m / 14 d, 400 m / 60 d). */
-export function defaultRiskZoneParams(municipalityId: number, at = new Date()): repo.RiskZoneParams {
+export function defaultRiskZoneParams(municipalityId: number, at = new Date()): RiskZoneParams {
   const c = config();
   return {
     municipalityId, at, cocoonDistanceM: c.NEAR_REPEAT_DISTANCE_M, cocoonDays: c.NEAR_REPEAT_DAYS,
@@ -131,48 +133,30 @@ export function defaultRiskZoneParams(municipalityId: number, at = new Date()): 
   };
 }
 
-/** Risk zones at `params.at` as GeoJSON; zone ids are stable ('cocoon:s<street id>', 'watch:s<street id>'). */
-export async function riskZones(q: Queryable, params: repo.RiskZoneParams) {
-  const rows = await repo.riskZones(q, params);
+/**
+ * Risk zones at `params.at` as GeoJSON (geometry null when `geometry` is false: the list is
+ * fast, the shapes of thousands of zones are not). Zone ids are stable ('cocoon:s<street id>').
+ */
+export async function riskZones(q: Queryable, params: RiskZoneParams, opts: { geometry?: boolean } = {}) {
+  const [zones, shapes] = await Promise.all([
+    computeRiskZones(q, params),
+    opts.geometry === false ? Promise.resolve(new Map<string, object>()) : riskZoneGeometry(q, params),
+  ]);
   return {
     type: 'FeatureCollection' as const,
     parameters: { ...params, at: params.at.toISOString() },
-    features: rows.map((r) => ({
-      type: 'Feature' as const,
-      id: r.id,
-      geometry: r.geometry,
-      properties: {
-        id: r.id, kind: r.kind, streetId: r.street_id, streetName: r.street_name, incidents: r.incidents,
-        lastIncidentAt: r.last_at.toISOString(), expiresAt: r.expires_at.toISOString(), addresses: r.addresses,
-      },
-    })),
+    features: zones.map((z) => ({ type: 'Feature' as const, id: z.id, geometry: shapes.get(z.id) ?? null, properties: z })),
   };
 }
-
-const ZONE_ID = /^(cocoon|watch):([si]\d+)$/;
 
 /**
  * Residential address ids inside the given risk zones (distinct, ascending): what letter
  * selection sends to. Use the same `params` (and especially the same `at`) as the listing the
  * zone ids came from; a zone that no longer exists at `at` contributes nothing.
  */
-export async function addressIdsInRiskZones(q: Queryable, zoneIds: string[], params: repo.RiskZoneParams): Promise<number[]> {
+export async function addressIdsInRiskZones(q: Queryable, zoneIds: string[], params: RiskZoneParams): Promise<number[]> {
   const byZone = await addressIdsByRiskZone(q, zoneIds, params);
   return [...new Set([...byZone.values()].flat())].sort((a, b) => a - b);
-}
-
-/** Like `addressIdsInRiskZones`, per zone id (an address can be in several zones). */
-export async function addressIdsByRiskZone(q: Queryable, zoneIds: string[], params: repo.RiskZoneParams): Promise<Map<string, number[]>> {
-  const keys = new Set<string>();
-  for (const id of zoneIds) {
-    const m = ZONE_ID.exec(id);
-    if (!m) throw new BadInputError(`'${id}' is not a risk zone id (expected e.g. 'cocoon:s12' or 'watch:i34')`);
-    keys.add(m[2]!);
-  }
-  const result = new Map<string, number[]>(zoneIds.map((id) => [id, []]));
-  if (keys.size === 0) return result;
-  for (const r of await repo.riskZoneAddresses(q, params, [...keys], zoneIds)) result.get(r.zone_id)!.push(Number(r.address_id));
-  return result;
 }
 
 export interface KnoxParams extends Period {
