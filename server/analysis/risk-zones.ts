@@ -9,7 +9,7 @@
 import type { Queryable } from '../core/db';
 import { BadInputError } from '../core/errors';
 import { sql } from '../core/sql';
-import { addressIndex, forEachAddressInCircles, type Circle } from './address-index';
+import { addressIndex, countAddressesInCircles, forEachAddressInCircles, type Circle } from './address-index';
 
 export interface RiskZoneParams {
   municipalityId: number;
@@ -77,10 +77,17 @@ export async function computeRiskZones(q: Queryable, p: RiskZoneParams): Promise
   const zones: RiskZone[] = [];
   for (const g of groups.values()) {
     let inCocoon = 0, inWatch = 0;
-    forEachAddressInCircles(index, g.watch.length ? g.watch : g.cocoon, g.cocoon, (_i, inner) => {
-      if (inner) inCocoon++;
-      else inWatch++;
-    });
+    if (p.cocoonDistanceM <= p.watchDistanceM) {
+      // Every cocoon circle lies inside the watch circle of the same incident, so the watch
+      // zone (watch union minus cocoon union) holds count(watch) - count(cocoon) addresses.
+      inCocoon = countAddressesInCircles(index, g.cocoon);
+      inWatch = countAddressesInCircles(index, g.watch) - inCocoon;
+    } else {
+      forEachAddressInCircles(index, [...g.watch, ...g.cocoon], g.cocoon, (_i, inner) => {
+        if (inner) inCocoon++;
+        else inWatch++;
+      });
+    }
     const base = { streetId: g.streetId, streetName: g.streetName };
     if (g.cocoon.length) {
       zones.push({
@@ -123,7 +130,7 @@ export async function addressIdsByRiskZone(q: Queryable, zoneIds: string[], p: R
   for (const g of groups.values()) {
     const cocoon = result.get(`cocoon:${g.key}`);
     const watch = result.get(`watch:${g.key}`);
-    forEachAddressInCircles(index, g.watch.length ? g.watch : g.cocoon, g.cocoon, (i, inner) => {
+    forEachAddressInCircles(index, [...g.watch, ...g.cocoon], g.cocoon, (i, inner) => {
       if (inner) cocoon?.push(index.ids[i]!);
       else watch?.push(index.ids[i]!);
     });

@@ -53,3 +53,23 @@ test('the grid pair search finds exactly the pairs a brute force finds', async (
   expect(brute.length).toBeGreaterThan(20);
   expect(grid.sort()).toEqual(brute.sort());
 });
+
+test('address counts in unions of circles equal a brute force, both ways of counting', async () => {
+  const { buildAddressIndex, countAddressesInCircles, forEachAddressInCircles, ROW_HEIGHT_M } = await import('../../server/analysis/address-index');
+  let seed = 11;
+  const rnd = (): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const pts = Array.from({ length: 20000 }, (_, i) => ({ id: i + 1, x: 1000 + rnd() * 2000, y: 1000 + Math.round(rnd() * 200) * 10 }));
+  // Some addresses exactly on row edges (y multiple of 10) and exactly on a circle's edge.
+  pts.push({ id: 99999, x: 2000 + 200, y: 2000 });
+  pts.sort((a, b) => Math.floor(a.y / ROW_HEIGHT_M) - Math.floor(b.y / ROW_HEIGHT_M) || a.x - b.x);
+  const index = buildAddressIndex('1', pts);
+  for (let k = 0; k < 20; k++) {
+    const circles = Array.from({ length: 1 + (k % 5) }, () => ({ x: 1500 + rnd() * 1000, y: 1500 + rnd() * 1000, r: 100 + rnd() * 300 }));
+    if (k === 0) circles.push({ x: 2000, y: 2000, r: 200 });
+    const brute = pts.filter((p) => circles.some((c) => (p.x - c.x) ** 2 + (p.y - c.y) ** 2 <= c.r * c.r)).length;
+    let visited = 0;
+    forEachAddressInCircles(index, circles, [], () => visited++);
+    expect(countAddressesInCircles(index, circles)).toBe(brute);
+    expect(visited).toBe(brute);
+  }
+});
