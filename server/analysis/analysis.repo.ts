@@ -27,35 +27,21 @@ export async function periodTotals(q: Queryable, municipalityId: number, from: D
   return rows[0]!;
 }
 
-export interface PairRow {
-  a: string;
-  b: string;
-  d: number;
-  dt: number;
-}
-
-/** Incident pairs within `distanceM` and `days` of each other (a < b). */
-export async function nearRepeatPairs(
-  q: Queryable, municipalityId: number, from: Date, to: Date, distanceM: number, days: number,
-): Promise<PairRow[]> {
-  return (await q.query<PairRow>(sql('analysis/near-repeat-pairs'), [municipalityId, from, to, distanceM, days])).rows;
-}
-
-/** Located incidents of a period (the Knox test's population). */
+/** Located incidents of a period as typed arrays (the population of clusters and the Knox test). */
 export async function locatedIncidents(q: Queryable, municipalityId: number, from: Date, to: Date) {
-  const { rows } = await q.query<{ id: string; t: number }>(
-    `SELECT id, extract(epoch FROM occurred_from) / 86400 AS t FROM incidents
-     WHERE municipality_id = $1 AND occurred_from >= $2 AND occurred_from < $3
-       AND geom IS NOT NULL AND location_source IS DISTINCT FROM 'street'
-     ORDER BY id`,
-    [municipalityId, from, to],
-  );
-  return rows;
+  const { rows } = await q.query<{ id: string; x: number; y: number; t: number }>(sql('analysis/located-incidents'), [
+    municipalityId, from, to,
+  ]);
+  return {
+    ids: rows.map((r) => r.id),
+    x: Float64Array.from(rows, (r) => r.x),
+    y: Float64Array.from(rows, (r) => r.y),
+    t: Float64Array.from(rows, (r) => r.t),
+  };
 }
 
 export interface ClusterDetailRow {
   cluster: number;
-  members: string[];
   first_at: Date;
   last_at: Date;
   attempts: number;
@@ -64,40 +50,6 @@ export interface ClusterDetailRow {
   streets: { id: number; name: string; n: number }[];
 }
 
-export async function clusterDetails(q: Queryable, ids: string[], clusters: number[]): Promise<ClusterDetailRow[]> {
+export async function clusterDetails(q: Queryable, ids: number[], clusters: number[]): Promise<ClusterDetailRow[]> {
   return (await q.query<ClusterDetailRow>(sql('analysis/cluster-details'), [ids, clusters])).rows;
-}
-
-export interface RiskZoneParams {
-  municipalityId: number;
-  /** The moment the zones look forward from (default now). */
-  at: Date;
-  cocoonDistanceM: number;
-  cocoonDays: number;
-  watchDistanceM: number;
-  watchDays: number;
-}
-
-export interface RiskZoneRow {
-  id: string;
-  kind: 'cocoon' | 'watch';
-  street_id: number | null;
-  street_name: string | null;
-  incidents: number;
-  last_at: Date;
-  expires_at: Date;
-  addresses: number;
-  geometry: object;
-}
-
-function zoneArgs(p: RiskZoneParams): unknown[] {
-  return [p.municipalityId, p.at, p.cocoonDistanceM, p.cocoonDays, p.watchDistanceM, p.watchDays];
-}
-
-export async function riskZones(q: Queryable, p: RiskZoneParams, zoneKeys: string[] | null = null): Promise<RiskZoneRow[]> {
-  return (await q.query<RiskZoneRow>(sql('analysis/risk-zones'), [...zoneArgs(p), zoneKeys])).rows;
-}
-
-export async function riskZoneAddresses(q: Queryable, p: RiskZoneParams, zoneKeys: string[], zoneIds: string[]) {
-  return (await q.query<{ zone_id: string; address_id: string }>(sql('analysis/risk-zone-addresses'), [...zoneArgs(p), zoneKeys, zoneIds])).rows;
 }

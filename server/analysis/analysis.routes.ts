@@ -5,7 +5,7 @@
  *
  *   GET /api/streets/activity
  *   GET /api/clusters        ?distance=200&days=14&minSize=2
- *   GET /api/risk-zones      ?at=&cocoonDistance=200&cocoonDays=14&watchDistance=400&watchDays=60
+ *   GET /api/risk-zones      ?at=&cocoonDistance=200&cocoonDays=14&watchDistance=400&watchDays=60&geometry=true
  *   GET /api/near-repeat/knox?distances=0,100,200,400&times=0,7,14,21&permutations=999&seed=1
  */
 import { Router, type Request } from 'express';
@@ -81,6 +81,7 @@ export function analysisRouter(): Router {
         cocoonDays: z.coerce.number().positive().max(365).prefault(c.NEAR_REPEAT_DAYS),
         watchDistance: z.coerce.number().positive().max(5000).prefault(c.WATCH_ZONE_DISTANCE_M),
         watchDays: z.coerce.number().positive().max(730).prefault(c.WATCH_ZONE_DAYS),
+        geometry: z.enum(['true', 'false']).prefault('true'),
       })
       .parse(req.query);
     const municipalityId = await requestMunicipality(currentUser(req), q.municipality);
@@ -88,7 +89,7 @@ export function analysisRouter(): Router {
       await analysis.riskZones(db(), {
         municipalityId, at: q.at ?? new Date(), cocoonDistanceM: q.cocoonDistance, cocoonDays: q.cocoonDays,
         watchDistanceM: q.watchDistance, watchDays: q.watchDays,
-      }),
+      }, { geometry: q.geometry === 'true' }),
     );
   });
 

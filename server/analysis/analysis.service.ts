@@ -1,17 +1,21 @@
 /**
  * Incident analyses for officers: street activity, near-repeat clusters, forward-looking risk
- * zones (which feed letter selection) and the Knox test. PostGIS does the spatial work (index
- * driven pair finding, hulls, buffers, point-in-zone counts); TypeScript does what SQL does
- * badly: connected components (union-find) and Monte Carlo permutations.
+ * zones (which feed letter selection) and the Knox test. PostGIS selects and aggregates
+ * (activity, hulls, buffers, point-in-zone counts); TypeScript does what SQL does badly here:
+ * the space-time pair search (a grid, see space-time-pairs.ts), connected components
+ * (union-find) and Monte Carlo permutations.
  */
 import { config } from '../core/config';
 import type { Queryable } from '../core/db';
 import { BadInputError } from '../core/errors';
 import * as repo from './analysis.repo';
 import { knoxTest, type KnoxCell } from './knox';
+import { forEachSpaceTimePair } from './space-time-pairs';
 import { UnionFind } from './union-find';
 
-export type { RiskZoneParams } from './analysis.repo';
+import { addressIdsByRiskZone, computeRiskZones, riskZoneGeometry, type RiskZoneParams } from './risk-zones';
+
+export { addressIdsByRiskZone, type RiskZoneParams };
 
 interface Period {
   municipalityId: number;
@@ -67,43 +71,38 @@ export interface NearRepeatCluster {
  * they are within `distanceM` metres AND `days` days of each other. Exact for the time
  * condition (unlike DBSCAN on space alone, or on space-time with one radius): every link
  * satisfies both limits; a chain A-B-C is one cluster even if A and C are far apart.
+ * Membership comes from the grid pair search; hulls, time span and streets from PostGIS.
  */
 export async function nearRepeatClusters(q: Queryable, p: ClusterParams): Promise<NearRepeatCluster[]> {
-  const pairs = await repo.nearRepeatPairs(q, p.municipalityId, p.from, p.to, p.distanceM, p.days);
-  const index = new Map<string, number>();
-  const ids: string[] = [];
-  const at = (id: string): number => {
-    let i = index.get(id);
-    if (i === undefined) {
-      i = ids.length;
-      index.set(id, i);
-      ids.push(id);
-    }
-    return i;
-  };
-  const edges = pairs.map((e) => [at(e.a), at(e.b)] as const);
-  const uf = new UnionFind(ids.length);
-  for (const [a, b] of edges) uf.union(a, b);
+  const pts = await repo.locatedIncidents(q, p.municipalityId, p.from, p.to);
+  const uf = new UnionFind(pts.ids.length);
+  forEachSpaceTimePair(pts, p.distanceM, p.days, (i, j) => uf.union(i, j));
   const roots = uf.roots();
-  const sizes = new Map<number, number>();
-  for (const r of roots) sizes.set(r, (sizes.get(r) ?? 0) + 1);
-  const memberIds: string[] = [];
-  const memberClusters: number[] = [];
+  const members = new Map<number, number[]>();
   roots.forEach((r, i) => {
-    if (sizes.get(r)! >= p.minSize) {
-      memberIds.push(ids[i]!);
-      memberClusters.push(r);
-    }
+    const list = members.get(r);
+    if (list) list.push(Number(pts.ids[i]));
+    else members.set(r, [Number(pts.ids[i])]);
   });
+  const memberIds: number[] = [];
+  const memberClusters: number[] = [];
+  for (const [root, ids] of members) {
+    if (ids.length < p.minSize) continue;
+    members.set(root, ids.sort((a, b) => a - b));
+    for (const id of ids) {
+      memberIds.push(id);
+      memberClusters.push(root);
+    }
+  }
   if (memberIds.length === 0) return [];
   const details = await repo.clusterDetails(q, memberIds, memberClusters);
   return details
     .map((d) => {
-      const members = d.members.map(Number);
+      const ids = members.get(d.cluster)!;
       return {
-        id: `c${Math.min(...members)}`,
-        size: members.length,
-        members,
+        id: `c${ids[0]}`,
+        size: ids.length,
+        members: ids,
         firstAt: d.first_at.toISOString(),
         lastAt: d.last_at.toISOString(),
         spanDays: Math.round(((d.last_at.getTime() - d.first_at.getTime()) / 86_400_000) * 10) / 10,
@@ -126,7 +125,7 @@ export function clustersToGeoJson(clusters: NearRepeatCluster[], p: ClusterParam
 }
 
 /** Default risk-zone parameters from the configuration (domain.md: 200 m / 14 d, 400 m / 60 d). */
-export function defaultRiskZoneParams(municipalityId: number, at = new Date()): repo.RiskZoneParams {
+export function defaultRiskZoneParams(municipalityId: number, at = new Date()): RiskZoneParams {
   const c = config();
   return {
     municipalityId, at, cocoonDistanceM: c.NEAR_REPEAT_DISTANCE_M, cocoonDays: c.NEAR_REPEAT_DAYS,
@@ -134,48 +133,30 @@ export function defaultRiskZoneParams(municipalityId: number, at = new Date()): 
   };
 }
 
-/** Risk zones at `params.at` as GeoJSON; zone ids are stable ('cocoon:s<street id>', 'watch:s<street id>'). */
-export async function riskZones(q: Queryable, params: repo.RiskZoneParams) {
-  const rows = await repo.riskZones(q, params);
+/**
+ * Risk zones at `params.at` as GeoJSON (geometry null when `geometry` is false: the list is
+ * fast, the shapes of thousands of zones are not). Zone ids are stable ('cocoon:s<street id>').
+ */
+export async function riskZones(q: Queryable, params: RiskZoneParams, opts: { geometry?: boolean } = {}) {
+  const [zones, shapes] = await Promise.all([
+    computeRiskZones(q, params),
+    opts.geometry === false ? Promise.resolve(new Map<string, object>()) : riskZoneGeometry(q, params),
+  ]);
   return {
     type: 'FeatureCollection' as const,
     parameters: { ...params, at: params.at.toISOString() },
-    features: rows.map((r) => ({
-      type: 'Feature' as const,
-      id: r.id,
-      geometry: r.geometry,
-      properties: {
-        id: r.id, kind: r.kind, streetId: r.street_id, streetName: r.street_name, incidents: r.incidents,
-        lastIncidentAt: r.last_at.toISOString(), expiresAt: r.expires_at.toISOString(), addresses: r.addresses,
-      },
-    })),
+    features: zones.map((z) => ({ type: 'Feature' as const, id: z.id, geometry: shapes.get(z.id) ?? null, properties: z })),
   };
 }
-
-const ZONE_ID = /^(cocoon|watch):([si]\d+)$/;
 
 /**
  * Residential address ids inside the given risk zones (distinct, ascending): what letter
  * selection sends to. Use the same `params` (and especially the same `at`) as the listing the
  * zone ids came from; a zone that no longer exists at `at` contributes nothing.
  */
-export async function addressIdsInRiskZones(q: Queryable, zoneIds: string[], params: repo.RiskZoneParams): Promise<number[]> {
+export async function addressIdsInRiskZones(q: Queryable, zoneIds: string[], params: RiskZoneParams): Promise<number[]> {
   const byZone = await addressIdsByRiskZone(q, zoneIds, params);
   return [...new Set([...byZone.values()].flat())].sort((a, b) => a - b);
-}
-
-/** Like `addressIdsInRiskZones`, per zone id (an address can be in several zones). */
-export async function addressIdsByRiskZone(q: Queryable, zoneIds: string[], params: repo.RiskZoneParams): Promise<Map<string, number[]>> {
-  const keys = new Set<string>();
-  for (const id of zoneIds) {
-    const m = ZONE_ID.exec(id);
-    if (!m) throw new BadInputError(`'${id}' is not a risk zone id (expected e.g. 'cocoon:s12' or 'watch:i34')`);
-    keys.add(m[2]!);
-  }
-  const result = new Map<string, number[]>(zoneIds.map((id) => [id, []]));
-  if (keys.size === 0) return result;
-  for (const r of await repo.riskZoneAddresses(q, params, [...keys], zoneIds)) result.get(r.zone_id)!.push(Number(r.address_id));
-  return result;
 }
 
 export interface KnoxParams extends Period {
@@ -194,16 +175,19 @@ export async function knox(q: Queryable, p: KnoxParams): Promise<{ parameters: o
       throw new BadInputError(`bands must start at 0 and rise, e.g. 0,100,200,400 (got ${bands.join(',')})`);
     }
   }
-  const incidents = await repo.locatedIncidents(q, p.municipalityId, p.from, p.to);
+  const pts = await repo.locatedIncidents(q, p.municipalityId, p.from, p.to);
   // All pairs within the largest distance band, whatever their time: the permutations move times.
-  const pairs = await repo.nearRepeatPairs(q, p.municipalityId, p.from, p.to, p.distanceBands.at(-1)!, 36525);
+  const pairs: { a: number; b: number; d: number }[] = [];
+  forEachSpaceTimePair(pts, p.distanceBands.at(-1)!, Infinity, (a, b, d) => {
+    if (pairs.length > KNOX_MAX_PAIRS) return;
+    pairs.push({ a, b, d });
+  });
   if (pairs.length > KNOX_MAX_PAIRS) {
-    throw new BadInputError(`${pairs.length} pairs within ${p.distanceBands.at(-1)} m: narrow the period or the distance bands`);
+    throw new BadInputError(`more than ${KNOX_MAX_PAIRS} pairs within ${p.distanceBands.at(-1)} m: narrow the period or the distance bands`);
   }
-  const index = new Map(incidents.map((r, i) => [r.id, i]));
   const r = knoxTest({
-    days: incidents.map((i) => Number(i.t)),
-    pairs: pairs.map((e) => ({ a: index.get(e.a)!, b: index.get(e.b)!, d: e.d })),
+    days: pts.t,
+    pairs,
     distanceBands: p.distanceBands,
     timeBands: p.timeBands,
     permutations: p.permutations,

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Pool, PoolClient } from 'pg';
 import { audit } from '../audit/audit';
 import { config } from '../core/config';
-import { db, withTransaction } from '../core/db';
+import { db, withTransaction, type Queryable } from '../core/db';
 import { BadInputError } from '../core/errors';
 import { sql } from '../core/sql';
 import type { ImportError, ImportSummary } from '../imports/import-summary';
@@ -32,6 +32,8 @@ export interface IncidentImportOptions {
   actor: string;
   userId?: number | null;
   ip?: string | null;
+  /** Called after each phase with its duration (the benchmark reports them). */
+  onPhase?: (phase: string, ms: number) => void;
 }
 
 export interface IncidentImportSummary extends ImportSummary {
@@ -111,7 +113,9 @@ export async function importIncidents(buf: Buffer, opts: IncidentImportOptions, 
   if (buf.length === 0) {
     errors.push({ line: 1, reason: 'the file is empty' });
   } else {
+    let t0 = performance.now();
     const { parsed, encoding } = parse(buf, opts);
+    opts.onPhase?.('parse', performance.now() - t0);
     Object.assign(summary, { read: parsed.read, skipped: parsed.skipped, format: parsed.format, encoding });
     summary.warnings!.push(...parsed.warnings);
     errors = parsed.errors;
@@ -122,7 +126,9 @@ export async function importIncidents(buf: Buffer, opts: IncidentImportOptions, 
       assignExternalIds(parsed.rows);
       try {
         await withTransaction(async (client) => {
+          t0 = performance.now();
           errors = [...errors, ...(await store(client, parsed, opts, summary))];
+          opts.onPhase?.('store', performance.now() - t0);
           if (errors.length > 0 && !opts.skipInvalid) throw new Rejected();
           summary.committed = true;
           summary.rejected = errors.length;
@@ -172,7 +178,18 @@ function auditEntry(opts: IncidentImportOptions, fileName: string, bytes: number
 }
 
 /** Stages, geocodes, upserts and snaps the parsed rows; returns the rows' database-side errors. */
-async function store(client: PoolClient, parsed: ParseResult, opts: IncidentImportOptions, summary: IncidentImportSummary): Promise<ImportError[]> {
+async function store(pgClient: PoolClient, parsed: ParseResult, opts: IncidentImportOptions, summary: IncidentImportSummary): Promise<ImportError[]> {
+  // With onPhase, every statement reports its duration, named by its first words.
+  const client: Queryable = opts.onPhase
+    ? {
+        query: async (text: string, values?: unknown[]) => {
+          const t = performance.now();
+          const r = await pgClient.query(text, values);
+          opts.onPhase!(`sql: ${text.replace(/^(--.*\n)+/, '').replace(/\s+/g, ' ').trim().slice(0, 50)}`, performance.now() - t);
+          return r;
+        },
+      } as Queryable
+    : pgClient;
   const municipalityId = opts.municipality.id;
   await client.query(`CREATE TEMP TABLE incident_stage (
       ord int, line int, feature text, external_id text, occurred_from timestamptz, occurred_to timestamptz,
@@ -279,7 +296,7 @@ export function parseFormat(raw: string | undefined): IncidentFormat | undefined
  * `createAs` (command line only) creates an unknown code, e.g. 'CAMBS' for police.uk test data.
  */
 export async function resolveImportMunicipality(
-  q: import('../core/db').Queryable,
+  q: Queryable,
   code: string | undefined,
   createAs?: string,
 ): Promise<{ id: number; code: string; name: string }> {

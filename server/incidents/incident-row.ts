@@ -42,15 +42,27 @@ export function contentKey(parts: (string | number | null | undefined)[]): strin
   return crypto.createHash('sha256').update(parts.map((p) => p ?? '').join('\u001f')).digest('hex').slice(0, 32);
 }
 
+// One formatter for the process (creating one costs ~0.1 ms; a 100,000-row import calls this
+// 200,000 times) and the offsets memoised per hour: they only change on whole hours.
+let amsterdam: Intl.DateTimeFormat | undefined;
+const offsetByHour = new Map<number, number>();
+
 /** Offset of Europe/Amsterdam from UTC at a moment, in minutes (DST aware). */
 function amsterdamOffsetMinutes(utcMs: number): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
+  const hour = Math.floor(utcMs / 3_600_000);
+  const known = offsetByHour.get(hour);
+  if (known !== undefined) return known;
+  amsterdam ??= new Intl.DateTimeFormat('en-GB', {
     timeZone: 'Europe/Amsterdam', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
     hour: '2-digit', minute: '2-digit',
-  }).formatToParts(new Date(utcMs));
+  });
+  const parts = amsterdam.formatToParts(new Date(hour * 3_600_000));
   const get = (t: string): number => Number(parts.find((p) => p.type === t)!.value);
   const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-  return Math.round((local - Math.floor(utcMs / 60000) * 60000) / 60000);
+  const offset = Math.round((local - hour * 3_600_000) / 60000);
+  if (offsetByHour.size > 100_000) offsetByHour.clear();
+  offsetByHour.set(hour, offset);
+  return offset;
 }
 
 /**

@@ -45,7 +45,7 @@ export const setupCommands: CliCommand[] = [
         { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password, role: 'officer', municipality: DEMO_MUNICIPALITY.code, name: 'Demo Veiligheid' },
         cliActor(),
       );
-      printJson({ municipality: DEMO_MUNICIPALITY.code, osm: r.osm, incidents: r.incidents });
+      printJson({ municipality: DEMO_MUNICIPALITY.code, osm: r.osm, incidents: r.incidents && { ...r.incidents, burstMembers: undefined } });
     },
   },
 ];

@@ -157,19 +157,27 @@ describe('risk zones', () => {
     expect(zones.features.length).toBeGreaterThan(cocoons.length);
     for (const z of zones.features) expect(z.id).toMatch(/^(cocoon|watch):[si]\d+$/);
 
-    // Independent count: residential addresses within 200 m of a cocoon incident of that street.
+    // Independent counts in PostGIS: residential addresses within 200 m of a cocoon incident of
+    // that street; and within 400 m of one of its 60-day incidents but not in its cocoon.
     const zone = cocoons.sort((a, b) => b.properties.addresses - a.properties.addresses)[0]!;
-    const { rows } = await t.pool.query<{ n: number }>(
-      `SELECT count(DISTINCT a.id)::int n FROM incidents i JOIN addresses a ON ST_DWithin(a.geom, i.geom, 200)
-       WHERE i.municipality_id = $1 AND i.street_id = $2 AND i.occurred_from <= $3 AND i.occurred_from > $3 - interval '14 days'
-         AND a.residential AND a.municipality_id = $1`,
+    const { rows } = await t.pool.query<{ cocoon: number; watch: number }>(
+      `WITH inc AS (SELECT geom, occurred_from > $3::timestamptz - interval '14 days' AS recent FROM incidents
+                    WHERE municipality_id = $1 AND street_id = $2 AND occurred_from <= $3 AND occurred_from > $3::timestamptz - interval '60 days'),
+            adr AS (SELECT a.id, bool_or(i.recent AND ST_DWithin(a.geom, i.geom, 200)) AS in_cocoon
+                    FROM addresses a JOIN inc i ON ST_DWithin(a.geom, i.geom, 400)
+                    WHERE a.residential AND a.municipality_id = $1 GROUP BY a.id)
+       SELECT count(*) FILTER (WHERE in_cocoon)::int cocoon, count(*) FILTER (WHERE NOT in_cocoon)::int watch FROM adr`,
       [delft, zone.properties.streetId, NOW],
     );
-    expect(Math.abs(zone.properties.addresses - rows[0]!.n)).toBeLessThanOrEqual(Math.max(2, rows[0]!.n * 0.01));
+    expect(zone.properties.addresses).toBe(rows[0]!.cocoon);
+    expect(rows[0]!.cocoon).toBeGreaterThan(10);
+    const watchZone = zones.features.find((z) => z.id === zone.id.replace('cocoon', 'watch'))!;
+    expect(watchZone.properties.addresses).toBe(rows[0]!.watch);
+    expect(zone.geometry).toMatchObject({ type: expect.stringMatching(/Polygon/) });
 
     const ids = await addressIdsInRiskZones(t.pool, [zone.id], params);
     expect(ids).toHaveLength(zone.properties.addresses);
-    const watchId = zone.id.replace('cocoon', 'watch');
+    const watchId = watchZone.id;
     const byZone = await addressIdsByRiskZone(t.pool, [zone.id, watchId], params);
     const watchIds = new Set(byZone.get(watchId));
     expect(ids.some((id) => watchIds.has(id))).toBe(false); // the watch zone is the ring outside the cocoon
