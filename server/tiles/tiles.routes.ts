@@ -5,7 +5,7 @@
  * JIT is off for tile queries: it added 0.3-1.2 s to first runs (measured.md) of queries that
  * take milliseconds.
  */
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { currentUser, requireUser } from '../auth/auth.middleware';
 import { withTransaction, db } from '../core/db';
@@ -26,7 +26,10 @@ const TileQuery = z.object({ from: z.coerce.date().optional(), to: z.coerce.date
 
 export function tilesRouter(): Router {
   const router = Router();
-  router.get('/tiles/:layer/:z/:x/:y.mvt', requireUser('officer'), async (req, res) => {
+  // '/tiles/:layer/...' also matches the public base map ('/tiles/basemap/...', mounted later):
+  // pass every other layer on before the sign-in check, or the base map answers 401/400.
+  const ownLayer: RequestHandler = (req, _res, next) => next(Object.hasOwn(TILE_LAYERS, String(req.params.layer)) ? undefined : 'route');
+  router.get('/tiles/:layer/:z/:x/:y.mvt', ownLayer, requireUser('officer'), async (req, res) => {
     const t = TileParams.parse(req.params);
     const q = TileQuery.parse(req.query);
     const user = currentUser(req);

@@ -1,0 +1,136 @@
+/**
+ * The officer API as this page uses it: relative URLs only (the page never talks to another
+ * host), the session cookie, and the session's CSRF token on every state-changing request.
+ */
+import type { KnoxCell } from '../../../server/analysis/knox';
+import type { CampaignStatus, CreateCampaign } from '../../../server/campaigns/campaigns.service';
+import type { MunicipalityInfo } from '../../../server/public/public.types';
+import type { Geometry, MultiPolygon, Point, Polygon } from 'geojson';
+
+export type { KnoxCell, CampaignStatus, CreateCampaign, MunicipalityInfo };
+
+export interface SessionUser {
+  id: number;
+  email: string;
+  name: string | null;
+  role: 'admin' | 'officer' | 'planner';
+  municipalities: number[] | 'all';
+}
+
+export interface StreetActivityProps {
+  streetId: number;
+  name: string;
+  place: string;
+  incidents: number;
+  attempts: number;
+  completed: number;
+  lastAt: string;
+  modusOperandi: Record<string, number>;
+  addresses: number;
+  per1000Addresses: number | null;
+}
+
+export interface StreetActivity {
+  type: 'FeatureCollection';
+  period: { from: string; to: string };
+  totals: { incidents: number; on_streets: number; unlocated: number };
+  features: { type: 'Feature'; id: number; geometry: Geometry | null; properties: StreetActivityProps }[];
+}
+
+export interface ClusterProps {
+  id: string;
+  size: number;
+  members: number[];
+  firstAt: string;
+  lastAt: string;
+  spanDays: number;
+  attempts: number;
+  centroid: Point;
+  streets: { id: number; name: string; n: number }[];
+}
+
+export interface Clusters {
+  type: 'FeatureCollection';
+  parameters: { from: string; to: string; distanceM: number; days: number; minSize: number };
+  features: { type: 'Feature'; id: string; geometry: Geometry; properties: ClusterProps }[];
+}
+
+export interface RiskZoneProps {
+  id: string;
+  kind: 'cocoon' | 'watch';
+  streetId: number | null;
+  streetName: string | null;
+  incidents: number;
+  lastIncidentAt: string;
+  expiresAt: string;
+  addresses: number;
+}
+
+export interface RiskZones {
+  type: 'FeatureCollection';
+  parameters: { at: string; cocoonDistanceM: number; cocoonDays: number; watchDistanceM: number; watchDays: number };
+  features: { type: 'Feature'; id: string; geometry: Polygon | MultiPolygon; properties: RiskZoneProps }[];
+}
+
+export interface Knox {
+  parameters: { from: string; to: string; distanceBands: number[]; timeBands: number[]; permutations: number; seed: number };
+  incidents: number;
+  pairs: number;
+  cells: KnoxCell[];
+}
+
+export type CreatedCampaign = CampaignStatus & { excludedAddresses: { addressId: number; address: string; reason: string | null }[] };
+
+/** An answer other than 2xx, with the server's message ({ error: { code, message } }). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken: string | null = null;
+
+/** Remembers the CSRF token of the current session (from sign-in or GET /api/session). */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const r = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  if (r.status === 204) return undefined as T;
+  const data = (await r.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+  if (!r.ok) {
+    throw new ApiError(r.status, data?.error?.code ?? 'http_error', data?.error?.message ?? `${method} ${url.split('?')[0]}: HTTP ${r.status}`);
+  }
+  return data as T;
+}
+
+export interface PeriodQuery {
+  municipality: string;
+  from: Date;
+  to: Date;
+}
+
+export function periodParams(p: PeriodQuery): string {
+  return new URLSearchParams({ municipality: p.municipality, from: p.from.toISOString(), to: p.to.toISOString() }).toString();
+}
+
+export const api = {
+  session: () => call<{ user: SessionUser; csrfToken: string | null }>('GET', '/api/session'),
+  signIn: (email: string, password: string) => call<{ user: SessionUser; csrfToken: string }>('POST', '/api/session', { email, password }),
+  signOut: () => call<void>('DELETE', '/api/session'),
+  municipalities: () => call<{ municipalities: MunicipalityInfo[] }>('GET', '/api/public/municipalities'),
+  activity: (p: PeriodQuery) => call<StreetActivity>('GET', `/api/streets/activity?${periodParams(p)}`),
+  clusters: (p: PeriodQuery) => call<Clusters>('GET', `/api/clusters?${periodParams(p)}`),
+  riskZones: (municipality: string) => call<RiskZones>('GET', `/api/risk-zones?${new URLSearchParams({ municipality })}`),
+  knox: (p: PeriodQuery) => call<Knox>('GET', `/api/near-repeat/knox?${periodParams(p)}`),
+  createCampaign: (body: CreateCampaign) => call<CreatedCampaign>('POST', '/api/campaigns', body),
+  campaign: (id: number) => call<CampaignStatus>('GET', `/api/campaigns/${id}`),
+};

@@ -1,0 +1,34 @@
+/** Dutch formatting for the officers' page (dates in Europe/Amsterdam, numbers with a decimal comma). */
+import { methodLabel } from '../public/advice';
+
+const DATE = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Amsterdam' });
+const DATETIME = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+
+export function dateText(iso: string): string {
+  return DATE.format(new Date(iso));
+}
+
+export function dateTimeText(iso: string): string {
+  return DATETIME.format(new Date(iso));
+}
+
+export function numberText(n: number, digits = 0): string {
+  return n.toLocaleString('nl-NL', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** "cilindertrekken 3, deur geforceerd 1", most frequent first. */
+export function methodsText(mo: Record<string, number>): string {
+  return Object.entries(mo)
+    .sort((a, b) => b[1] - a[1])
+    .map(([code, n]) => `${methodLabel(code, 'nl')} ${n}`)
+    .join(', ');
+}
+
+export function methodText(code: string): string {
+  return methodLabel(code, 'nl');
+}
+
+/** A p-value as officers read it: "< 0,001" rather than 0.001. */
+export function pText(p: number): string {
+  return p < 0.001 ? '< 0,001' : numberText(p, 3);
+}

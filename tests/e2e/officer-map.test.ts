@@ -1,0 +1,202 @@
+/**
+ * The officers' map end to end: the built client (run `npx vite build` first; `npm test` does)
+ * in headless Chromium against the real app with the demo incidents. Signs in through the form,
+ * waits for the map, clusters and street activity, selects a street in the table, creates a
+ * cocoon letter campaign through the form and checks it against the database, restores the
+ * session on reload and signs out. Any request to a host other than this server fails the test.
+ *
+ * OFFICER_MAP_SCREENSHOT=docs/img/officer-map.png saves a screenshot of the page with the demo data.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { config } from '../../server/core/config';
+import { generateDemoIncidents } from '../../server/setup/demo-incidents';
+import { createTestUser, useTestApp, type TestUser } from '../helpers/app';
+import { useTestDatabase } from '../helpers/db';
+
+const t = useTestDatabase();
+const app = useTestApp();
+const DIST = path.join(__dirname, '../../dist/intern.html');
+
+let browser: Browser;
+let page: Page;
+let officer: TestUser;
+const foreign: string[] = [];
+const seen: string[] = [];
+const pageErrors: string[] = [];
+const consoleLines: string[] = [];
+const pending = new Map<import('puppeteer-core').HTTPRequest, number>();
+const slowLines: string[] = [];
+const slow = (r: import('puppeteer-core').HTTPRequest) => {
+  const ms = Date.now() - (pending.get(r) ?? Date.now());
+  if (ms > 2000) slowLines.push(`${ms}ms ${r.url().replace(/\?.*/, '')}`);
+};
+
+beforeAll(async () => {
+  if (!fs.existsSync(DIST)) throw new Error('dist/intern.html is missing: run `npx vite build` before the e2e tests');
+  const { rows } = await t.pool.query<{ id: number }>("SELECT id FROM municipalities WHERE code = 'GM0503'");
+  await generateDemoIncidents(t.pool, rows[0]!.id);
+  officer = await createTestUser(t.pool, { role: 'officer' });
+  browser = await puppeteer.launch({
+    executablePath: config().CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+    ],
+  });
+  page = await browser.newPage();
+  await page.setViewport({ width: 1400, height: 900 });
+  // Recorded, not intercepted: with request interception on, tile requests made by MapLibre's
+  // web worker sometimes stayed pending for minutes. Nothing can leave anyway: every host name
+  // but this server's resolves to nothing (--host-resolver-rules).
+  page.on('request', (req) => {
+    const u = new URL(req.url());
+    seen.push(u.pathname);
+    if (!['data:', 'blob:'].includes(u.protocol) && u.hostname !== '127.0.0.1' && u.hostname !== 'localhost') foreign.push(req.url());
+  });
+  page.on('pageerror', (err) => pageErrors.push(String(err)));
+  page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
+  page.on('requestfailed', (r) => consoleLines.push(`failed: ${r.url()}`));
+  page.on('request', (r) => pending.set(r, Date.now()));
+  page.on('requestfinished', (r) => { slow(r); pending.delete(r); });
+  page.on('requestfailed', (r) => pending.delete(r));
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function waitForMap(): Promise<void> {
+  try {
+    await page.waitForSelector('body[data-map-ready="true"]', { timeout: 60_000 });
+  } catch (err) {
+    const diag = await page.evaluate(() => ({
+      message: document.getElementById('pk-message')?.textContent,
+      ready: window.preventiekaartIntern?.ready,
+      loaded: window.preventiekaartIntern?.map.loaded(),
+      style: window.preventiekaartIntern?.map.isStyleLoaded(),
+      tiles: window.preventiekaartIntern?.map.areTilesLoaded(),
+    }));
+    throw new Error(`map not ready: ${JSON.stringify(diag)}; pending: ${[...pending].map(([r, t0]) => `${Date.now() - t0}ms ${r.url().replace(/\?.*/, '')}`).join(', ')}; slow: ${slowLines.join(', ')}; console: ${consoleLines.filter((l) => !l.includes('GL Driver')).slice(-10).join(' | ')}`, { cause: err });
+  }
+}
+
+test('sign in through the form; the map shows incidents, clusters, risk zones and street activity', async () => {
+  await page.goto(`${app.url}/intern.html`, { waitUntil: 'load' });
+  await page.waitForSelector('#pk-signin:not([hidden])');
+  await page.type('#pk-email', officer.email);
+  await page.type('#pk-password', 'wrong password');
+  await page.click('#pk-signin-form button[type=submit]');
+  await page.waitForFunction(() => document.getElementById('pk-signin-error')!.textContent!.length > 0);
+  expect(await page.$eval('#pk-signin-error', (e) => e.textContent)).toContain('klopt niet');
+
+  await page.$eval('#pk-password', (e) => ((e as HTMLInputElement).value = ''));
+  await page.type('#pk-password', officer.password);
+  await page.click('#pk-signin-form button[type=submit]');
+  await waitForMap();
+  expect(await page.$eval('#pk-signin', (e) => (e as HTMLElement).hidden)).toBe(true);
+  expect(await page.$eval('#pk-municipality', (e) => e.textContent)).toContain('Delft');
+
+  // Rendered features, queried from the map itself.
+  const rendered = await page.waitForFunction(
+    () => {
+      const m = window.preventiekaartIntern!.map;
+      const n = (layers: string[]) => m.queryRenderedFeatures({ layers }).length;
+      const r = { clusters: n(['cluster-fill', 'cluster-line', 'cluster-point']), activity: n(['activity']), incidents: n(['incidents']), zones: n(['zone-fill']), base: n(['road', 'building', 'water']) };
+      return r.clusters > 0 && r.activity > 0 && r.incidents > 0 && r.base > 0 ? r : null;
+    },
+    { timeout: 60_000, polling: 500 },
+  );
+  const counts = (await rendered.jsonValue()) as Record<string, number>;
+  expect(counts.clusters).toBeGreaterThan(0);
+  expect(counts.incidents).toBeGreaterThan(0);
+
+  // The clusters list agrees with the API, and the activity table has rows.
+  const listed = await page.$$eval('#pk-clusters li', (li) => li.length);
+  const api = (await page.evaluate(async (code) => (await fetch(`/api/clusters?municipality=${code}`)).json(), 'GM0503')) as { features: unknown[] };
+  expect(listed).toBe(api.features.length);
+  expect(listed).toBeGreaterThan(0);
+  expect(await page.$$eval('#pk-activity tbody tr', (tr) => tr.length)).toBeGreaterThan(0);
+
+  // Knox table: 3 distance bands x 3 time bands, each with a ratio and a p-value.
+  await page.waitForSelector('#pk-knox-table', { timeout: 60_000 });
+  const knox = await page.$$eval('#pk-knox-table tbody td', (td) => td.map((c) => c.textContent ?? ''));
+  expect(knox).toHaveLength(9);
+  for (const cell of knox) expect(cell).toMatch(/p /);
+});
+
+test('the activity table sorts with its heading buttons', async () => {
+  const names = () => page.$$eval('#pk-activity tbody tr th', (th) => th.map((c) => c.textContent ?? ''));
+  await page.click('#pk-activity thead th:nth-child(2) button');
+  const desc = await names();
+  expect(await page.$eval('#pk-activity thead th:nth-child(2)', (th) => th.getAttribute('aria-sort'))).toBe('descending');
+  await page.click('#pk-activity thead th:nth-child(2) button');
+  const asc = await names();
+  expect(asc).toEqual([...desc].reverse());
+  expect(asc).toEqual([...asc].sort((a, b) => a.localeCompare(b, 'nl')));
+  // Back to the busiest streets first.
+  await page.click('#pk-activity thead th:nth-child(3) button');
+});
+
+test('select a street in the table and create a cocoon letter campaign through the form', async () => {
+  const streetId = Number(await page.$eval('#pk-activity tbody tr', (tr) => (tr as HTMLElement).dataset.key));
+  await page.click(`#pk-activity tbody tr[data-key="${streetId}"] input[type=checkbox]`);
+  expect(await page.evaluate(() => window.preventiekaartIntern!.selectedStreets())).toEqual([streetId]);
+  await page.waitForFunction(() => window.preventiekaartIntern!.map.queryRenderedFeatures({ layers: ['streets-selected'] }).length > 0, { timeout: 30_000 });
+
+  await page.select('#pk-kind', 'cocoon');
+  // The incident list offers the burglaries on the selected street; take the newest.
+  await page.waitForFunction(() => (document.getElementById('pk-incident') as HTMLSelectElement).options.length > 1, { timeout: 30_000 });
+  const incidentId = Number(await page.$eval('#pk-incident', (s) => (s as HTMLSelectElement).options[1]!.value));
+  await page.select('#pk-incident', String(incidentId));
+  const { rows: [inc] } = await t.pool.query<{ street_id: string; address_id: string | null }>('SELECT street_id, address_id FROM incidents WHERE id = $1', [incidentId]);
+  expect(Number(inc!.street_id)).toBe(streetId);
+  await page.select('#pk-language', 'nl');
+  await page.click('#pk-letter-submit');
+  await page.waitForSelector('#pk-campaign[data-campaign-id]', { timeout: 30_000 });
+  expect(await page.$eval('#pk-letter-error', (e) => e.textContent)).toBe('');
+
+  const campaignId = Number(await page.$eval('#pk-campaign', (e) => (e as HTMLElement).dataset.campaignId));
+  const { rows: [expected] } = await t.pool.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM addresses WHERE street_id = $1 AND residential AND id IS DISTINCT FROM $2',
+    [streetId, inc!.address_id],
+  );
+  const shown = await page.$eval('#pk-campaign dd[data-count="Brieven"]', (e) => Number(e.textContent));
+  expect(shown).toBe(expected!.n);
+  const { rows: [db] } = await t.pool.query<{ kind: string; template: string; n: number }>(
+    `SELECT c.kind, c.template, (SELECT count(*)::int FROM letters l WHERE l.campaign_id = c.id) AS n FROM campaigns c WHERE c.id = $1`,
+    [campaignId],
+  );
+  expect(db).toEqual({ kind: 'cocoon', template: 'cocoon-warning', n: expected!.n });
+
+  // The page polls the status endpoint; it answers for this officer.
+  const status = (await page.evaluate(async (id) => (await fetch(`/api/campaigns/${id}`)).json(), campaignId)) as { id: number; counts: { total: number } };
+  expect(status.id).toBe(campaignId);
+  expect(status.counts.total).toBe(expected!.n);
+
+  const shot = process.env.OFFICER_MAP_SCREENSHOT;
+  if (shot) {
+    await page.evaluate(() => document.querySelector('.maplibregl-popup')?.remove());
+    await page.screenshot({ path: shot as `${string}.png` });
+  }
+});
+
+test('a reload restores the session; signing out shows the form again', async () => {
+  await page.reload({ waitUntil: 'load' });
+  await waitForMap();
+  expect(await page.$eval('#pk-signin', (e) => (e as HTMLElement).hidden)).toBe(true);
+  await page.click('#pk-signout');
+  await page.waitForSelector('#pk-signin:not([hidden])', { timeout: 30_000 });
+  const after = await page.evaluate(async () => (await fetch('/api/session')).status);
+  expect(after).toBe(401);
+});
+
+test('no request left this server and the page threw no errors', () => {
+  // The recording sees the map worker's requests too (tiles, glyphs), so the check means something.
+  for (const p of ['/tiles/incidents/', '/tiles/basemap/', '/fonts/']) expect(seen.some((s) => s.startsWith(p))).toBe(true);
+  expect(foreign).toEqual([]);
+  expect(pageErrors).toEqual([]);
+});
