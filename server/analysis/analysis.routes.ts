@@ -12,6 +12,7 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { assertMunicipality, type CurrentUser } from '../auth/auth.service';
 import { currentUser, requireUser } from '../auth/auth.middleware';
+import { auditView } from '../audit/audit-view';
 import { config } from '../core/config';
 import { db } from '../core/db';
 import { BadInputError, NotFoundError } from '../core/errors';
@@ -54,11 +55,11 @@ export function analysisRouter(): Router {
   const router = Router();
   const officer = requireUser('officer');
 
-  router.get('/api/streets/activity', officer, async (req, res) => {
+  router.get('/api/streets/activity', officer, auditView('incidents.view.activity'), async (req, res) => {
     res.json(await analysis.streetActivity(db(), await period(req, 90)));
   });
 
-  router.get('/api/clusters', officer, async (req, res) => {
+  router.get('/api/clusters', officer, auditView('incidents.view.clusters'), async (req, res) => {
     const c = config();
     const q = z
       .object({
@@ -71,7 +72,7 @@ export function analysisRouter(): Router {
     res.json(analysis.clustersToGeoJson(await analysis.nearRepeatClusters(db(), params), params));
   });
 
-  router.get('/api/risk-zones', officer, async (req, res) => {
+  router.get('/api/risk-zones', officer, auditView('incidents.view.risk-zones'), async (req, res) => {
     const c = config();
     const q = z
       .object({
@@ -93,7 +94,7 @@ export function analysisRouter(): Router {
     );
   });
 
-  router.get('/api/near-repeat/knox', officer, async (req, res) => {
+  router.get('/api/near-repeat/knox', officer, auditView('incidents.view.knox'), async (req, res) => {
     const q = z
       .object({
         distances: bands.prefault('0,100,200,400'),

@@ -11,11 +11,14 @@ export interface UserRow {
   password_hash: string | null;
   disabled_at: Date | null;
   municipality_ids: number[];
+  municipality_codes: string[];
 }
 
 const USER_SELECT = `SELECT u.id, u.email, u.name, u.role, u.password_hash, u.disabled_at,
-  COALESCE(array_agg(um.municipality_id) FILTER (WHERE um.municipality_id IS NOT NULL), '{}') AS municipality_ids
-  FROM users u LEFT JOIN user_municipalities um ON um.user_id = u.id`;
+  COALESCE(array_agg(um.municipality_id) FILTER (WHERE um.municipality_id IS NOT NULL), '{}') AS municipality_ids,
+  COALESCE(array_agg(m.code ORDER BY m.code) FILTER (WHERE m.code IS NOT NULL), '{}') AS municipality_codes
+  FROM users u LEFT JOIN user_municipalities um ON um.user_id = u.id
+  LEFT JOIN municipalities m ON m.id = um.municipality_id`;
 
 export async function findUserByEmail(q: Queryable, email: string): Promise<UserRow | undefined> {
   const { rows } = await q.query<UserRow>(`${USER_SELECT} WHERE lower(u.email) = lower($1) GROUP BY u.id`, [email]);

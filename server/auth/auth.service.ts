@@ -17,6 +17,8 @@ export interface CurrentUser {
   role: repo.Role;
   /** Municipalities this user may see; `'all'` for admins. */
   municipalities: number[] | 'all';
+  /** The same by CBS code (GM0503), for clients; `'all'` for admins. */
+  municipalityCodes: string[] | 'all';
 }
 
 export const ROLES: readonly repo.Role[] = ['admin', 'officer', 'planner'];
@@ -28,6 +30,7 @@ function toCurrentUser(u: repo.UserRow): CurrentUser {
     name: u.name,
     role: u.role,
     municipalities: u.role === 'admin' ? 'all' : u.municipality_ids.map(Number),
+    municipalityCodes: u.role === 'admin' ? 'all' : u.municipality_codes,
   };
 }
 

@@ -8,6 +8,7 @@
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { currentUser, requireUser } from '../auth/auth.middleware';
+import { auditView } from '../audit/audit-view';
 import { withTransaction, db } from '../core/db';
 import { sql } from '../core/sql';
 
@@ -29,7 +30,7 @@ export function tilesRouter(): Router {
   // '/tiles/:layer/...' also matches the public base map ('/tiles/basemap/...', mounted later):
   // pass every other layer on before the sign-in check, or the base map answers 401/400.
   const ownLayer: RequestHandler = (req, _res, next) => next(Object.hasOwn(TILE_LAYERS, String(req.params.layer)) ? undefined : 'route');
-  router.get('/tiles/:layer/:z/:x/:y.mvt', ownLayer, requireUser('officer'), async (req, res) => {
+  router.get('/tiles/:layer/:z/:x/:y.mvt', ownLayer, requireUser('officer'), auditView('incidents.view.tiles'), async (req, res) => {
     const t = TileParams.parse(req.params);
     const q = TileQuery.parse(req.query);
     const user = currentUser(req);

@@ -226,6 +226,31 @@ describe('HTTP', () => {
     expect((await fetch(`${app.url}/api/clusters?${q}`)).status).toBe(401);
   });
 
+  test('viewing incident data is audited, once per kind of view in a short window', async () => {
+    const viewer = await createTestUser(t.pool, { role: 'officer' });
+    for (let i = 0; i < 3; i++) {
+      expect((await fetch(`${app.url}/api/clusters?${q}`, { headers: bearer(viewer) })).status).toBe(200);
+    }
+    expect((await fetch(`${app.url}/api/streets/activity?${q}`, { headers: bearer(viewer) })).status).toBe(200);
+    // A refused request is not a view.
+    expect((await fetch(`${app.url}/api/clusters?municipality=CAMBS`, { headers: bearer(viewer) })).status).toBe(403);
+    // The row is written after the answer has gone out: give it a moment.
+    let rows: { action: string; subject_id: string }[] = [];
+    for (let i = 0; i < 50 && rows.length < 2; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      rows = (
+        await t.pool.query<{ action: string; subject_id: string }>(
+          "SELECT action, subject_id FROM audit_log WHERE user_id = $1 AND action LIKE 'incidents.view.%' ORDER BY action",
+          [viewer.id],
+        )
+      ).rows;
+    }
+    expect(rows).toEqual([
+      { action: 'incidents.view.activity', subject_id: 'GM0503' },
+      { action: 'incidents.view.clusters', subject_id: 'GM0503' },
+    ]);
+  });
+
   test('vector tiles: MVT for a tile with incidents, 204 for an empty one', async () => {
     const [x, y] = tileOf(4.3725, 52.0, 13);
     const from = new Date(NOW.getTime() - 120 * DAY).toISOString();

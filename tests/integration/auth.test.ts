@@ -78,7 +78,9 @@ describe('session sign-in', () => {
 
     const me = await fetch(`${app.url}/api/session`, { headers: { cookie } });
     expect(me.status).toBe(200);
-    expect(((await me.json()) as { csrfToken: string }).csrfToken).toBe(csrfToken);
+    const session = (await me.json()) as { csrfToken: string; user: { municipalityCodes: string[] } };
+    expect(session.csrfToken).toBe(csrfToken);
+    expect(session.user.municipalityCodes).toEqual(['GM0503']);
 
     const noToken = await fetch(`${app.url}/api/session`, { method: 'DELETE', headers: { cookie } });
     expect(noToken.status).toBe(403);

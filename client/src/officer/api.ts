@@ -15,6 +15,7 @@ export interface SessionUser {
   name: string | null;
   role: 'admin' | 'officer' | 'planner';
   municipalities: number[] | 'all';
+  municipalityCodes: string[] | 'all';
 }
 
 export interface StreetActivityProps {

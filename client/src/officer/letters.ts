@@ -166,9 +166,8 @@ export class LetterPanel {
       const id = this.ctx.selectedZone();
       const zone = this.ctx.zones()?.features.find((z) => z.properties.id === id);
       if (!zone) throw new Error('Kies een risicozone.');
-      // POST /api/campaigns takes risk zones as numeric ids that the analysis does not produce
-      // (its ids are 'cocoon:s12'): send the zone's own polygon, which selects the same addresses.
-      body.selection = { polygon: zone.geometry as Extract<CreateCampaign['selection'], { polygon: unknown }>['polygon'] };
+      // The server selects exactly the addresses the zone listing counted (true circles).
+      body.selection = { riskZoneIds: [zone.properties.id] };
     } else {
       const ids = [...this.ctx.selectedStreets().keys()];
       if (!ids.length) throw new Error('Kies eerst een of meer straten.');

@@ -499,19 +499,11 @@ async function loadKnox(): Promise<void> {
 
 // ---------------------------------------------------------------- session
 
-/**
- * The municipalities this user may see. GET /api/session names them by internal id only, so
- * each loaded municipality is asked for (a one-second window of street activity): the ones that
- * answer are the user's.
- */
+/** The municipalities this user may see (GET /api/session names them by code). */
 async function userMunicipalities(user: SessionUser): Promise<MunicipalityInfo[]> {
   const { municipalities } = await api.municipalities();
-  if (user.municipalities === 'all') return municipalities;
-  const to = new Date();
-  const ok = await Promise.all(
-    municipalities.map((m) => api.activity({ municipality: m.code, from: new Date(to.getTime() - 1000), to }).then(() => true, () => false)),
-  );
-  return municipalities.filter((_, i) => ok[i]);
+  const codes = user.municipalityCodes;
+  return codes === 'all' ? municipalities : municipalities.filter((m) => codes.includes(m.code));
 }
 
 async function startApp(user: SessionUser): Promise<void> {
