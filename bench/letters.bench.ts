@@ -95,6 +95,7 @@ async function main(): Promise<void> {
     process.exit(code);
   }
   const prefix = config().REDIS_PREFIX;
+  const loadBefore = os.loadavg().map((x) => +x.toFixed(2));
   await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
   await ensureDatabase(dbUrl(DB_NAME));
   const pool = createPool(dbUrl(DB_NAME), 6);
@@ -176,13 +177,19 @@ async function main(): Promise<void> {
   const seconds = (tMerged - t0) / 1000;
   const pipelineRate = letters / seconds;
 
+  const loadAfter = os.loadavg().map((x) => +x.toFixed(2));
+  // What the worker stored: one file per batch (sizes of distinct files).
+  const { rows: storedRows } = await pool.query<{ files: number; bytes: string }>(
+    `SELECT count(*)::int AS files, coalesce(sum(b), 0)::text AS bytes FROM (SELECT DISTINCT pdf_sha256, pdf_bytes AS b FROM letters WHERE campaign_id = $1 AND status = 'rendered') f`,
+    [campaign.id],
+  );
   const exited = new Promise((r) => worker.once('exit', r));
   worker.kill('SIGTERM');
   await exited;
 
   const result = {
     when: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, totalMemGb: +(os.totalmem() / 2 ** 30).toFixed(1), note: 'shared with other agents; numbers are noisy' },
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, totalMemGb: +(os.totalmem() / 2 ** 30).toFixed(1), note: 'shared with other agents; numbers are noisy', loadAverage1_5_15: { before: loadBefore, after: loadAfter } },
     settings: { batchSize: config().LETTER_BATCH_SIZE, workerConcurrency: config().WORKER_CONCURRENCY, tagged: false },
     campaign: {
       letters,
@@ -193,6 +200,8 @@ async function main(): Promise<void> {
       totalSeconds: +seconds.toFixed(1),
       lettersPerSecond: +pipelineRate.toFixed(1),
       mergedPdfMb: +(merged.length / 2 ** 20).toFixed(1),
+      storedFiles: storedRows[0]!.files,
+      storedMb: +(Number(storedRows[0]!.bytes) / 2 ** 20).toFixed(1),
     },
     peakMemoryWorkerPlusBrowser: { rssMb: Math.round(peak.rssKb / 1024), pssMb: Math.round(peak.pssKb / 1024), processes: peak.processes },
     naive: { letters: rows.length, seconds: +naiveSeconds.toFixed(1), lettersPerSecond: +naiveRate.toFixed(1) },
