@@ -50,7 +50,7 @@ async function admin(sqlText: string): Promise<void> {
 }
 
 /** Sum of RSS and PSS (kB) of a process and all its descendants. */
-function memoryOf(pid: number): { rssKb: number; pssKb: number; processes: number } {
+function memoryOf(pid: number): { rssKb: number; pssKb: number; processes: number; ownPssKb: number } {
   const children = new Map<number, number[]>();
   for (const d of fs.readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
     try {
@@ -64,6 +64,7 @@ function memoryOf(pid: number): { rssKb: number; pssKb: number; processes: numbe
   let rssKb = 0;
   let pssKb = 0;
   let processes = 0;
+  let ownPssKb = 0;
   const stack = [pid];
   while (stack.length) {
     const p = stack.pop()!;
@@ -71,14 +72,16 @@ function memoryOf(pid: number): { rssKb: number; pssKb: number; processes: numbe
       const status = fs.readFileSync(`/proc/${p}/status`, 'utf8');
       rssKb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
       const rollup = fs.readFileSync(`/proc/${p}/smaps_rollup`, 'utf8');
-      pssKb += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+      const pss = Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+      pssKb += pss;
+      if (p === pid) ownPssKb = pss;
       processes++;
     } catch {
       /* gone */
     }
     stack.push(...(children.get(p) ?? []));
   }
-  return { rssKb, pssKb, processes };
+  return { rssKb, pssKb, processes, ownPssKb };
 }
 
 async function main(): Promise<void> {
@@ -153,9 +156,11 @@ async function main(): Promise<void> {
   const worker = spawn(process.execPath, ['--require', 'tsx/cjs', 'jobs/worker.ts'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
   await new Promise((r) => setTimeout(r, 3000));
 
-  let peak = { rssKb: 0, pssKb: 0, processes: 0 };
+  let peak = { rssKb: 0, pssKb: 0, processes: 0, ownPssKb: 0 };
+  let workerPeakKb = 0;
   const sampler = setInterval(() => {
     const m = memoryOf(worker.pid!);
+    workerPeakKb = Math.max(workerPeakKb, m.ownPssKb);
     if (m.pssKb > peak.pssKb) peak = { ...m, rssKb: Math.max(m.rssKb, peak.rssKb) };
     else peak.rssKb = Math.max(peak.rssKb, m.rssKb);
   }, 250);
@@ -203,7 +208,7 @@ async function main(): Promise<void> {
       storedFiles: storedRows[0]!.files,
       storedMb: +(Number(storedRows[0]!.bytes) / 2 ** 20).toFixed(1),
     },
-    peakMemoryWorkerPlusBrowser: { rssMb: Math.round(peak.rssKb / 1024), pssMb: Math.round(peak.pssKb / 1024), processes: peak.processes },
+    peakMemoryWorkerPlusBrowser: { rssMb: Math.round(peak.rssKb / 1024), pssMb: Math.round(peak.pssKb / 1024), processes: peak.processes, workerAtPeakPssMb: Math.round(peak.ownPssKb / 1024), workerPeakPssMb: Math.round(workerPeakKb / 1024) },
     naive: { letters: rows.length, seconds: +naiveSeconds.toFixed(1), lettersPerSecond: +naiveRate.toFixed(1) },
     ratioPipelineToNaive: +(pipelineRate / naiveRate).toFixed(1),
     targets: { totalSecondsBelow: 180, lettersPerSecondAtLeast: 60, peakMemoryMbBelow: 1536, ratioAtLeast: 6 },

@@ -20,20 +20,18 @@ export const CHROMIUM_ARGS = [
   '--font-render-hinting=none',
 ];
 
-/**
- * A tab is closed after this many documents: a reused tab's renderer keeps growing (measured,
- * 2 tabs x 24 batches of 50: browser PSS 765 MB when never retired, ~560 MB retired after 8,
- * 380 MB with a new tab per batch, which was ~1.5x slower).
- */
-const PAGE_USES = 10;
-
 export class BrowserHost {
   private browser: Browser | undefined;
   private launching: Promise<Browser> | undefined;
   private closed = false;
   private idle: { page: Page; browser: Browser; uses: number }[] = [];
 
-  /** pageUses: documents per tab before it is closed (default PAGE_USES). */
+  /**
+   * pageUses: documents per tab before it is closed (default LETTER_TAB_USES). A reused tab's
+   * renderer stays warm and grows: measured with 2 tabs x 24 batches of 50, browser PSS ~380 MB
+   * with a new tab per batch, ~560-590 MB retiring tabs after 4-8 documents, ~765 MB never
+   * retired; a new tab per batch was ~1.5x slower (docs/readme/letters.md).
+   */
   constructor(private readonly opts: { pageUses?: number } = {}) {}
 
   /**
@@ -59,7 +57,7 @@ export class BrowserHost {
       return result;
     } finally {
       entry.uses++;
-      if (ok && !this.closed && browser.connected && entry.uses < (this.opts.pageUses ?? PAGE_USES)) this.idle.push(entry);
+      if (ok && !this.closed && browser.connected && entry.uses < (this.opts.pageUses ?? config().LETTER_TAB_USES)) this.idle.push(entry);
       else await entry.page.close().catch(() => undefined);
     }
   }
