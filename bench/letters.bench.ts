@@ -50,7 +50,7 @@ async function admin(sqlText: string): Promise<void> {
 }
 
 /** Sum of RSS and PSS (kB) of a process and all its descendants. */
-function memoryOf(pid: number): { rssKb: number; pssKb: number; processes: number } {
+function memoryOf(pid: number): { rssKb: number; pssKb: number; processes: number; ownPssKb: number } {
   const children = new Map<number, number[]>();
   for (const d of fs.readdirSync('/proc').filter((x) => /^\d+$/.test(x))) {
     try {
@@ -64,6 +64,7 @@ function memoryOf(pid: number): { rssKb: number; pssKb: number; processes: numbe
   let rssKb = 0;
   let pssKb = 0;
   let processes = 0;
+  let ownPssKb = 0;
   const stack = [pid];
   while (stack.length) {
     const p = stack.pop()!;
@@ -71,14 +72,16 @@ function memoryOf(pid: number): { rssKb: number; pssKb: number; processes: numbe
       const status = fs.readFileSync(`/proc/${p}/status`, 'utf8');
       rssKb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
       const rollup = fs.readFileSync(`/proc/${p}/smaps_rollup`, 'utf8');
-      pssKb += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+      const pss = Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+      pssKb += pss;
+      if (p === pid) ownPssKb = pss;
       processes++;
     } catch {
       /* gone */
     }
     stack.push(...(children.get(p) ?? []));
   }
-  return { rssKb, pssKb, processes };
+  return { rssKb, pssKb, processes, ownPssKb };
 }
 
 async function main(): Promise<void> {
@@ -95,6 +98,7 @@ async function main(): Promise<void> {
     process.exit(code);
   }
   const prefix = config().REDIS_PREFIX;
+  const loadBefore = os.loadavg().map((x) => +x.toFixed(2));
   await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
   await ensureDatabase(dbUrl(DB_NAME));
   const pool = createPool(dbUrl(DB_NAME), 6);
@@ -152,9 +156,11 @@ async function main(): Promise<void> {
   const worker = spawn(process.execPath, ['--require', 'tsx/cjs', 'jobs/worker.ts'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
   await new Promise((r) => setTimeout(r, 3000));
 
-  let peak = { rssKb: 0, pssKb: 0, processes: 0 };
+  let peak = { rssKb: 0, pssKb: 0, processes: 0, ownPssKb: 0 };
+  let workerPeakKb = 0;
   const sampler = setInterval(() => {
     const m = memoryOf(worker.pid!);
+    workerPeakKb = Math.max(workerPeakKb, m.ownPssKb);
     if (m.pssKb > peak.pssKb) peak = { ...m, rssKb: Math.max(m.rssKb, peak.rssKb) };
     else peak.rssKb = Math.max(peak.rssKb, m.rssKb);
   }, 250);
@@ -176,13 +182,19 @@ async function main(): Promise<void> {
   const seconds = (tMerged - t0) / 1000;
   const pipelineRate = letters / seconds;
 
+  const loadAfter = os.loadavg().map((x) => +x.toFixed(2));
+  // What the worker stored: one file per batch (sizes of distinct files).
+  const { rows: storedRows } = await pool.query<{ files: number; bytes: string }>(
+    `SELECT count(*)::int AS files, coalesce(sum(b), 0)::text AS bytes FROM (SELECT DISTINCT pdf_sha256, pdf_bytes AS b FROM letters WHERE campaign_id = $1 AND status = 'rendered') f`,
+    [campaign.id],
+  );
   const exited = new Promise((r) => worker.once('exit', r));
   worker.kill('SIGTERM');
   await exited;
 
   const result = {
     when: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, totalMemGb: +(os.totalmem() / 2 ** 30).toFixed(1), note: 'shared with other agents; numbers are noisy' },
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, totalMemGb: +(os.totalmem() / 2 ** 30).toFixed(1), note: 'shared with other agents; numbers are noisy', loadAverage1_5_15: { before: loadBefore, after: loadAfter } },
     settings: { batchSize: config().LETTER_BATCH_SIZE, workerConcurrency: config().WORKER_CONCURRENCY, tagged: false },
     campaign: {
       letters,
@@ -193,8 +205,10 @@ async function main(): Promise<void> {
       totalSeconds: +seconds.toFixed(1),
       lettersPerSecond: +pipelineRate.toFixed(1),
       mergedPdfMb: +(merged.length / 2 ** 20).toFixed(1),
+      storedFiles: storedRows[0]!.files,
+      storedMb: +(Number(storedRows[0]!.bytes) / 2 ** 20).toFixed(1),
     },
-    peakMemoryWorkerPlusBrowser: { rssMb: Math.round(peak.rssKb / 1024), pssMb: Math.round(peak.pssKb / 1024), processes: peak.processes },
+    peakMemoryWorkerPlusBrowser: { rssMb: Math.round(peak.rssKb / 1024), pssMb: Math.round(peak.pssKb / 1024), processes: peak.processes, workerAtPeakPssMb: Math.round(peak.ownPssKb / 1024), workerPeakPssMb: Math.round(workerPeakKb / 1024) },
     naive: { letters: rows.length, seconds: +naiveSeconds.toFixed(1), lettersPerSecond: +naiveRate.toFixed(1) },
     ratioPipelineToNaive: +(pipelineRate / naiveRate).toFixed(1),
     targets: { totalSecondsBelow: 180, lettersPerSecondAtLeast: 60, peakMemoryMbBelow: 1536, ratioAtLeast: 6 },

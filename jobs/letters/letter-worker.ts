@@ -1,7 +1,7 @@
 /**
  * The BullMQ worker of the letters queue. A job names letters by id; the worker loads the ones
- * still pending, renders them as one batch, stores each PDF by content hash, and records them
- * in one transaction. Whatever is retried, a letter is recorded once (UPDATE ... WHERE status =
+ * still pending, renders them as one batch, stores the batch PDF once by content hash, and
+ * records every letter (with its page in that file) in one transaction. Whatever is retried, a letter is recorded once (UPDATE ... WHERE status =
  * 'pending'). A broken template fails the job's letters at once (UnrecoverableError); a browser
  * crash or timeout is a plain error, retried with exponential backoff.
  */
@@ -41,15 +41,19 @@ export async function processLetterJob(host: BrowserHost, job: Job): Promise<Let
     log.warn({ err: (err as Error).message }, 'letter batch failed; BullMQ retries it');
     throw err;
   }
-  const stored: { id: number; sha256: string; bytes: number }[] = [];
-  for (const r of result.rendered) stored.push({ id: r.id, ...(await putPdf(r.pdf)) });
+  // One stored file per batch (not per letter); each letter records its page in it.
+  const stored: repo.RenderedLetter[] = [];
+  for (const f of result.files) {
+    const file = await putPdf(f.pdf);
+    for (const l of f.letters) stored.push({ id: l.id, page: l.page, ...file });
+  }
   const recorded = await withTransaction(async (c) => {
     const ok = await repo.markRendered(c, stored);
     const bad = await repo.markFailed(c, result.failed);
     return { ok: ok.length, bad: bad.length };
   });
   log.info({ rendered: recorded.ok, failed: recorded.bad }, 'letter batch done');
-  if (result.rendered.length === 0 && result.failed.length > 0) {
+  if (result.files.length === 0 && result.failed.length > 0) {
     throw new UnrecoverableError(`every letter in this batch has bad data, e.g. ${result.failed[0]!.reason}`);
   }
   return { rendered: recorded.ok, failed: recorded.bad, skipped: letterIds.length - rows.length };

@@ -1,18 +1,22 @@
 /**
- * Renders a batch of letters: one HTML document with one sheet per letter, one `page.pdf()`,
- * cut into one PDF per letter. Letters whose data cannot make a letter are returned as failed
- * (with the reason) and left out of the document; a broken template throws TemplateError.
+ * Renders a batch of letters: one HTML document with one sheet per letter, one `page.pdf()`.
+ * The result is the batch PDF with each letter's page in it; it is stored as one file (one font
+ * subset for the whole batch), not cut into one file per letter (docs/readme/letters.md).
+ * Letters whose data cannot make a letter are returned as failed (with the reason) and left out
+ * of the document; a broken template throws TemplateError.
  */
+import { PDFDocument } from 'pdf-lib';
 import { ZodError } from 'zod';
 import type { RenderRow } from '../../server/campaigns/campaigns.repo';
 import { letterInputFromRow } from '../../server/letters/letter-source';
 import { letterDocument, renderSheet, TemplateError } from '../../server/letters/letter-templates';
 import { buildLetterView } from '../../server/letters/letter-view';
 import type { BrowserHost } from './browser-host';
-import { htmlToPdf, splitPages } from './render-pdf';
+import { pdfOnPage } from './render-pdf';
 
 export interface BatchResult {
-  rendered: { id: number; pdf: Uint8Array }[];
+  /** PDF files to store; each letter is a page of one (page null: the whole file is the letter). */
+  files: { pdf: Uint8Array; letters: { id: number; page: number | null }[] }[];
   failed: { id: number; reason: string }[];
 }
 
@@ -21,31 +25,43 @@ function reasonOf(err: unknown): string {
   return (err as Error).message ?? String(err);
 }
 
+/**
+ * Number of pages of a PDF made by Chromium: it writes one plain `/Type /Page` object per page
+ * (content streams are compressed, so no false hits), which is counted in ~1 ms; should a
+ * Chromium version put them in object streams (no hits), pdf-lib parses the file instead.
+ */
+export async function pdfPageCount(pdf: Uint8Array): Promise<number> {
+  const hits = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0;
+  if (hits > 0) return hits;
+  return (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
+}
+
 /** Tagged PDF doubles the render time; print output is untagged (docs/readme/letters.md). */
 export async function renderBatch(host: BrowserHost, rows: RenderRow[], opts: { tagged?: boolean } = {}): Promise<BatchResult> {
   const failed: BatchResult['failed'] = [];
-  const sheets: { id: number; html: string; date: Date }[] = [];
+  const sheets: { id: number; html: string }[] = [];
   for (const row of rows) {
     try {
       const input = letterInputFromRow(row);
       const html = renderSheet(input.template, input.language, await buildLetterView(input));
-      sheets.push({ id: Number(row.id), html, date: new Date(`${input.letterDate}T12:00:00Z`) });
+      sheets.push({ id: Number(row.id), html });
     } catch (err) {
       if (err instanceof TemplateError) throw err;
       failed.push({ id: Number(row.id), reason: `bad data: ${reasonOf(err)}` });
     }
   }
-  if (sheets.length === 0) return { rendered: [], failed };
+  if (sheets.length === 0) return { files: [], failed };
   const tagged = opts.tagged ?? false;
-  const browser = await host.get();
-  const pdf = await htmlToPdf(browser, letterDocument(sheets.map((s) => s.html)), { tagged });
-  const pages = await splitPages(pdf, sheets[0]!.date);
-  if (pages.length === sheets.length) {
-    return { rendered: sheets.map((s, i) => ({ id: s.id, pdf: pages[i]! })), failed };
+  const pdf = await host.withPage((page) => pdfOnPage(page, letterDocument(sheets.map((s) => s.html)), { tagged }));
+  if ((await pdfPageCount(pdf)) === sheets.length) {
+    return { files: [{ pdf, letters: sheets.map((s, i) => ({ id: s.id, page: i })) }], failed };
   }
   // A letter ran over one page (the CSS keeps every sheet to exactly one page, so this means a
   // layout change): render this batch letter by letter so each keeps all its pages.
-  const rendered: BatchResult['rendered'] = [];
-  for (const s of sheets) rendered.push({ id: s.id, pdf: await htmlToPdf(browser, letterDocument([s.html]), { tagged }) });
-  return { rendered, failed };
+  const files: BatchResult['files'] = [];
+  for (const s of sheets) {
+    const one = await host.withPage((page) => pdfOnPage(page, letterDocument([s.html]), { tagged }));
+    files.push({ pdf: one, letters: [{ id: s.id, page: null }] });
+  }
+  return { files, failed };
 }

@@ -44,7 +44,10 @@ export interface RenderRow {
 
 export interface PrintRow {
   letter_id: string;
+  /** The stored file holding this letter (a batch PDF, or the letter alone). */
   pdf_sha256: string;
+  /** The letter's 0-based page in that file; null when the whole file is the letter. */
+  pdf_page: number | null;
   street_name: string;
   huisnummer: number;
   huisletter: string | null;
@@ -150,12 +153,21 @@ export async function lettersForRender(q: Queryable, letterIds: number[]): Promi
   return (await q.query<RenderRow>(sql('campaigns/letters-for-render'), [letterIds])).rows;
 }
 
-export async function markRendered(q: Queryable, letters: { id: number; sha256: string; bytes: number }[]): Promise<number[]> {
+/** A rendered letter: page `page` of the stored file `sha256` (page null: the whole file). */
+export interface RenderedLetter {
+  id: number;
+  sha256: string;
+  bytes: number;
+  page: number | null;
+}
+
+export async function markRendered(q: Queryable, letters: RenderedLetter[]): Promise<number[]> {
   if (letters.length === 0) return [];
   const { rows } = await q.query<{ id: string }>(sql('campaigns/mark-rendered'), [
     letters.map((l) => l.id),
     letters.map((l) => l.sha256),
     letters.map((l) => l.bytes),
+    letters.map((l) => l.page),
   ]);
   return ids(rows);
 }

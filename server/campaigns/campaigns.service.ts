@@ -4,6 +4,7 @@
  */
 import type { Writable } from 'node:stream';
 import archiver from 'archiver';
+import { PDFDocument } from 'pdf-lib';
 import { z } from 'zod';
 import { audit } from '../audit/audit';
 import { config } from '../core/config';
@@ -13,7 +14,7 @@ import { LANGUAGES, LETTER_TEMPLATES } from '../letters/letter-input';
 import { getPdf } from '../letters/pdf-store';
 import { houseNumberLabel, postalLines } from '../letters/postal-address';
 import { kixContent } from '../letters/kix';
-import { mergePdfs } from '../../jobs/letters/render-pdf';
+import { extractPages, mergePageRuns, pageRuns } from '../../jobs/letters/render-pdf';
 import * as repo from './campaigns.repo';
 import { enqueueLetters, reenqueuePending } from './letter-queue';
 import { RISK_ZONE_ID, resolveRiskZones } from './risk-zones';
@@ -209,7 +210,9 @@ export async function createCampaign(
       municipalityId,
       config().LETTER_REPEAT_DAYS,
     );
-    const pending = letters.filter((l) => l.status === 'pending').map((l) => l.id);
+    // Batches are cut from this list, so it must be in print order: then every batch PDF is a
+    // run of consecutive pages of the print file (pending-letters.sql sorts explicitly).
+    const pending = (await repo.pendingLetters(c, id)).map((l) => l.id);
     await audit(c, {
       userId: actor.userId,
       actor: actor.actor,
@@ -224,7 +227,7 @@ export async function createCampaign(
         selection: Object.keys(input.selection)[0],
         incidentId,
         letters: pending.length,
-        excluded: letters.length - pending.length,
+        excluded: letters.filter((l) => l.status === 'excluded').length,
       },
       ip: actor.ip ?? null,
     });
@@ -300,10 +303,27 @@ async function lettersForExport(id: number, actor: Actor, format: ExportFormat):
 export async function exportPrintFile(id: number, actor: Actor): Promise<Uint8Array> {
   const rows = await lettersForExport(id, actor, 'pdf');
   if (rows.length === 0) throw new ConflictError(`campaign ${id} has no rendered letters to print`);
-  async function* pdfs() {
-    for (const r of rows) yield await getPdf(r.pdf_sha256);
+  // Pages are copied out of the stored batch PDFs, one copy per run of consecutive letters in
+  // the same batch: one font subset per batch instead of one per letter.
+  return mergePageRuns(pageRuns(rows.map((r) => ({ file: r.pdf_sha256, page: r.pdf_page }))), getPdf);
+}
+
+/**
+ * The letters' own PDFs, in order, cut out of the stored batch PDFs when asked for (the worker
+ * stores only the batch). Consecutive letters of one batch load it once.
+ */
+async function* letterPdfs(rows: repo.PrintRow[]): AsyncGenerator<Uint8Array> {
+  let loaded: { file: string; doc: PDFDocument } | undefined;
+  for (const r of rows) {
+    if (r.pdf_page === null) {
+      yield await getPdf(r.pdf_sha256);
+      continue;
+    }
+    if (loaded?.file !== r.pdf_sha256) {
+      loaded = { file: r.pdf_sha256, doc: await PDFDocument.load(await getPdf(r.pdf_sha256), { updateMetadata: false }) };
+    }
+    yield await extractPages(loaded.doc, [r.pdf_page]);
   }
-  return mergePdfs(pdfs());
 }
 
 function fileName(r: repo.PrintRow, seq: number): string {
@@ -375,8 +395,11 @@ export async function exportZip(id: number, actor: Actor, out: Writable): Promis
   });
   zip.pipe(out);
   zip.append(manifestCsv(rows, c!.language), { name: 'manifest.csv' });
-  for (const [i, r] of rows.entries())
-    zip.append(Buffer.from(await getPdf(r.pdf_sha256)), { name: fileName(r, i + 1) });
+  let i = 0;
+  for await (const pdf of letterPdfs(rows)) {
+    zip.append(Buffer.from(pdf), { name: fileName(rows[i]!, i + 1) });
+    i++;
+  }
   await zip.finalize();
   await done;
 }

@@ -57,6 +57,8 @@ const Env = z.object({
   /** Attempts of a letter job for transient failures (browser crash, timeout), exponential backoff. */
   LETTER_ATTEMPTS: z.coerce.number().int().positive().default(5),
   LETTER_BACKOFF_MS: z.coerce.number().int().positive().default(2000),
+  /** Documents a worker renders in one Chromium tab before closing it (1: a new tab per batch, least memory). */
+  LETTER_TAB_USES: z.coerce.number().int().positive().default(10),
   /** Print the optional KIX barcode (PostNL) under the address. */
   LETTER_KIX: bool.default(true),
 });

@@ -11,7 +11,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startLetterWorker } from '../../jobs/letters/letter-worker';
+import { reconcile } from '../../server/campaigns/campaigns.service';
 import { closeLetterQueue } from '../../server/campaigns/letter-queue';
+import { config } from '../../server/core/config';
 import { useTestApp, createTestUser, bearer, type TestUser } from '../helpers/app';
 import { addressLines, burglaryIn, demoStreets, occurrences, waitUntilDone, type DemoStreet } from '../helpers/campaigns';
 import { useTestDatabase } from '../helpers/db';
@@ -91,9 +93,21 @@ describe('a cocoon campaign over a demo street', () => {
     const zipFile = path.join(os.tmpdir(), `pk-test-${process.pid}.zip`);
     fs.writeFileSync(zipFile, Buffer.from(await zipRes.arrayBuffer()));
     const names = execFileSync('zipinfo', ['-1', zipFile], { encoding: 'utf8' }).trim().split('\n');
+    // Each letter's own PDF is cut out of its stored batch on export: one page, its own address.
+    const unzipped = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-test-zip-'));
+    execFileSync('unzip', ['-q', zipFile, '-d', unzipped]);
     fs.rmSync(zipFile);
-    expect(names.filter((n) => n.endsWith('.pdf'))).toHaveLength(street.n - 1);
+    const pdfNames = names.filter((n) => n.endsWith('.pdf')).sort();
+    expect(pdfNames).toHaveLength(street.n - 1);
     expect(names).toContain('manifest.csv');
+    const expected = await addressLines(t.pool, [street.id], incident.victimAddressId);
+    pdfNames.forEach((n, i) => {
+      const one = new Uint8Array(fs.readFileSync(path.join(unzipped, n)));
+      expect(pdfPages(one)).toBe(1);
+      const text = pdfText(one);
+      expect({ n, hits: expected.filter((l) => occurrences(text, l) === 1) }).toEqual({ n, hits: [expected[i]] });
+    });
+    fs.rmSync(unzipped, { recursive: true });
     const { rows: audits } = await t.pool.query<{ action: string; details: { format?: string } }>(
       `SELECT action, details FROM audit_log WHERE subject_type = 'campaign' AND subject_id = $1 ORDER BY id`,
       [String(campaignId)],
@@ -104,6 +118,43 @@ describe('a cocoon campaign over a demo street', () => {
       'campaign.export:manifest',
       'campaign.export:zip',
     ]);
+  });
+
+  test('the worker stores one PDF per batch; each letter is one page of it, recorded once', async () => {
+    const { rows } = await t.pool.query<{ pdf_sha256: string; pdf_page: number | null }>(
+      `SELECT pdf_sha256, pdf_page FROM letters WHERE campaign_id = $1 AND status = 'rendered'`,
+      [campaignId],
+    );
+    expect(rows).toHaveLength(street.n - 1);
+    expect(rows.every((r) => r.pdf_page !== null)).toBe(true);
+    const files = new Set(rows.map((r) => r.pdf_sha256));
+    expect(files.size).toBe(Math.ceil((street.n - 1) / config().LETTER_BATCH_SIZE));
+    expect(new Set(rows.map((r) => `${r.pdf_sha256}:${r.pdf_page}`)).size).toBe(rows.length);
+  });
+
+  test('a letter rendered again (its batch lost) is in the print file once, in its place', async () => {
+    // The middle letter goes back to pending (as if its recording were lost) and reconcile
+    // renders it alone: the print file then takes pages from the old batch, the new one, and
+    // the old batch again; the old batch's copy of that letter must not reappear.
+    const { rows } = await t.pool.query<{ id: string; pdf_sha256: string }>(
+      `SELECT l.id, l.pdf_sha256 FROM letters l JOIN addresses a ON a.id = l.address_id
+       WHERE l.campaign_id = $1 AND l.status = 'rendered'
+       ORDER BY a.postcode, a.huisnummer, a.huisletter NULLS FIRST, a.toevoeging NULLS FIRST, l.id`,
+      [campaignId],
+    );
+    const middle = rows[Math.floor(rows.length / 2)]!;
+    await t.pool.query(`UPDATE letters SET status = 'pending', pdf_sha256 = NULL, pdf_page = NULL, pdf_bytes = NULL WHERE id = $1`, [middle.id]);
+    expect(await reconcile(campaignId)).toMatchObject({ pending: 1, letters: 1 });
+    expect(await waitUntilDone(t.pool, campaignId)).toEqual({ rendered: street.n - 1 });
+    const again = await t.pool.query<{ pdf_sha256: string; pdf_page: number }>('SELECT pdf_sha256, pdf_page FROM letters WHERE id = $1', [middle.id]);
+    expect(again.rows[0]!.pdf_sha256).not.toBe(middle.pdf_sha256);
+    expect(again.rows[0]!.pdf_page).toBe(0);
+
+    const pdf = new Uint8Array(await (await get(`/api/campaigns/${campaignId}/letters.pdf`)).arrayBuffer());
+    expect(pdfPages(pdf)).toBe(street.n - 1);
+    const expected = await addressLines(t.pool, [street.id], incident.victimAddressId);
+    const pages = pdfText(pdf).split('\f').filter((p) => p.trim());
+    expect(pages.map((p) => expected.findIndex((l) => occurrences(p, l) === 1))).toEqual(expected.map((_, i) => i));
   });
 
   test('a second campaign of the same kind leaves those addresses out and lists them', async () => {
