@@ -14,6 +14,11 @@ mkdir -p var/run var/log
 
 say "database: migrate and load the Delft demo area"
 npx tsx server/cli.ts setup-demo > var/log/setup-demo.json || die "setting up the demo data failed (see above)"
+node -e '
+  const r = JSON.parse(require("fs").readFileSync("var/log/setup-demo.json", "utf8"));
+  const o = r.osm, i = r.incidents || {};
+  console.error(`[preventiekaart] demo area: ${o.imported} streets and addresses new, ${o.updated} updated, ${o.skipped} unchanged; synthetic burglaries: ${i.imported ?? 0} new, ${i.updated ?? 0} updated, ${i.skipped ?? 0} unchanged`);
+' || true
 
 say "generating map label glyphs (once; cached in var/glyphs)"
 npx tsx server/cli.ts public-glyphs >&2 || die "generating the map glyphs failed (see above)"

@@ -18,6 +18,7 @@ import path from 'node:path';
 import type { Pool, PoolClient } from 'pg';
 import { audit } from '../audit/audit';
 import { db, withTransaction } from '../core/db';
+import { sql } from '../core/sql';
 import { BadInputError } from '../core/errors';
 import { layerFields, listLayers, readFeatures, type OgrFeature } from '../geo/ogr';
 import { municipalityByCode } from '../municipalities/municipalities.repo';
@@ -330,6 +331,10 @@ export async function importBag(file: string, opts: BagImportOptions, pool: Pool
     );
     summary.updated += gone.rowCount ?? 0;
     summary.skipped -= gone.rowCount ?? 0;
+    // The same home loaded earlier from OpenStreetMap: BAG is authoritative, so the OSM copy
+    // stops counting as a home (one letter per address, not two). import-osm applies the same rule.
+    const superseded = await client.query(sql('imports/osm-superseded-by-bag'), [municipality.id]);
+    if (superseded.rowCount) warnings.push(`${superseded.rowCount} address(es) loaded from OpenStreetMap are now taken from the BAG instead`);
     if (warnings.length) summary.warnings = warnings;
     await audit(client, {
       actor: opts.actor,

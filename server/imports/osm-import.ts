@@ -141,7 +141,13 @@ export async function importOsm(file: string, opts: OsmImportOptions, pool: Pool
       `INSERT INTO addresses (municipality_id, street_id, source, source_key, street_name, huisnummer, huisletter,
                               toevoeging, postcode, place, residential, geom)
        SELECT DISTINCT ON (o.key) $1, st.id, 'osm', o.key, o.street, o.huisnummer, o.huisletter, o.toevoeging,
-              o.postcode, o.place, o.residential,
+              o.postcode, o.place,
+              -- A home the BAG already supplies (same postcode and number) is not counted twice.
+              o.residential AND NOT EXISTS (
+                SELECT 1 FROM addresses b
+                WHERE b.source = 'bag' AND b.municipality_id = $1 AND b.postcode = o.postcode
+                  AND b.huisnummer = o.huisnummer AND b.huisletter IS NOT DISTINCT FROM o.huisletter
+                  AND b.toevoeging IS NOT DISTINCT FROM o.toevoeging),
               ST_Transform(ST_PointOnSurface(ST_SetSRID(ST_GeomFromGeoJSON(o.geom), 4326)), 28992)
        FROM osm_address o
        LEFT JOIN streets st ON st.municipality_id = $1 AND st.name = o.street
