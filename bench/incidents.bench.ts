@@ -8,7 +8,7 @@
  * 70,000 follow-ups within 250 m and 21 days of one of them). Then times, as the app runs them:
  * street activity (90 days), near-repeat clustering of all 100,000 incidents (200 m / 14 days),
  * risk zones for the last 60 days with address counts, and a 100,000-row nl-csv import; and
- * Turf's clustersDbscan on the same points (subsamples, extrapolated: it is O(n^2)).
+ * Turf's clustersDbscan on the same points (5k, 20k and all 100k: it is O(n^2), minutes).
  * Writes bench/results/incidents.json.
  *
  * Flags for working on one part: `--keep` leaves the scratch database, `--reuse` uses a kept
@@ -207,28 +207,33 @@ async function measure(pool: Pool, mid: number, setup: Record<string, number>): 
     results.stClusterDbscanSpaceOnly100kMs = { median: dbscan.median, runs: dbscan.ms };
   }
   if (runs('turf')) {
-    // Turf on the same points (WGS 84), subsampled: clustersDbscan is O(n^2) (Turfjs/turf#2817).
+    // Turf on the same points (WGS 84): clustersDbscan is O(n^2) (Turfjs/turf#2817), so the
+    // full 100k run takes minutes; the subsamples show the growth.
     const { rows: pts } = await pool.query<{ lon: number; lat: number }>(
-      `SELECT ST_X(g) lon, ST_Y(g) lat FROM (SELECT ST_Transform(geom, 4326) g FROM incidents ORDER BY id) x`,
+      `SELECT ST_X(g) lon, ST_Y(g) lat FROM (SELECT ST_Transform(geom, 4326) g FROM incidents WHERE geom IS NOT NULL ORDER BY id) x`,
     );
-    const turf: { n: number; ms: number }[] = [];
-    for (const n of [5000, 20000]) {
+    const turf: { n: number; ms: number; clusters: number }[] = [];
+    for (const n of [5000, 20000, pts.length]) {
       const step = pts.length / n;
       const fc = featureCollection(Array.from({ length: n }, (_, i) => point([pts[Math.floor(i * step)]!.lon, pts[Math.floor(i * step)]!.lat])));
       const t1 = performance.now();
-      clustersDbscan(fc, 0.2, { units: 'kilometers', minPoints: 2 });
-      turf.push({ n, ms: Math.round(performance.now() - t1) });
-      log(`turf clustersDbscan ${n}: ${turf.at(-1)!.ms} ms`);
+      const out = clustersDbscan(fc, 0.2, { units: 'kilometers', minPoints: 2 });
+      const ms = Math.round(performance.now() - t1);
+      const clusters = new Set(out.features.map((f) => f.properties.cluster).filter((c) => c !== undefined)).size;
+      turf.push({ n, ms, clusters });
+      log(`turf clustersDbscan ${n}: ${ms} ms, ${clusters} clusters`);
     }
-    const last = turf.at(-1)!;
-    const extrapolated = Math.round(last.ms * (100000 / last.n) ** 2);
+    const full = turf.at(-1)!;
+    const ratios = {
+      ratioToOurSpaceTimeClustering: clustersMedian ? Math.round(full.ms / clustersMedian) : null,
+      ratioToStClusterDbscan: dbscanMedian ? Math.round(full.ms / dbscanMedian) : null,
+    };
     results.turfClustersDbscan = {
       measured: turf,
-      extrapolated100kMs: extrapolated,
-      note: `not run on all 100k points (measured.md: 138 s); extrapolated as O(n^2) from the ${last.n}-point run (space only, eps 200 m, minPoints 2)`,
-      ratioToOurSpaceTimeClustering: clustersMedian ? Math.round(extrapolated / clustersMedian) : null,
-      ratioToStClusterDbscan: dbscanMedian ? Math.round(extrapolated / dbscanMedian) : null,
+      note: 'same points as the PostGIS runs (space only, eps 200 m, minPoints 2), one run each',
+      ...ratios,
     };
+    log(`turf / our clustering: ${ratios.ratioToOurSpaceTimeClustering}x, turf / ST_ClusterDBSCAN: ${ratios.ratioToStClusterDbscan}x`);
   }
   if (runs('import')) {
     // 100,000-row nl-csv import (RD coordinates inside the region), into the same database.

@@ -118,6 +118,15 @@ describe('public street figures', () => {
     expect(again.status).toBe(304);
   });
 
+  test('gzip for clients that ask for it, plain for those that do not', async () => {
+    const zipped = await fetch(`${app.url}/api/public/GM0503/streets?period=12`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    const body = (await zipped.json()) as { streets: unknown[] };
+    expect(body.streets.length).toBeGreaterThan(0);
+    const plain = await fetch(`${app.url}/api/public/GM0503/streets?period=12`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+  });
+
   test('unknown municipality is 404', async () => {
     expect((await getJson('/api/public/GM9999/streets')).status).toBe(404);
   });
