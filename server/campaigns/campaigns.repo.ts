@@ -1,6 +1,7 @@
 /** SQL for campaigns and their letters (sql/queries/campaigns/). */
 import type { Queryable } from '../core/db';
 import { sql } from '../core/sql';
+import type { PostalAddressParts } from '../letters/postal-address';
 
 export type CampaignKind = 'cocoon' | 'evening' | 'victim';
 
@@ -18,7 +19,8 @@ export interface CampaignRow {
   excluded: number;
 }
 
-export interface RenderRow {
+/** A letter row with its address, as the worker renders it. */
+export interface RenderRow extends PostalAddressParts {
   id: string;
   campaign_id: string;
   template: string;
@@ -29,12 +31,6 @@ export interface RenderRow {
   evening_location: string | null;
   municipality_name: string;
   settings: unknown;
-  street_name: string;
-  huisnummer: number;
-  huisletter: string | null;
-  toevoeging: string | null;
-  postcode: string | null;
-  place: string;
   street_id: string | null;
   incident_on: string | null;
   incident_attempt: boolean | null;
@@ -42,18 +38,13 @@ export interface RenderRow {
   incident_street: string | null;
 }
 
-export interface PrintRow {
+/** A rendered letter in print order. */
+export interface PrintRow extends PostalAddressParts {
   letter_id: string;
   /** The stored file holding this letter (a batch PDF, or the letter alone). */
   pdf_sha256: string;
   /** The letter's 0-based page in that file; null when the whole file is the letter. */
   pdf_page: number | null;
-  street_name: string;
-  huisnummer: number;
-  huisletter: string | null;
-  toevoeging: string | null;
-  postcode: string | null;
-  place: string;
 }
 
 const ids = (rows: { id: string }[]) => rows.map((r) => Number(r.id));

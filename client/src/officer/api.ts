@@ -3,6 +3,8 @@
  * host), the session cookie, and the session's CSRF token on every state-changing request.
  */
 import type { KnoxCell } from '../../../server/analysis/knox';
+import type { NearRepeatCluster } from '../../../server/analysis/analysis.service';
+import type { RiskZone } from '../../../server/analysis/risk-zones';
 import type { CampaignStatus, CreateCampaign } from '../../../server/campaigns/campaigns.service';
 import type { MunicipalityInfo } from '../../../server/public/public.types';
 import type { Geometry, MultiPolygon, Point, Polygon } from 'geojson';
@@ -38,17 +40,8 @@ export interface StreetActivity {
   features: { type: 'Feature'; id: number; geometry: Geometry | null; properties: StreetActivityProps }[];
 }
 
-export interface ClusterProps {
-  id: string;
-  size: number;
-  members: number[];
-  firstAt: string;
-  lastAt: string;
-  spanDays: number;
-  attempts: number;
-  centroid: Point;
-  streets: { id: number; name: string; n: number }[];
-}
+/** Cluster properties as GET /api/clusters sends them (the hull is the feature's geometry). */
+export type ClusterProps = Omit<NearRepeatCluster, 'hull' | 'centroid'> & { centroid: Point };
 
 export interface Clusters {
   type: 'FeatureCollection';
@@ -56,16 +49,8 @@ export interface Clusters {
   features: { type: 'Feature'; id: string; geometry: Geometry; properties: ClusterProps }[];
 }
 
-export interface RiskZoneProps {
-  id: string;
-  kind: 'cocoon' | 'watch';
-  streetId: number | null;
-  streetName: string | null;
-  incidents: number;
-  lastIncidentAt: string;
-  expiresAt: string;
-  addresses: number;
-}
+/** Risk zone properties as GET /api/risk-zones sends them. */
+export type RiskZoneProps = RiskZone;
 
 export interface RiskZones {
   type: 'FeatureCollection';
