@@ -8,6 +8,7 @@ import { kixContent, kixSvg } from './kix';
 import type { LetterInput } from './letter-input';
 import { formatDate, formatDateTime, safeSvg, streetMapUrl } from './letter-format';
 import { ADDRESSEE, postalLines } from './postal-address';
+import { settingsIn } from '../municipalities/municipality-settings';
 
 const LABELS: Record<Language, Record<string, string>> = {
   nl: {
@@ -58,7 +59,7 @@ async function qrSvg(url: string): Promise<string> {
 /** Builds the view; throws a plain Error naming the field when the data cannot make a letter. */
 export async function buildLetterView(input: LetterInput) {
   const lang = input.language;
-  const s = input.municipality.settings;
+  const s = settingsIn(input.municipality.settings, input.language);
   const labels = LABELS[lang];
   const needsIncident = input.template === 'cocoon-warning' || input.template === 'victim-advice';
   if (needsIncident && !input.incident) throw new Error(`a ${input.template} letter needs the incident it is about`);

@@ -29,9 +29,31 @@ export const MunicipalitySettings = z.object({
   whatsapp: z.object({ description: z.string().default(''), url: z.string().default('') }).prefault({}),
   /** Base URL of the public map as embedded on the municipal website (QR codes in letters). */
   publicMapUrl: z.string().default(''),
+  /** English wording of the texts above, for English letters; what is left out stays Dutch. */
+  en: z
+    .object({
+      department: z.string().optional(),
+      signatoryTitle: z.string().optional(),
+      subsidy: z.object({ name: z.string().optional(), description: z.string().optional() }).prefault({}),
+      whatsapp: z.object({ description: z.string().optional() }).prefault({}),
+    })
+    .prefault({}),
 });
 
 export type MunicipalitySettings = z.infer<typeof MunicipalitySettings>;
+
+/** The settings in the language of a letter: English overrides where the municipality gave them. */
+export function settingsIn(s: MunicipalitySettings, language: 'nl' | 'en'): MunicipalitySettings {
+  if (language === 'nl') return s;
+  const en = s.en;
+  return {
+    ...s,
+    letterhead: { ...s.letterhead, department: en.department ?? s.letterhead.department },
+    signatory: { ...s.signatory, title: en.signatoryTitle ?? s.signatory.title },
+    subsidy: { ...s.subsidy, name: en.subsidy.name ?? s.subsidy.name, description: en.subsidy.description ?? s.subsidy.description },
+    whatsapp: { ...s.whatsapp, description: en.whatsapp.description ?? s.whatsapp.description },
+  };
+}
 
 /** Settings of the demo municipality (Delft). Contact details are the municipality's public ones. */
 export const delftDemoSettings: z.input<typeof MunicipalitySettings> = {
@@ -57,4 +79,14 @@ export const delftDemoSettings: z.input<typeof MunicipalitySettings> = {
     url: 'www.wabp.nl',
   },
   publicMapUrl: '',
+  en: {
+    department: 'Public Order and Safety Team',
+    signatoryTitle: 'Coordinator, Public Order and Safety',
+    subsidy: {
+      name: 'Subsidy for locks and hinges',
+      description:
+        'The municipality pays half the cost of burglary-resistant locks and hinges (SKG**), up to € 150 per home.',
+    },
+    whatsapp: { description: 'Join the WhatsApp neighbourhood watch group in your area.' },
+  },
 };

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { config } from '../core/config';
 import { NotFoundError } from '../core/errors';
-import { MunicipalitySettings } from '../municipalities/municipality-settings';
+import { MunicipalitySettings, settingsIn } from '../municipalities/municipality-settings';
 import { computeFigures, lastMonths, type Figures, type IncidentGroup, type StreetBase } from './public-figures';
 import * as repo from './public.repo';
 import type {
@@ -78,6 +78,7 @@ async function municipalitiesWithIds(): Promise<Array<MunicipalityInfo & { id: n
           demo: r.demo,
           subsidy: settings.subsidy,
           whatsapp: settings.whatsapp,
+          en: { subsidy: settingsIn(settings, 'en').subsidy, whatsapp: settingsIn(settings, 'en').whatsapp },
           website: settings.letterhead.website,
           phone: settings.letterhead.phone,
         };

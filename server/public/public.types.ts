@@ -61,6 +61,8 @@ export interface MunicipalityInfo {
   demo: boolean;
   subsidy: { name: string; description: string; url: string };
   whatsapp: { description: string; url: string };
+  /** The same texts in English, where the municipality gave them (else Dutch). */
+  en: { subsidy: { name: string; description: string; url: string }; whatsapp: { description: string; url: string } };
   website: string;
   phone: string;
 }

@@ -5,6 +5,7 @@
  */
 import { useTestDatabase } from '../helpers/db';
 import { useTestApp } from '../helpers/app';
+import type { MunicipalityInfo } from '../../server/public/public.types';
 import { clearPublicCache } from '../../server/public/public.routes';
 import type { SearchResponse, StreetsResponse, AreasResponse } from '../../server/public/public.types';
 
@@ -125,6 +126,16 @@ describe('public street figures', () => {
     expect(body.streets.length).toBeGreaterThan(0);
     const plain = await fetch(`${app.url}/api/public/GM0503/streets?period=12`, { headers: { 'accept-encoding': 'identity' } });
     expect(plain.headers.get('content-encoding')).toBeNull();
+  });
+
+  test('the municipality list carries the subsidy and WhatsApp texts in Dutch and English, nothing personal', async () => {
+    const r = await fetch(`${app.url}/api/public/municipalities`);
+    const { municipalities } = (await r.json()) as { municipalities: MunicipalityInfo[] };
+    const delft = municipalities.find((m) => m.code === 'GM0503')!;
+    expect(delft.subsidy.name).toBe('Subsidie hang- en sluitwerk');
+    expect(delft.en.subsidy.name).toBe('Subsidy for locks and hinges');
+    expect(delft.en.subsidy.url).toBe(delft.subsidy.url);
+    expect(JSON.stringify(municipalities)).not.toMatch(/signatory|veiligheid@/);
   });
 
   test('unknown municipality is 404', async () => {

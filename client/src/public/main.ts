@@ -126,8 +126,9 @@ function renderAdvice(methods: string[]): void {
       host.appendChild(a);
     }
   };
-  block($('pk-subsidy'), `${t('subsidyTitle')}: ${m.subsidy.name}`, m.subsidy.description, m.subsidy.url);
-  block($('pk-whatsapp'), t('whatsappTitle'), m.whatsapp.description, m.whatsapp.url);
+  const texts = lang() === 'en' ? m.en : m;
+  block($('pk-subsidy'), `${t('subsidyTitle')}: ${texts.subsidy.name}`, texts.subsidy.description, texts.subsidy.url);
+  block($('pk-whatsapp'), t('whatsappTitle'), texts.whatsapp.description, texts.whatsapp.url);
   // Prevention evenings come with the planning module; until then the block stays hidden.
   $('pk-evenings').hidden = true;
 }
