@@ -7,6 +7,7 @@ import { config } from '../server/core/config';
 
 export const QUEUES = {
   letters: 'letters',
+  maintenance: 'maintenance',
 } as const;
 
 export function queueOptions(): Pick<QueueOptions, 'prefix' | 'connection'> {

@@ -7,6 +7,7 @@ import { logger } from '../server/core/logger';
 import { closeRedis, redis } from '../server/core/redis';
 import { startHeartbeat } from './heartbeat';
 import { startLetterWorker } from './letters/letter-worker';
+import { startMaintenanceWorker } from './maintenance-worker';
 
 type Closer = () => Promise<void>;
 
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   const closers: Closer[] = [];
   closers.push(startHeartbeat(redis()));
   closers.push(startLetterWorker().close);
+  closers.push((await startMaintenanceWorker()).close);
   logger.info({ pid: process.pid }, 'worker started');
 
   let stopping = false;

@@ -49,6 +49,12 @@ const Env = z.object({
   PUBLIC_GRID_M: z.coerce.number().int().positive().default(500),
   /** Where generated map glyphs (SDF font PBFs) are cached. */
   GLYPH_DIR: z.string().default(path.join(root, 'var', 'glyphs')),
+  /**
+   * Retention of incident detail (domain.md, privacy): incidents that ended longer ago are
+   * deleted daily by the worker and by `purge-incidents`. The public map looks back 12 months and
+   * the Knox test a year, so the default keeps two years.
+   */
+  INCIDENT_RETENTION_DAYS: z.coerce.number().int().min(30).default(730),
   LETTER_REPEAT_DAYS: z.coerce.number().int().nonnegative().default(30),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(2),
   LETTER_BATCH_SIZE: z.coerce.number().int().positive().default(50),

@@ -6,6 +6,7 @@ import { db } from '../core/db';
 import { BadInputError } from '../core/errors';
 import { importIncidents, parseFormat, rejectionMessage, resolveImportMunicipality } from './incident-import.service';
 import { parseMappingJson } from './parsers/nl-csv';
+import { purgeExpiredIncidents } from './retention';
 
 function readFile(file: string, what: string): Buffer {
   try {
@@ -44,6 +45,19 @@ export const incidentCommands: CliCommand[] = [
       });
       printJson(summary);
       if (!summary.committed) throw new BadInputError(`${file}: ${rejectionMessage(summary)}`);
+    },
+  },
+  {
+    name: 'purge-incidents',
+    usage: 'purge-incidents [--older-than DAYS] [--dry-run]   delete incident detail past its retention (INCIDENT_RETENTION_DAYS)',
+    async run(args) {
+      const { values } = parseFlags(args, { 'older-than': { type: 'string' }, 'dry-run': { type: 'boolean', default: false } });
+      let days: number | undefined;
+      if (values['older-than'] !== undefined) {
+        days = Number(values['older-than']);
+        if (!Number.isInteger(days) || days < 30) throw new BadInputError(`--older-than: '${values['older-than']}' is not a whole number of days of at least 30`);
+      }
+      printJson(await purgeExpiredIncidents({ actor: cliActor(), days, dryRun: values['dry-run'] }));
     },
   },
 ];
