@@ -5,7 +5,7 @@
  *
  *   npx tsx bench/public.bench.ts        -> bench/results/public.json
  *
- * Builds its own database (pk_bench_public: migrated, Delft demo area, 600 synthetic
+ * Builds its own database, dropped afterwards (pk_bench_public: migrated, Delft demo area, 600 synthetic
  * burglaries), starts the real server (`tsx server/main.ts`) as a child process, warms the
  * caches with one pass over every URL (timed: the cold numbers), then runs autocannon.
  */
@@ -142,6 +142,22 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(result, null, 2));
   } finally {
     stop();
+    await dropBenchDatabase();
+  }
+}
+
+/** The scratch database goes when the run is over, as in the other benchmarks. */
+async function dropBenchDatabase(): Promise<void> {
+  const { Client } = await import('pg');
+  const admin = new URL(dbUrl);
+  admin.pathname = '/postgres';
+  const c = new Client({ connectionString: admin.toString() });
+  await c.connect();
+  try {
+    // The server child may still be closing its connections: FORCE ends them.
+    await c.query(`DROP DATABASE IF EXISTS "${dbUrl.pathname.slice(1)}" WITH (FORCE)`);
+  } finally {
+    await c.end();
   }
 }
 
