@@ -21,7 +21,7 @@ node -e '
 ' || true
 
 say "generating map label glyphs (once; cached in var/glyphs)"
-npx tsx server/cli.ts public-glyphs >&2 || die "generating the map glyphs failed (see above)"
+LOG_LEVEL=warn npx tsx server/cli.ts public-glyphs > var/log/glyphs.json || die "generating the map glyphs failed (see above)"
 
 say "building the client (vite)"
 npx vite build --logLevel warn >&2 || die "the client build failed (see above)"
