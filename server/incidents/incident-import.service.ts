@@ -141,6 +141,8 @@ export async function importIncidents(buf: Buffer, opts: IncidentImportOptions, 
   }
 
   summary.rejected = errors.length;
+  // Parse errors and database-side errors (geocoding, CRS) arrive separately: list them in file order.
+  errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   summary.errors = errors.slice(0, MAX_LISTED_ERRORS);
   if (errors.length > MAX_LISTED_ERRORS) {
     summary.errors.push({ reason: `... and ${errors.length - MAX_LISTED_ERRORS} more rejected rows` });

@@ -8,6 +8,7 @@
  * OFFICER_MAP_SCREENSHOT=docs/img/officer-map.png saves a screenshot of the page with the demo data.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { config } from '../../server/core/config';
@@ -182,6 +183,41 @@ test('select a street in the table and create a cocoon letter campaign through t
     await page.evaluate(() => document.querySelector('.maplibregl-popup')?.remove());
     await page.screenshot({ path: shot as `${string}.png` });
   }
+});
+
+test('import a police export through the form: a bad row refuses the file, skipping it imports the rest', async () => {
+  const { rows } = await t.pool.query<{ x: number; y: number }>(
+    "SELECT ST_X(geom) AS x, ST_Y(geom) AS y FROM addresses WHERE residential AND street_name = 'Mekelweg' ORDER BY id LIMIT 1",
+  );
+  const day = new Date(Date.now() - 5 * 86_400_000).toISOString().slice(0, 10);
+  const csv = [
+    'registratienummer;pleegdatum van;pleegdatum tot;x;y;poging;modus operandi',
+    `E2E-1;${day} 10:00;${day} 14:00;${rows[0]!.x.toFixed(1)};${rows[0]!.y.toFixed(1)};nee;cilinder afgebroken`,
+    `E2E-2;gisteren;${day} 14:00;${rows[0]!.x.toFixed(1)};${rows[0]!.y.toFixed(1)};nee;onbekend`,
+  ].join('\n');
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pk-e2e-')), 'politie-export.csv');
+  fs.writeFileSync(file, csv);
+  const imported = async () => (await t.pool.query("SELECT 1 FROM incidents WHERE external_id LIKE 'E2E-%'")).rowCount;
+
+  await page.$eval('#pk-import', (d) => ((d as HTMLDetailsElement).open = true));
+  const input = (await page.$('#pk-import-file')) as import('puppeteer-core').ElementHandle<HTMLInputElement>;
+  await input.uploadFile(file);
+  await page.select('#pk-import-format', 'nl-csv');
+  await page.click('#pk-import-submit');
+  await page.waitForFunction(() => document.querySelector('#pk-import-result .pk-error, #pk-import-result .pk-ok') !== null, { timeout: 30_000 });
+  const refused = await page.$eval('#pk-import-result', (e) => e.textContent ?? '');
+  expect(refused).toContain('Niets ingelezen');
+  expect(refused).toMatch(/regel 3/);
+  expect(await imported()).toBe(0);
+
+  await page.click('#pk-import-skip');
+  await page.click('#pk-import-submit');
+  await page.waitForFunction(() => document.querySelector('#pk-import-result .pk-ok') !== null, { timeout: 30_000 });
+  const done = await page.$eval('#pk-import-result', (e) => e.textContent ?? '');
+  expect(done).toContain('1 nieuw');
+  expect(done).toContain('1 afgekeurd');
+  expect(done).toMatch(/regel 3/);
+  expect(await imported()).toBe(1);
 });
 
 test('a reload restores the session; signing out shows the form again', async () => {

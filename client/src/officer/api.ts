@@ -108,7 +108,32 @@ export function periodParams(p: PeriodQuery): string {
   return new URLSearchParams({ municipality: p.municipality, from: p.from.toISOString(), to: p.to.toISOString() }).toString();
 }
 
+/** The summary POST /api/incidents/import answers (also inside a 422 for a rejected file). */
+export interface ImportSummary {
+  read: number;
+  imported: number;
+  updated: number;
+  skipped: number;
+  rejected: number;
+  errors: { line?: number; feature?: string; reason: string }[];
+  warnings?: string[];
+  committed: boolean;
+  format: string;
+}
+
+/** Uploads a police file (multipart); a rejected file resolves too, with `committed: false`. */
+async function importIncidents(form: FormData): Promise<{ summary: ImportSummary; message?: string }> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const r = await fetch('/api/incidents/import', { method: 'POST', headers, body: form, credentials: 'same-origin' });
+  const data = (await r.json().catch(() => null)) as (ImportSummary & { summary?: ImportSummary; error?: { code?: string; message?: string } }) | null;
+  if (r.status === 422 && data?.summary) return { summary: data.summary, message: data.error?.message };
+  if (!r.ok || !data) throw new ApiError(r.status, data?.error?.code ?? 'http_error', data?.error?.message ?? `import: HTTP ${r.status}`);
+  return { summary: data };
+}
+
 export const api = {
+  importIncidents,
   session: () => call<{ user: SessionUser; csrfToken: string | null }>('GET', '/api/session'),
   signIn: (email: string, password: string) => call<{ user: SessionUser; csrfToken: string }>('POST', '/api/session', { email, password }),
   signOut: () => call<void>('DELETE', '/api/session'),

@@ -12,6 +12,7 @@ import './officer.css';
 import { api, ApiError, type Clusters, type Knox, type MunicipalityInfo, type RiskZones, type SessionUser, type StreetActivity, type StreetActivityProps, setCsrfToken } from './api';
 import { dateText, methodText, methodsText, numberText, pText } from './format';
 import { LetterPanel, type IncidentInfo } from './letters';
+import { setupImportPanel } from './import-panel';
 import { CLICK_LAYERS, COLOURS, LAYER_GROUPS, buildOfficerStyle, officerTileUrl, tileQuery } from './officer-style';
 import { SortableTable } from './sortable-table';
 
@@ -592,6 +593,7 @@ async function main(): Promise<void> {
     if (m) void showMunicipality(m).catch(showError);
   });
   for (const group of Object.keys(LAYER_GROUPS)) $(`pk-layer-${group}`).addEventListener('change', setLayerVisibility);
+  setupImportPanel({ municipality: () => state.m!.code, onImported: () => loadData().catch(showError) });
 
   try {
     const s = await api.session();

@@ -1,0 +1,80 @@
+/**
+ * "Politiegegevens importeren": upload a police export (police.uk CSV, the Dutch nl-csv export,
+ * GeoJSON) for the municipality on screen. Shows the import summary with every rejected line,
+ * and reloads the map when something landed. A file with a bad row is refused as a whole unless
+ * "skip invalid rows" is ticked (the server's rule; nothing half-imported).
+ */
+import { api, ApiError, type ImportSummary } from './api';
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+
+export interface ImportContext {
+  municipality(): string;
+  /** Called after an import that changed something. */
+  onImported(): Promise<void>;
+}
+
+const n = (x: number) => x.toLocaleString('nl-NL');
+
+function describe(s: ImportSummary): string {
+  return `${n(s.read)} regels gelezen: ${n(s.imported)} nieuw, ${n(s.updated)} bijgewerkt, ${n(s.skipped)} overgeslagen, ${n(s.rejected)} afgekeurd.`;
+}
+
+export function setupImportPanel(ctx: ImportContext): void {
+  const form = $<HTMLFormElement>('pk-import-form');
+  const out = $('pk-import-result');
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    void (async () => {
+      const file = $<HTMLInputElement>('pk-import-file').files?.[0];
+      out.replaceChildren();
+      if (!file) {
+        out.append(line('Kies eerst een bestand.', 'pk-error'));
+        return;
+      }
+      const body = new FormData();
+      body.append('file', file);
+      body.append('municipality', ctx.municipality());
+      const format = $<HTMLSelectElement>('pk-import-format').value;
+      if (format) body.append('format', format);
+      body.append('skipInvalid', $<HTMLInputElement>('pk-import-skip').checked ? 'true' : 'false');
+      const button = $<HTMLButtonElement>('pk-import-submit');
+      button.disabled = true;
+      out.append(line(`${file.name} wordt ingelezen…`));
+      try {
+        const { summary } = await api.importIncidents(body);
+        out.replaceChildren(
+          summary.committed
+            ? line(`Ingelezen (${summary.format}). ${describe(summary)}`, 'pk-ok')
+            : line(
+                `Niets ingelezen: ${n(summary.rejected)} foute regel(s), hieronder. Verbeter het bestand, of vink "Foute regels overslaan" aan om de goede regels in te lezen.`,
+                'pk-error',
+              ),
+        );
+        for (const w of summary.warnings ?? []) out.append(line(w, 'pk-hint'));
+        if (summary.errors.length) {
+          const list = document.createElement('ul');
+          list.className = 'pk-import-errors';
+          for (const e of summary.errors.slice(0, 50)) {
+            const li = document.createElement('li');
+            li.textContent = `${e.line !== undefined ? `regel ${e.line}` : (e.feature ?? '')}: ${e.reason}`;
+            list.append(li);
+          }
+          out.append(list);
+        }
+        if (summary.committed && summary.imported + summary.updated > 0) await ctx.onImported();
+      } catch (err) {
+        out.replaceChildren(line(err instanceof ApiError ? err.message : 'Het bestand kon niet worden verstuurd.', 'pk-error'));
+      } finally {
+        button.disabled = false;
+      }
+    })();
+  });
+}
+
+function line(text: string, cls?: string): HTMLParagraphElement {
+  const p = document.createElement('p');
+  p.textContent = text;
+  if (cls) p.className = cls;
+  return p;
+}
