@@ -2,6 +2,7 @@
  * `POST /api/incidents/import` (officer; multipart): the file in field `file`, and optional
  * fields `format`, `municipality` (code), `skipInvalid` (true/false), `mapping` (nl-csv column
  * mapping as JSON). Answers the import summary; a rejected file answers 422 with the summary.
+ * `GET /api/incidents/:id` (officer): one incident with its address; every view is audited.
  */
 import { Router } from 'express';
 import multer from 'multer';
@@ -13,6 +14,7 @@ import { db } from '../core/db';
 import { BadInputError } from '../core/errors';
 import { INCIDENT_FORMATS, importIncidents, rejectionMessage, resolveImportMunicipality } from './incident-import.service';
 import { parseMappingJson } from './parsers/nl-csv';
+import { incidentDetail } from './incident-detail';
 
 const ImportForm = z.object({
   format: z.enum(INCIDENT_FORMATS).optional(),
@@ -55,6 +57,12 @@ export function incidentsRouter(): Router {
       return;
     }
     res.json(summary);
+  });
+
+  // One incident with the victim's address: on request only, and every view is audited.
+  router.get('/api/incidents/:id', requireUser('officer'), async (req, res) => {
+    const id = z.coerce.number().int().positive().parse(req.params.id);
+    res.set('Cache-Control', 'no-store').json(await incidentDetail(currentUser(req), id, req.ip ?? null));
   });
   return router;
 }

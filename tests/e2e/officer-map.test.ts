@@ -220,6 +220,29 @@ test('import a police export through the form: a bad row refuses the file, skipp
   expect(await imported()).toBe(1);
 });
 
+test('an incident popup shows the address only when asked, and that view is audited', async () => {
+  await waitForMap();
+  const pt = await page.evaluate(() => {
+    const m = window.preventiekaartIntern!.map;
+    const f = m.queryRenderedFeatures({ layers: ['incidents'] })[0]!;
+    const p = m.project((f.geometry as unknown as { coordinates: [number, number] }).coordinates);
+    const r = m.getCanvas().getBoundingClientRect();
+    return { x: r.left + p.x, y: r.top + p.y };
+  });
+  await page.mouse.click(pt.x, pt.y);
+  await page.waitForSelector('.pk-popup button', { timeout: 10_000 });
+  expect(await page.$eval('.pk-popup', (e) => e.textContent)).not.toMatch(/Adres:/);
+  const before = (await t.pool.query("SELECT 1 FROM audit_log WHERE action = 'incidents.view.detail' AND user_id = $1", [officer.id])).rowCount;
+  await page.evaluate(() => {
+    const b = [...document.querySelectorAll<HTMLButtonElement>('.pk-popup button')].find((x) => x.textContent!.startsWith('Adres en details'));
+    b!.click();
+  });
+  await page.waitForFunction(() => /Adres: .+ \d+/.test(document.querySelector('.pk-popup')?.textContent ?? ''), { timeout: 10_000 });
+  expect(await page.$eval('.pk-popup', (e) => e.textContent)).toMatch(/Registratienummer: (demo|E2E)-\d+/);
+  const after = (await t.pool.query("SELECT 1 FROM audit_log WHERE action = 'incidents.view.detail' AND user_id = $1", [officer.id])).rowCount;
+  expect(after).toBe(before! + 1);
+});
+
 test('a reload restores the session; signing out shows the form again', async () => {
   await page.reload({ waitUntil: 'load' });
   await waitForMap();

@@ -5,6 +5,7 @@
 import type { KnoxCell } from '../../../server/analysis/knox';
 import type { NearRepeatCluster } from '../../../server/analysis/analysis.service';
 import type { RiskZone } from '../../../server/analysis/risk-zones';
+import type { IncidentDetail } from '../../../server/incidents/incident-detail';
 import type { CampaignStatus, CreateCampaign } from '../../../server/campaigns/campaigns.service';
 import type { MunicipalityInfo } from '../../../server/public/public.types';
 import type { Geometry, MultiPolygon, Point, Polygon } from 'geojson';
@@ -134,6 +135,7 @@ async function importIncidents(form: FormData): Promise<{ summary: ImportSummary
 
 export const api = {
   importIncidents,
+  incident: (id: number) => call<IncidentDetail>('GET', `/api/incidents/${id}`),
   session: () => call<{ user: SessionUser; csrfToken: string | null }>('GET', '/api/session'),
   signIn: (email: string, password: string) => call<{ user: SessionUser; csrfToken: string }>('POST', '/api/session', { email, password }),
   signOut: () => call<void>('DELETE', '/api/session'),

@@ -339,12 +339,26 @@ function onMapClick(e: { point: { x: number; y: number }; lngLat: { lng: number;
   const incident = first('incidents');
   if (incident) {
     const i = incidentFromFeature(incident);
-    popupAt(e.lngLat, popupContent(`${i.attempt ? 'Poging tot inbraak' : 'Inbraak'} · ${dateText(i.date)}`, [
-      `Straat: ${streetName(i.streetId)}`, `Werkwijze: ${methodText(i.modusOperandi)}`, `Registratie nr. ${i.id}`,
-    ], [['Brief over deze inbraak', () => {
+    const title = `${i.attempt ? 'Poging tot inbraak' : 'Inbraak'} · ${dateText(i.date)}`;
+    const letterAction: [string, () => void] = ['Brief over deze inbraak', () => {
       selectIncident(i.id);
       if (i.streetId !== null) toggleStreet(i.streetId, streetName(i.streetId), true);
-    }]]));
+    }];
+    // The address is a victim's: fetched only when asked for, and the server logs every view.
+    const detailAction: [string, () => void] = ['Adres en details (wordt gelogd)', () => {
+      void api.incident(i.id).then(
+        (d) => popupAt(e.lngLat, popupContent(title, [
+          `Adres: ${d.address ?? d.locationLabel ?? 'onbekend'}`,
+          `Tijdvak: ${dateText(d.occurredFrom)}${d.occurredTo.slice(0, 10) !== d.occurredFrom.slice(0, 10) ? ` – ${dateText(d.occurredTo)}` : ''}`,
+          `Werkwijze: ${d.modusOperandiLabel}${d.moText ? ` (${d.moText})` : ''}`,
+          `Registratienummer: ${d.registration} (${d.source})`,
+        ], [letterAction])),
+        showError,
+      );
+    }];
+    popupAt(e.lngLat, popupContent(title, [
+      `Straat: ${streetName(i.streetId)}`, `Werkwijze: ${methodText(i.modusOperandi)}`,
+    ], [detailAction, letterAction]));
     return;
   }
   const cluster = first('cluster-fill') ?? first('cluster-point');
