@@ -122,7 +122,10 @@ export async function importIncidents(buf: Buffer, opts: IncidentImportOptions, 
     if (parsed.read === 0 && errors.length === 0) errors.push({ line: 1, reason: 'the file has a header but no rows' });
     // A structural error (header, JSON) cannot be skipped: there are no rows to keep.
     const structural = parsed.rows.length === 0 && errors.length > 0 && parsed.read === 0;
-    if (!structural && (errors.length === 0 || opts.skipInvalid)) {
+    // Rows that parsed are staged and checked by the database (geocoding, CRS) even when other
+    // rows failed to parse, so a refused file lists all its problems at once; without
+    // --skip-invalid the transaction is then rolled back.
+    if (!structural) {
       assignExternalIds(parsed.rows);
       try {
         await withTransaction(async (client) => {

