@@ -243,6 +243,16 @@ test('an incident popup shows the address only when asked, and that view is audi
   expect(after).toBe(before! + 1);
 });
 
+test('WCAG 2.1 AA: axe-core finds no violations on the signed-in page', async () => {
+  await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run({ exclude: [['.maplibregl-canvas']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  expect(violations).toEqual([]);
+});
+
 test('a reload restores the session; signing out shows the form again', async () => {
   await page.reload({ waitUntil: 'load' });
   await waitForMap();

@@ -150,7 +150,7 @@ const activityTable = new SortableTable<ActivityRow>(
     { key: 'per1000', label: 'Per 1.000', numeric: true, value: (r) => r.per1000Addresses ?? -1, cell: (r) => (r.per1000Addresses === null ? '–' : numberText(r.per1000Addresses, 1)) },
     { key: 'last', label: 'Laatste', value: (r) => r.lastAt, cell: (r) => dateText(r.lastAt) },
     { key: 'mo', label: 'Werkwijze', cell: (r) => methodsText(r.modusOperandi) },
-    { key: 'show', label: '', cell: (r) => zoomButton(`${r.name} op de kaart tonen`, () => fitTo(r.bbox), `show:${r.streetId}`) },
+    { key: 'show', label: '', cell: (r) => zoomButton(`Toon ${r.name} op de kaart`, () => fitTo(r.bbox), `show:${r.streetId}`) },
   ],
   {
     id: 'pk-activity',
@@ -196,12 +196,12 @@ function renderClusters(): void {
     strong.textContent = `${c.size} inbraken, ${dateText(c.firstAt)} – ${dateText(c.lastAt)} (${numberText(c.spanDays, 1)} dagen)`;
     const streets = document.createElement('span');
     streets.textContent = c.streets.map((s) => `${s.name} (${s.n})`).join(', ') + (c.attempts ? ` · ${c.attempts} pogingen` : '');
-    const show = zoomButton(`Cluster van ${c.size} inbraken op de kaart tonen`, () => fitTo(bboxOf((f.geometry as { coordinates: unknown }).coordinates)), `cluster:${c.id}`);
+    const show = zoomButton(`Toon cluster van ${c.size} inbraken op de kaart`, () => fitTo(bboxOf((f.geometry as { coordinates: unknown }).coordinates)), `cluster:${c.id}`);
     const pick = document.createElement('button');
     pick.type = 'button';
     pick.className = 'pk-button-small';
     pick.textContent = 'Straten kiezen';
-    pick.setAttribute('aria-label', `Straten van dit cluster (${c.streets.map((s) => s.name).join(', ')}) kiezen voor brieven`);
+    pick.setAttribute('aria-label', `Straten kiezen van dit cluster voor brieven: ${c.streets.map((s) => s.name).join(', ')}`);
     pick.addEventListener('click', () => selectCluster(c.id));
     li.append(strong, streets, document.createTextNode(' '), show, document.createTextNode(' '), pick);
     ul.appendChild(li);
