@@ -10,6 +10,7 @@
  * caches with one pass over every URL (timed: the cold numbers), then runs autocannon.
  */
 import { spawn } from 'node:child_process';
+import zlib from 'node:zlib';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -129,13 +130,15 @@ async function main(): Promise<void> {
 
     const streets = await cannon('street figures (GET /api/public/GM0503/streets)', streetPaths);
     const tileRun = await cannon(`tiles (public + basemap, z13-16, ${tiles.length} tiles each)`, tilePaths);
+    const firstLoad = await firstLoadJavaScript(base);
     const result = {
       date: new Date().toISOString(),
       machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadavgAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100), node: process.version },
       setup: { connections: CONNECTIONS, durationSeconds: DURATION, prepareMs, note: 'server (tsx, one process) and autocannon on the same machine' },
       coldPass: { requests: cold.length, p50Ms: Math.round(cold[Math.floor(cold.length / 2)]! * 10) / 10, maxMs: Math.round(cold[cold.length - 1]! * 10) / 10 },
       runs: [streets, tileRun],
-      target: { requestsPerSecond: 2000, p99Ms: 50 },
+      firstLoadJavaScript: firstLoad,
+      target: { requestsPerSecond: 2000, p99Ms: 50, firstLoadJavaScriptGzipKb: 1024 },
     };
     fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
     fs.writeFileSync(path.join(root, 'bench', 'results', 'public.json'), `${JSON.stringify(result, null, 2)}\n`);
@@ -144,6 +147,29 @@ async function main(): Promise<void> {
     stop();
     await dropBenchDatabase();
   }
+}
+
+/**
+ * JavaScript a resident's browser downloads on the first visit, as this server sends it with
+ * `Accept-Encoding: gzip`: the page's scripts and module preloads, and the map's web worker
+ * (whose URL is inside the main bundle). Needs the built client (dist/).
+ */
+async function firstLoadJavaScript(base: string): Promise<{ files: { path: string; gzipKb: number }[]; totalGzipKb: number }> {
+  const html = await (await fetch(`${base}/`)).text();
+  const paths = new Set([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.m?js)"/g)].map((m) => m[1]!));
+  for (const p of [...paths]) {
+    const js = await (await fetch(base + p)).text();
+    for (const m of js.matchAll(/assets\/(maplibre-gl-worker-[\w-]+\.m?js)/g)) paths.add(`/assets/${m[1]}`);
+  }
+  const files: { path: string; gzipKb: number }[] = [];
+  for (const p of paths) {
+    const r = await fetch(base + p, { headers: { 'accept-encoding': 'gzip' } });
+    // fetch decompresses; the size on the wire is the gzip of the body at the server's level.
+    const body = Buffer.from(await r.arrayBuffer());
+    const wire = r.headers.get('content-encoding') === 'gzip' ? zlib.gzipSync(body, { level: 6 }).length : body.length;
+    files.push({ path: p, gzipKb: Math.round(wire / 102.4) / 10 });
+  }
+  return { files, totalGzipKb: Math.round(files.reduce((a, f) => a + f.gzipKb, 0) * 10) / 10 };
 }
 
 /** The scratch database goes when the run is over, as in the other benchmarks. */
