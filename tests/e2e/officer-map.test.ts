@@ -14,6 +14,7 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { config } from '../../server/core/config';
 import { generateDemoIncidents } from '../../server/setup/demo-incidents';
 import { createTestUser, useTestApp, type TestUser } from '../helpers/app';
+import { axeViolations } from '../helpers/axe';
 import { useTestDatabase } from '../helpers/db';
 
 const t = useTestDatabase();
@@ -244,13 +245,7 @@ test('an incident popup shows the address only when asked, and that view is audi
 });
 
 test('WCAG 2.1 AA: axe-core finds no violations on the signed-in page', async () => {
-  await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await axe.run({ exclude: [['.maplibregl-canvas']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  expect(violations).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test('a reload restores the session; signing out shows the form again', async () => {

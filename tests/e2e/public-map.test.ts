@@ -9,6 +9,7 @@ import path from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { config } from '../../server/core/config';
 import { useTestApp } from '../helpers/app';
+import { axeViolations } from '../helpers/axe';
 import { useTestDatabase } from '../helpers/db';
 import { insertSyntheticIncidents, type SyntheticIncident } from '../helpers/synthetic-incidents';
 
@@ -164,15 +165,7 @@ test('the table alternative lists every street and sorts', async () => {
 });
 
 test('WCAG 2.1 AA: axe-core finds no violations on the page with search answer and table open', async () => {
-  // Evaluated through DevTools, so the page's Content-Security-Policy stays as it is.
-  await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    // The map canvas is a picture with its own text alternative (the table); axe cannot judge WebGL contrast.
-    const r = await axe.run({ exclude: [['.maplibregl-canvas']] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  expect(violations).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test('English is switchable', async () => {

@@ -6,6 +6,7 @@ import type { KnoxCell } from '../../../server/analysis/knox';
 import type { NearRepeatCluster } from '../../../server/analysis/analysis.service';
 import type { RiskZone } from '../../../server/analysis/risk-zones';
 import type { IncidentDetail } from '../../../server/incidents/incident-detail';
+import type { IncidentImportSummary } from '../../../server/incidents/incident-import.service';
 import type { CampaignStatus, CreateCampaign } from '../../../server/campaigns/campaigns.service';
 import type { MunicipalityInfo } from '../../../server/public/public.types';
 import type { Geometry, MultiPolygon, Point, Polygon } from 'geojson';
@@ -110,17 +111,7 @@ export function periodParams(p: PeriodQuery): string {
 }
 
 /** The summary POST /api/incidents/import answers (also inside a 422 for a rejected file). */
-export interface ImportSummary {
-  read: number;
-  imported: number;
-  updated: number;
-  skipped: number;
-  rejected: number;
-  errors: { line?: number; feature?: string; reason: string }[];
-  warnings?: string[];
-  committed: boolean;
-  format: string;
-}
+export type ImportSummary = IncidentImportSummary;
 
 /** Uploads a police file (multipart); a rejected file resolves too, with `committed: false`. */
 async function importIncidents(form: FormData): Promise<{ summary: ImportSummary; message?: string }> {
