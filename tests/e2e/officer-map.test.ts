@@ -223,14 +223,19 @@ test('import a police export through the form: a bad row refuses the file, skipp
 
 test('an incident popup shows the address only when asked, and that view is audited', async () => {
   await waitForMap();
+  // An incident drawn where nothing (legend, controls) covers the map.
   const pt = await page.evaluate(() => {
     const m = window.preventiekaartIntern!.map;
-    const f = m.queryRenderedFeatures({ layers: ['incidents'] })[0]!;
-    const p = m.project((f.geometry as unknown as { coordinates: [number, number] }).coordinates);
     const r = m.getCanvas().getBoundingClientRect();
-    return { x: r.left + p.x, y: r.top + p.y };
+    for (const f of m.queryRenderedFeatures({ layers: ['incidents'] })) {
+      const p = m.project((f.geometry as unknown as { coordinates: [number, number] }).coordinates);
+      const at = { x: r.left + p.x, y: r.top + p.y };
+      if (document.elementFromPoint(at.x, at.y) === m.getCanvas()) return at;
+    }
+    return null;
   });
-  await page.mouse.click(pt.x, pt.y);
+  expect(pt).not.toBeNull();
+  await page.mouse.click(pt!.x, pt!.y);
   await page.waitForSelector('.pk-popup button', { timeout: 10_000 });
   expect(await page.$eval('.pk-popup', (e) => e.textContent)).not.toMatch(/Adres:/);
   const before = (await t.pool.query("SELECT 1 FROM audit_log WHERE action = 'incidents.view.detail' AND user_id = $1", [officer.id])).rowCount;
