@@ -5,10 +5,9 @@
  */
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { Client } from 'pg';
 import { config } from '../server/core/config';
 import { createPool } from '../server/core/db';
-import { ensureDatabase, migrate } from '../server/core/migrate';
+import { dropDatabase, ensureDatabase, migrate } from '../server/core/migrate';
 import { importBag } from '../server/imports/bag-import';
 import { importOsm } from '../server/imports/osm-import';
 
@@ -48,12 +47,9 @@ async function main(): Promise<void> {
       counts = `osm: ${s1.read} read, ${s1.imported} imported; bag: ${s2.read} read, ${s2.imported} imported`;
     } finally {
       await pool.end();
-      const admin = new URL(config().DATABASE_URL);
-      admin.pathname = '/postgres';
-      const c = new Client({ connectionString: admin.toString() });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
+      const url = new URL(config().DATABASE_URL);
+      url.pathname = `/${name}`;
+      await dropDatabase(url.toString());
     }
   }
   console.log(`| what | median of ${ROUNDS} (ms) |\n|---|---|`);

@@ -21,27 +21,15 @@ import path from 'node:path';
 import { clustersDbscan, featureCollection, point } from '@turf/turf';
 import { config } from '../server/core/config';
 import { createPool } from '../server/core/db';
-import { ensureDatabase, migrate } from '../server/core/migrate';
+import { dropDatabase, ensureDatabase, migrate } from '../server/core/migrate';
 import { importIncidents } from '../server/incidents/incident-import.service';
 import { defaultRiskZoneParams, nearRepeatClusters, riskZones, streetActivity } from '../server/analysis/analysis.service';
-import { Client, type Pool } from 'pg';
+import type { Pool } from 'pg';
 
 const DAY = 86_400_000;
 const END = new Date('2026-01-01T00:00:00Z');
 const START = new Date(END.getTime() - 365 * DAY);
 
-async function dropDatabase(dbUrl: string): Promise<void> {
-  const admin = new URL(dbUrl);
-  const name = admin.pathname.slice(1);
-  admin.pathname = '/postgres';
-  const c = new Client({ connectionString: admin.toString() });
-  await c.connect();
-  try {
-    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await c.end();
-  }
-}
 
 async function time<T>(runs: number, fn: () => Promise<T>): Promise<{ ms: number[]; median: number; result: T }> {
   const ms: number[] = [];

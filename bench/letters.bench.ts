@@ -13,7 +13,6 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import { BrowserHost } from '../jobs/letters/browser-host';
 import { htmlToPdf } from '../jobs/letters/render-pdf';
 import * as repo from '../server/campaigns/campaigns.repo';
@@ -21,7 +20,7 @@ import { createCampaign, exportPrintFile } from '../server/campaigns/campaigns.s
 import { closeLetterQueue, letterQueue } from '../server/campaigns/letter-queue';
 import { config } from '../server/core/config';
 import { closeDb, createPool, setPool } from '../server/core/db';
-import { ensureDatabase, migrate } from '../server/core/migrate';
+import { dropDatabase, ensureDatabase, migrate } from '../server/core/migrate';
 import { closeRedis } from '../server/core/redis';
 import { letterInputFromRow } from '../server/letters/letter-source';
 import { letterDocument, renderSheet } from '../server/letters/letter-templates';
@@ -39,15 +38,6 @@ function dbUrl(name: string): string {
   return u.toString();
 }
 
-async function admin(sqlText: string): Promise<void> {
-  const c = new Client({ connectionString: dbUrl('postgres') });
-  await c.connect();
-  try {
-    await c.query(sqlText);
-  } finally {
-    await c.end();
-  }
-}
 
 /** Sum of RSS and PSS (kB) of a process and all its descendants. */
 function memoryOf(pid: number): { rssKb: number; pssKb: number; processes: number; ownPssKb: number } {
@@ -99,7 +89,7 @@ async function main(): Promise<void> {
   }
   const prefix = config().REDIS_PREFIX;
   const loadBefore = os.loadavg().map((x) => +x.toFixed(2));
-  await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+  await dropDatabase(dbUrl(DB_NAME));
   await ensureDatabase(dbUrl(DB_NAME));
   const pool = createPool(dbUrl(DB_NAME), 6);
   setPool(pool);
@@ -220,7 +210,7 @@ async function main(): Promise<void> {
   await closeLetterQueue();
   await closeRedis();
   await closeDb();
-  await admin(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+  await dropDatabase(dbUrl(DB_NAME));
   // the run's Redis keys
   const { Redis } = await import('ioredis');
   const r = new Redis(config().REDIS_URL);

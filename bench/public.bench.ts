@@ -145,7 +145,9 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(result, null, 2));
   } finally {
     stop();
-    await dropBenchDatabase();
+    // The scratch database goes when the run is over, as in the other benchmarks.
+    const { dropDatabase } = await import('../server/core/migrate');
+    await dropDatabase(dbUrl.toString());
   }
 }
 
@@ -172,20 +174,6 @@ async function firstLoadJavaScript(base: string): Promise<{ files: { path: strin
   return { files, totalGzipKb: Math.round(files.reduce((a, f) => a + f.gzipKb, 0) * 10) / 10 };
 }
 
-/** The scratch database goes when the run is over, as in the other benchmarks. */
-async function dropBenchDatabase(): Promise<void> {
-  const { Client } = await import('pg');
-  const admin = new URL(dbUrl);
-  admin.pathname = '/postgres';
-  const c = new Client({ connectionString: admin.toString() });
-  await c.connect();
-  try {
-    // The server child may still be closing its connections: FORCE ends them.
-    await c.query(`DROP DATABASE IF EXISTS "${dbUrl.pathname.slice(1)}" WITH (FORCE)`);
-  } finally {
-    await c.end();
-  }
-}
 
 main().catch((err: unknown) => {
   console.error(err);

@@ -99,3 +99,18 @@ export async function ensureDatabase(url: string, template?: string): Promise<bo
     await client.end();
   }
 }
+
+/** Drops the database named in `url` if it exists, ending its connections (scratch and test databases). */
+export async function dropDatabase(url: string): Promise<void> {
+  const { Client } = await import('pg');
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}

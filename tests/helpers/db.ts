@@ -8,6 +8,7 @@
 import crypto from 'node:crypto';
 import { Client, type Pool } from 'pg';
 import { closeDb, createPool, setPool } from '../../server/core/db';
+import { dropDatabase } from '../../server/core/migrate';
 
 export interface TestDatabase {
   readonly pool: Pool;
@@ -38,14 +39,11 @@ export async function cloneTemplate(): Promise<{ url: string; name: string }> {
   return { url: u.toString(), name };
 }
 
-export async function dropDatabase(name: string): Promise<void> {
-  const c = new Client({ connectionString: adminUrl() });
-  await c.connect();
-  try {
-    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await c.end();
-  }
+/** Drops one of this run's databases by name. */
+export async function dropTestDatabase(name: string): Promise<void> {
+  const u = new URL(process.env.PK_TEST_DB_BASE!);
+  u.pathname = `/${name}`;
+  await dropDatabase(u.toString());
 }
 
 /** Registers beforeAll/afterAll hooks that give the file its own database. */
@@ -61,7 +59,7 @@ export function useTestDatabase(): TestDatabase {
   });
   afterAll(async () => {
     await closeDb();
-    if (holder.name) await dropDatabase(holder.name);
+    if (holder.name) await dropTestDatabase(holder.name);
   });
   return {
     get pool() {

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Pool } from 'pg';
 import { createPool } from '../../server/core/db';
 import { ensureDatabase, listMigrations, migrate } from '../../server/core/migrate';
-import { dropDatabase } from '../helpers/db';
+import { dropTestDatabase } from '../helpers/db';
 
 const created: string[] = [];
 const pools: Pool[] = [];
@@ -32,7 +32,7 @@ function pool(url: string): Pool {
 
 afterAll(async () => {
   await Promise.all(pools.map((p) => p.end()));
-  for (const name of created) await dropDatabase(name);
+  for (const name of created) await dropTestDatabase(name);
 });
 
 test('two migrate() calls at once apply every migration exactly once; a third applies nothing', async () => {
