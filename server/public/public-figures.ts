@@ -1,14 +1,35 @@
 /**
- * The privacy rules of the public map, as pure functions over pre-grouped data:
- * - a street with fewer than `minAddresses` residential addresses is not shown on its own;
- *   its burglaries count in its area (buurt/wijk, or a grid cell where none are loaded);
- * - an area with fewer than `minAddresses` homes shows no figures at all;
- * - a count of 1 .. minCount-1 is "a few" (count null), never a number and never 0;
- * - time is coarse: ISO week of the most recent burglary, months in the trend.
+ * The privacy rules of the public map: the one place that decides which public figure is a
+ * number, which is "a few / not shown" and which is nothing at all. Pure functions over
+ * pre-grouped data, used by every public output (streets, areas, search, tiles).
+ *
+ * Time. Figures count whole calendar months (Europe/Amsterdam) up to a cut-off: the first
+ * moment of the current month. The cut-off moves once a month, at midnight on the 1st, whatever
+ * the incidents' times, so no poll of the public map can tell a time finer than the month.
+ *
+ * Counts. Every public count is a sum over "atoms": burglaries of one time block (last month;
+ * the two months before; the nine before those), one area, one street (or the area's merged
+ * streets together), attempt or completed, one method. The published family (3 periods x 3
+ * attempt filters x every method subset x street, area and municipality) contains every
+ * combination of atoms, so an attacker who adds and subtracts public numbers can work out any
+ * atom whose cells are all shown. Hence the rule, applied top-down in one tree
+ * (block > area > street > attempt > method):
+ *
+ *   1. Group the burglaries into protected groups of at least `minCount`, bottom-up: a node
+ *      whose count is 1 .. minCount-1 (or that may never be shown on its own: a merged
+ *      street's rest of the area, an area with too few homes) is pooled with its small
+ *      siblings; a pool still below the minimum takes in its smallest sibling; a node that
+ *      cannot reach the minimum is pooled one level up. A pool of only ones also takes in a
+ *      sibling, so "not shown" never pins each member to exactly 1.
+ *   2. A public count is shown as a number only when every group lies wholly inside it or
+ *      wholly outside it; otherwise it is "a few / not shown" (`few: true`, `count: null`).
+ *
+ * Then every shown number is a sum of whole groups, and so is every sum or difference of
+ * shown numbers: each is 0 or at least `minCount`, and a merged street's count is only ever
+ * part of a group with others. docs/readme/public-map.md says this for a privacy officer;
+ * tests/integration/public-attacker.test.ts attacks it.
  */
-import type {
-  AreaFigure, Band, PeriodMonths, PublicCount, PublicFilter, StreetFigure,
-} from './public.types';
+import type { AreaFigure, Band, PeriodMonths, PublicCount, PublicFilter, StreetFigure } from './public.types';
 
 export interface StreetBase {
   id: number;
@@ -22,13 +43,12 @@ export interface StreetBase {
   bbox: [number, number, number, number] | null;
 }
 
-/** Burglaries grouped by street (or area when no street), age, week, month, method, attempt. */
+/** Burglaries grouped by street (or area when no street), calendar month, method and attempt. */
 export interface IncidentGroup {
   streetId: number | null;
   /** Area of the incident's location; only used when it has no street. */
   areaKey: string | null;
-  daysAgo: number;
-  week: string;
+  /** Calendar month in Europe/Amsterdam, 'YYYY-MM'. */
   month: string;
   mo: string;
   attempt: boolean;
@@ -40,8 +60,47 @@ export interface PrivacyRules {
   minCount: number;
 }
 
-/** How far back each period reaches, in whole days. */
-export const PERIOD_DAYS: Record<PeriodMonths, number> = { 1: 30, 3: 91, 12: 365 };
+export const PERIODS: readonly PeriodMonths[] = [1, 3, 12];
+export const METHOD_CODES = [
+  'cylinder_snapping', 'latch_slipping', 'open_window_door', 'door_forced', 'window_forced', 'climbing', 'unknown',
+] as const;
+
+const TZ = 'Europe/Amsterdam';
+
+function amsterdam(d: Date): { y: number; m: number; day: number; hour: number; minute: number } {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(d);
+  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
+  return { y: get('year'), m: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
+}
+
+/** The cut-off of the public figures at `now`: midnight (Europe/Amsterdam) on the 1st of the current month. */
+export function publicCutoff(now: Date): Date {
+  const { y, m } = amsterdam(now);
+  // Amsterdam is UTC+1 or UTC+2; midnight on the 1st is never in a DST gap.
+  for (const offset of [1, 2]) {
+    const t = new Date(Date.UTC(y, m - 1, 1, -offset));
+    const a = amsterdam(t);
+    if (a.day === 1 && a.hour === 0 && a.minute === 0) return t;
+  }
+  throw new Error(`no Europe/Amsterdam midnight found for ${y}-${m}-01`);
+}
+
+/** The 12 complete calendar months the public figures cover at `now`, oldest first ('YYYY-MM'). */
+export function publicMonths(now: Date): string[] {
+  let { y, m } = amsterdam(now);
+  const out: string[] = [];
+  for (let i = 0; i < 12; i++) {
+    m -= 1;
+    if (m === 0) {
+      m = 12;
+      y -= 1;
+    }
+    out.unshift(`${y}-${String(m).padStart(2, '0')}`);
+  }
+  return out;
+}
 
 /** A count as the public may see it. */
 export function publicCount(n: number, minCount: number): PublicCount {
@@ -51,55 +110,291 @@ export function publicCount(n: number, minCount: number): PublicCount {
 }
 
 /** Map colour class of a street figure. */
-export function bandOf(n: number, merged: boolean, minCount: number): Band {
+export function bandOf(c: PublicCount, merged: boolean, minCount: number): Band {
   if (merged) return 'merged';
+  if (c.few || c.count === null) return 'few';
+  const n = c.count;
   if (n <= 0) return 'none';
-  if (n < minCount) return 'few';
   if (n <= Math.max(5, minCount)) return 'low';
   if (n <= Math.max(10, minCount)) return 'mid';
   return 'high';
 }
 
-class Tally {
-  n = 0;
-  lastWeek: string | null = null;
-  private readonly mo = new Map<string, number>();
+// --- the protection tree ----------------------------------------------------------------
 
-  add(g: IncidentGroup): void {
-    this.n += g.n;
-    if (this.lastWeek === null || g.week > this.lastWeek) this.lastWeek = g.week;
-    this.mo.set(g.mo, (this.mo.get(g.mo) ?? 0) + g.n);
-  }
+/** Levels of the tree, top-down. */
+const BLOCK = 0;
+const AREA = 1;
+const UNIT = 2;
+const ATTEMPT = 3;
+const METHOD = 4;
+const LEVELS = 5;
 
-  methods(): string[] {
-    return [...this.mo.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([code]) => code);
-  }
+/** Time blocks: the last month, the two before it, the nine before those (periods 1, 3, 12 are unions). */
+function blockOf(monthIndex: number): string | null {
+  if (monthIndex === 11) return '0';
+  if (monthIndex >= 9) return '1';
+  if (monthIndex >= 0) return '2';
+  return null;
+}
+const PERIOD_BLOCKS: Record<PeriodMonths, string[] | null> = { 1: ['0'], 3: ['0', '1'], 12: null };
+
+/** A protected group: the atoms with `fixed` on the levels above `level` and one of `keys` on `level`. */
+interface Group {
+  fixed: string[];
+  level: number;
+  keys: Set<string>;
+  size: number;
 }
 
-/** Whether a group passes the method and attempt filters (not the period). */
-function passes(g: IncidentGroup, f: PublicFilter): boolean {
-  if (f.methods.length > 0 && !f.methods.includes(g.mo)) return false;
-  if (f.attempt === 'attempt' && !g.attempt) return false;
-  if (f.attempt === 'completed' && g.attempt) return false;
-  return true;
+interface TreeNode {
+  total: number;
+  children: Map<string, TreeNode>;
 }
 
-/** The last `n` calendar months ending with the month of `now` (Europe/Amsterdam), oldest first. */
-export function lastMonths(now: Date, n = 12): string[] {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit' })
-    .formatToParts(now);
-  let y = Number(parts.find((p) => p.type === 'year')!.value);
-  let m = Number(parts.find((p) => p.type === 'month')!.value);
-  const out: string[] = [];
-  for (let i = 0; i < n; i++) {
-    out.unshift(`${y}-${String(m).padStart(2, '0')}`);
-    m -= 1;
-    if (m === 0) {
-      m = 12;
-      y -= 1;
+/** A public cell: per level the keys it covers, or null for all. */
+type Cell = Array<Set<string> | null>;
+
+function unitKeyOf(streetId: number): string {
+  return `s:${streetId}`;
+}
+function restKeyOf(areaKey: string): string {
+  return `r:${areaKey}`;
+}
+
+/** Protected figures of one municipality at one cut-off; answers any public cell. */
+export class ProtectedFigures {
+  private readonly root: TreeNode = { total: 0, children: new Map() };
+  private readonly groups: Group[] = [];
+  private readonly atoms: Array<{ path: string[]; n: number }> = [];
+  private readonly atomsByUnit = new Map<string, Array<{ path: string[]; n: number }>>();
+  private readonly atomsByArea = new Map<string, Array<{ path: string[]; n: number }>>();
+  private readonly byUnit = new Map<string, Group[]>();
+  private readonly byArea = new Map<string, Group[]>();
+  private readonly wide: Group[] = [];
+  private readonly streetById: Map<number, StreetBase>;
+  private readonly areaHomes = new Map<string, number>();
+  private readonly mergedPerArea = new Map<string, number>();
+  private readonly unitsPerArea = new Map<string, Set<string>>();
+
+  constructor(
+    readonly streets: StreetBase[],
+    groups: IncidentGroup[],
+    readonly months: string[],
+    readonly rules: PrivacyRules,
+  ) {
+    this.streetById = new Map(streets.map((s) => [s.id, s]));
+    for (const s of streets) {
+      this.areaHomes.set(s.areaKey, (this.areaHomes.get(s.areaKey) ?? 0) + s.addresses);
+      const units = this.unitsPerArea.get(s.areaKey) ?? new Set<string>([restKeyOf(s.areaKey)]);
+      if (this.isMerged(s)) this.mergedPerArea.set(s.areaKey, (this.mergedPerArea.get(s.areaKey) ?? 0) + 1);
+      else units.add(unitKeyOf(s.id));
+      this.unitsPerArea.set(s.areaKey, units);
     }
+    const monthIndex = new Map(months.map((m, i) => [m, i]));
+    for (const g of groups) {
+      const block = blockOf(monthIndex.get(g.month) ?? -1);
+      if (block === null || g.n <= 0) continue;
+      const street = g.streetId === null ? undefined : this.streetById.get(g.streetId);
+      const area = street ? street.areaKey : g.areaKey;
+      if (!area) continue;
+      if (!this.unitsPerArea.has(area)) this.unitsPerArea.set(area, new Set([restKeyOf(area)]));
+      const unit = street && !this.isMerged(street) ? unitKeyOf(street.id) : restKeyOf(area);
+      const path = [block, area, unit, g.attempt ? 't' : 'f', g.mo];
+      const atom = { path, n: g.n };
+      this.atoms.push(atom);
+      this.atomsByUnit.set(unit, [...(this.atomsByUnit.get(unit) ?? []), atom]);
+      this.atomsByArea.set(area, [...(this.atomsByArea.get(area) ?? []), atom]);
+      let node = this.root;
+      node.total += g.n;
+      for (const k of path) {
+        let child = node.children.get(k);
+        if (!child) node.children.set(k, (child = { total: 0, children: new Map() }));
+        child.total += g.n;
+        node = child;
+      }
+    }
+    const top = this.protect([], this.root);
+    if (top.unresolved) {
+      // Too few burglaries in the whole municipality: one group that hides every figure touching it.
+      this.groups.push({ fixed: [], level: BLOCK, keys: new Set(this.root.children.keys()), size: this.root.total });
+    } else {
+      this.groups.push(...top.groups);
+    }
+    for (const g of this.groups) this.index(g);
   }
-  return out;
+
+  private isMerged(s: StreetBase): boolean {
+    return s.addresses < this.rules.minAddresses;
+  }
+
+  /** A node that may never be a group on its own: a hidden area, or the rest of an area holding fewer than two merged streets. */
+  private solo(level: number, key: string): boolean {
+    if (level === AREA) return (this.areaHomes.get(key) ?? 0) < this.rules.minAddresses;
+    if (level === UNIT && key.startsWith('r:')) return (this.mergedPerArea.get(key.slice(2)) ?? 0) < 2;
+    return false;
+  }
+
+  /** The possible keys of a level under a prefix, for choosing an empty sibling. */
+  private domain(level: number, prefix: string[]): string[] {
+    if (level === BLOCK) return ['0', '1', '2'];
+    if (level === AREA) return [...this.unitsPerArea.keys()];
+    if (level === UNIT) return [...(this.unitsPerArea.get(prefix[AREA]!) ?? [])];
+    if (level === ATTEMPT) return ['t', 'f'];
+    return [...METHOD_CODES];
+  }
+
+  private protect(prefix: string[], node: TreeNode): { groups: Group[]; unresolved: boolean } {
+    const level = prefix.length;
+    const min = this.rules.minCount;
+    if (node.total === 0) return { groups: [], unresolved: false };
+    if (level === LEVELS) {
+      if (node.total < min) return { groups: [], unresolved: true };
+      return { groups: [{ fixed: prefix.slice(0, -1), level: LEVELS - 1, keys: new Set([prefix[LEVELS - 1]!]), size: node.total }], unresolved: false };
+    }
+    const kids = [...node.children.entries()]
+      .filter(([, c]) => c.total > 0)
+      .map(([key, c]) => ({ key, total: c.total, solo: this.solo(level, key), res: this.protect([...prefix, key], c) }));
+    const pooled = kids.filter((k) => k.res.unresolved || k.solo);
+    const rest = kids.filter((k) => !(k.res.unresolved || k.solo)).sort((a, b) => a.total - b.total || a.key.localeCompare(b.key));
+    if (pooled.length === 0) return { groups: rest.flatMap((k) => k.res.groups), unresolved: false };
+
+    const keys = new Set(pooled.map((k) => k.key));
+    let sum = pooled.reduce((s, k) => s + k.total, 0);
+    let nonEmpty = pooled.length;
+    const hasSolo = pooled.some((k) => k.solo);
+    let withEmpty = false;
+    const enough = () => sum >= min && !(hasSolo && keys.size < 2) && !(sum === nonEmpty && !withEmpty);
+    while (!enough()) {
+      if (sum >= min && !withEmpty) {
+        // Only the count is short of members: an empty sibling in the group is enough.
+        const empty = this.domain(level, prefix).find((k) => !keys.has(k) && !node.children.has(k) && !this.solo(level, k));
+        if (empty !== undefined) {
+          keys.add(empty);
+          withEmpty = true;
+          continue;
+        }
+      }
+      const next = rest.shift();
+      if (!next) return { groups: [], unresolved: true };
+      keys.add(next.key);
+      sum += next.total;
+      nonEmpty++;
+    }
+    return { groups: [...rest.flatMap((k) => k.res.groups), { fixed: prefix, level, keys, size: sum }], unresolved: false };
+  }
+
+  private index(g: Group): void {
+    if (g.level > UNIT) this.push(this.byUnit, g.fixed[UNIT]!, g);
+    else if (g.level === UNIT) for (const k of g.keys) this.push(this.byUnit, k, g);
+    if (g.level > AREA) this.push(this.byArea, g.fixed[AREA]!, g);
+    else if (g.level === AREA) for (const k of g.keys) this.push(this.byArea, k, g);
+    else this.wide.push(g);
+  }
+
+  private push(map: Map<string, Group[]>, key: string, g: Group): void {
+    const list = map.get(key);
+    if (list) list.push(g);
+    else map.set(key, [g]);
+  }
+
+  private relation(g: Group, cell: Cell): 'in' | 'out' | 'split' {
+    for (let i = 0; i < g.level; i++) if (cell[i] && !cell[i]!.has(g.fixed[i]!)) return 'out';
+    const c = cell[g.level];
+    if (c) {
+      let any = false;
+      let all = true;
+      for (const k of g.keys) {
+        if (c.has(k)) any = true;
+        else all = false;
+      }
+      if (!any) return 'out';
+      if (!all) return 'split';
+    }
+    for (let i = g.level + 1; i < LEVELS; i++) if (cell[i]) return 'split';
+    return 'in';
+  }
+
+  /** Whether a cell is a sum of whole groups (so its number may be shown). */
+  private exact(cell: Cell, candidates: Iterable<Group>): boolean {
+    for (const g of candidates) {
+      const r = this.relation(g, cell);
+      if (r === 'split' || (r === 'in' && g.size < this.rules.minCount)) return false;
+    }
+    return true;
+  }
+
+  private count(cell: Cell): number {
+    const atoms = cell[UNIT]
+      ? [...cell[UNIT]!].flatMap((u) => this.atomsByUnit.get(u) ?? [])
+      : cell[AREA]
+        ? [...cell[AREA]!].flatMap((a) => this.atomsByArea.get(a) ?? [])
+        : this.atoms;
+    let n = 0;
+    for (const a of atoms) if (a.path.every((k, i) => !cell[i] || cell[i]!.has(k))) n += a.n;
+    return n;
+  }
+
+  private readonly candidateCache = new Map<string, Group[]>();
+
+  /** The groups that can touch a cell: those of its street or area, and the wide ones. */
+  private candidates(cell: Cell): Group[] {
+    const unit = cell[UNIT];
+    const area = cell[AREA];
+    if (unit?.size === 1) return this.cached(`u|${[...unit][0]!}`, () => this.unitCandidates([...unit][0]!));
+    if (!unit && area?.size === 1) return this.cached(`a|${[...area][0]!}`, () => [...this.wide, ...(this.byArea.get([...area][0]!) ?? [])]);
+    return this.groups;
+  }
+
+  private unitCandidates(u: string): Group[] {
+    const area = u.startsWith('r:') ? u.slice(2) : this.streetById.get(Number(u.slice(2)))?.areaKey;
+    const areaLevel = area ? (this.byArea.get(area) ?? []).filter((g) => g.level === AREA) : [];
+    return [...this.wide, ...areaLevel, ...(this.byUnit.get(u) ?? [])];
+  }
+
+  private cached(key: string, make: () => Group[]): Group[] {
+    let v = this.candidateCache.get(key);
+    if (!v) this.candidateCache.set(key, (v = make()));
+    return v;
+  }
+
+  /** The public count of a cell: a number only when it is a sum of whole groups. */
+  figure(cell: Cell): PublicCount {
+    if (!this.exact(cell, this.candidates(cell))) return { count: null, few: true };
+    return publicCount(this.count(cell), this.rules.minCount);
+  }
+
+  /** Methods seen in a cell, most frequent first: only those whose own count is shown. */
+  methods(cell: Cell): string[] {
+    const shown: Array<[string, number]> = [];
+    for (const m of cell[METHOD] ?? METHOD_CODES) {
+      const c = this.figure([...cell.slice(0, METHOD), new Set([m])]);
+      if (c.count) shown.push([m, c.count]);
+    }
+    return shown.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([m]) => m);
+  }
+
+  /** The filter part of a cell (time, attempt, method). */
+  static filterCell(f: PublicFilter): Cell {
+    const cell: Cell = [null, null, null, null, null];
+    const blocks = PERIOD_BLOCKS[f.period];
+    cell[BLOCK] = blocks ? new Set(blocks) : null;
+    cell[ATTEMPT] = f.attempt === 'all' ? null : new Set([f.attempt === 'attempt' ? 't' : 'f']);
+    cell[METHOD] = f.methods.length ? new Set(f.methods) : null;
+    return cell;
+  }
+
+  static streetCell(f: PublicFilter, streetId: number): Cell {
+    const c = ProtectedFigures.filterCell(f);
+    c[UNIT] = new Set([unitKeyOf(streetId)]);
+    return c;
+  }
+
+  static areaCell(f: PublicFilter, areaKey: string): Cell {
+    const c = ProtectedFigures.filterCell(f);
+    c[AREA] = new Set([areaKey]);
+    return c;
+  }
 }
 
 export interface Figures {
@@ -108,60 +403,28 @@ export interface Figures {
   total: PublicCount & { methods: string[] };
 }
 
-/** Applies the privacy rules to the grouped burglaries for one filter. */
-export function computeFigures(
-  streets: StreetBase[],
-  groups: IncidentGroup[],
-  filter: PublicFilter,
-  rules: PrivacyRules,
-  months: string[],
-): Figures {
-  const byId = new Map(streets.map((s) => [s.id, s]));
-  const maxDays = PERIOD_DAYS[filter.period];
-  const streetTally = new Map<number, Tally>();
-  const areaTally = new Map<string, Tally>();
-  const areaMonths = new Map<string, Map<string, number>>();
-  const total = new Tally();
-
-  for (const g of groups) {
-    if (!passes(g, filter)) continue;
-    const street = g.streetId === null ? undefined : byId.get(g.streetId);
-    const areaKey = street ? street.areaKey : g.areaKey;
-    if (!areaKey) continue;
-    // The monthly trend always covers 12 months, whatever the period.
-    const perMonth = areaMonths.get(areaKey) ?? new Map<string, number>();
-    perMonth.set(g.month, (perMonth.get(g.month) ?? 0) + g.n);
-    areaMonths.set(areaKey, perMonth);
-    if (g.daysAgo >= maxDays) continue;
-    total.add(g);
-    if (!areaTally.has(areaKey)) areaTally.set(areaKey, new Tally());
-    areaTally.get(areaKey)!.add(g);
-    if (street && street.addresses >= rules.minAddresses) {
-      if (!streetTally.has(street.id)) streetTally.set(street.id, new Tally());
-      streetTally.get(street.id)!.add(g);
-    }
-  }
-
-  const streetFigures: StreetFigure[] = streets.map((s) => {
-    const merged = s.addresses < rules.minAddresses;
-    const t = merged ? undefined : streetTally.get(s.id);
-    const n = t?.n ?? 0;
+/** Applies the privacy rules for one filter: every street, every area and the municipality. */
+export function computeFigures(p: ProtectedFigures, filter: PublicFilter): Figures {
+  const { minAddresses, minCount } = p.rules;
+  const streetFigures: StreetFigure[] = p.streets.map((s) => {
+    const merged = s.addresses < minAddresses;
+    const cell = ProtectedFigures.streetCell(filter, s.id);
+    const c = merged ? { count: null, few: false } : p.figure(cell);
     return {
       id: s.id,
       name: s.name,
       place: s.place,
       merged,
       areaKey: s.areaKey,
-      ...(merged ? { count: null, few: false } : publicCount(n, rules.minCount)),
-      band: bandOf(n, merged, rules.minCount),
-      lastWeek: t?.lastWeek ?? null,
-      methods: t?.methods() ?? [],
+      ...c,
+      band: bandOf(c, merged, minCount),
+      methods: merged || !c.count ? [] : p.methods(cell),
     };
   });
 
   // Areas: homes, a readable name and an extent from their streets.
   const areaInfo = new Map<string, { name: string | null; kind: StreetBase['areaKind']; homes: number; top: StreetBase | null; bbox: [number, number, number, number] | null }>();
-  for (const s of streets) {
+  for (const s of p.streets) {
     const a = areaInfo.get(s.areaKey) ?? { name: s.areaName, kind: s.areaKind, homes: 0, top: null, bbox: null };
     a.homes += s.addresses;
     if (!a.top || s.addresses > a.top.addresses) a.top = s;
@@ -173,23 +436,27 @@ export function computeFigures(
     areaInfo.set(s.areaKey, a);
   }
   const areas: AreaFigure[] = [...areaInfo.entries()].map(([key, a]) => {
-    const hidden = a.homes < rules.minAddresses;
-    const t = areaTally.get(key);
-    const perMonth = areaMonths.get(key);
+    const hidden = a.homes < minAddresses;
+    const cell = ProtectedFigures.areaCell(filter, key);
+    const c = hidden ? { count: null, few: false } : p.figure(cell);
+    const periods = Object.fromEntries(
+      PERIODS.map((period) => [period, hidden ? { count: null, few: false } : p.figure(ProtectedFigures.areaCell({ ...filter, period }, key))]),
+    ) as AreaFigure['periods'];
     return {
       key,
       // Grid cells are named after their street with the most homes; the client words it ('omgeving X').
       name: a.name ?? a.top?.name ?? key,
       kind: a.kind,
       hidden,
-      ...(hidden ? { count: null, few: false } : publicCount(t?.n ?? 0, rules.minCount)),
-      lastWeek: hidden ? null : (t?.lastWeek ?? null),
-      methods: hidden ? [] : (t?.methods() ?? []),
-      trend: hidden ? [] : months.map((month) => ({ month, ...publicCount(perMonth?.get(month) ?? 0, rules.minCount) })),
+      ...c,
+      methods: hidden || !c.count ? [] : p.methods(cell),
+      periods,
       bbox: a.bbox,
     };
   });
   areas.sort((x, y) => Number(x.hidden) - Number(y.hidden) || (y.count ?? (y.few ? 1 : 0)) - (x.count ?? (x.few ? 1 : 0)) || x.name.localeCompare(y.name, 'nl'));
 
-  return { streets: streetFigures, areas, total: { ...publicCount(total.n, rules.minCount), methods: total.methods() } };
+  const totalCell = ProtectedFigures.filterCell(filter);
+  const total = p.figure(totalCell);
+  return { streets: streetFigures, areas, total: { ...total, methods: total.count ? p.methods(totalCell) : [] } };
 }

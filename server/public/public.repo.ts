@@ -48,16 +48,15 @@ export async function streetsBase(municipalityId: number, gridM: number, q: Quer
   }));
 }
 
-export async function incidentGroups(municipalityId: number, gridM: number, q: Queryable = db()): Promise<IncidentGroup[]> {
+/** Burglaries from `from` (inclusive) to `cutoff` (exclusive), grouped by street or area, month, method and attempt. */
+export async function incidentGroups(municipalityId: number, gridM: number, from: Date, cutoff: Date, q: Queryable = db()): Promise<IncidentGroup[]> {
   const r = await q.query<{
-    street_id: number | null; area_code: string | null; grid_x: number | null; grid_y: number | null; days_ago: number;
-    week: string; month: string; modus_operandi: string; attempt: boolean; n: number;
-  }>(sql('public/incident-groups'), [municipalityId, gridM]);
+    street_id: number | null; area_code: string | null; grid_x: number | null; grid_y: number | null;
+    month: string; modus_operandi: string; attempt: boolean; n: number;
+  }>(sql('public/incident-groups'), [municipalityId, gridM, from, cutoff]);
   return r.rows.map((row) => ({
     streetId: row.street_id,
     areaKey: row.area_code ? `nb:${row.area_code}` : row.grid_x === null ? null : gridKey(row.grid_x, row.grid_y!),
-    daysAgo: row.days_ago,
-    week: row.week,
     month: row.month,
     mo: row.modus_operandi,
     attempt: row.attempt,

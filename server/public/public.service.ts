@@ -1,21 +1,23 @@
 /**
  * The public map's figures: loads a municipality's streets and grouped burglaries once per
- * cache period, applies the privacy rules (public-figures.ts) per filter, and answers the
- * street, area, search and tile requests from that snapshot.
+ * cache period and cut-off, applies the privacy rules (public-figures.ts) per filter, and
+ * answers the street, area, search and tile requests from that snapshot. Every function takes
+ * the moment to answer for (`now`, default the clock): the figures depend on it only through
+ * the monthly cut-off.
  */
 import { z } from 'zod';
 import { config } from '../core/config';
 import { NotFoundError } from '../core/errors';
 import { MunicipalitySettings, settingsIn } from '../municipalities/municipality-settings';
-import { computeFigures, lastMonths, type Figures, type IncidentGroup, type StreetBase } from './public-figures';
+import {
+  computeFigures, METHOD_CODES, ProtectedFigures, publicCutoff, publicMonths, type Figures, type StreetBase,
+} from './public-figures';
 import * as repo from './public.repo';
 import type {
   AreasResponse, MunicipalityInfo, PeriodMonths, PublicFilter, SearchHit, SearchResponse, StreetsResponse,
 } from './public.types';
 
-export const METHOD_CODES = [
-  'cylinder_snapping', 'latch_slipping', 'open_window_door', 'door_forced', 'window_forced', 'climbing', 'unknown',
-] as const;
+export { METHOD_CODES };
 
 /** Query-string filter of every public figure request. */
 export const FilterQuery = z.object({
@@ -38,7 +40,7 @@ interface Snapshot {
   info: MunicipalityInfo;
   streets: StreetBase[];
   byId: Map<number, StreetBase>;
-  groups: IncidentGroup[];
+  protected: ProtectedFigures;
   months: string[];
   figures: Map<string, Figures>;
 }
@@ -90,19 +92,29 @@ async function municipalitiesWithIds(): Promise<Array<MunicipalityInfo & { id: n
   return municipalitiesCache.value;
 }
 
-async function snapshot(code: string): Promise<Snapshot> {
-  const entry = snapshots.get(code);
+async function snapshot(code: string, now: Date): Promise<Snapshot> {
+  const cutoff = publicCutoff(now);
+  const key = `${code}|${cutoff.toISOString()}`;
+  const entry = snapshots.get(key);
   if (fresh(entry)) return entry.value;
   const value = (async () => {
     const m = (await municipalitiesWithIds()).find((x) => x.code === code);
     if (!m) throw new NotFoundError(`no public map for municipality '${code}'`);
     const grid = config().PUBLIC_GRID_M;
-    const [streets, groups] = await Promise.all([repo.streetsBase(m.id, grid), repo.incidentGroups(m.id, grid)]);
+    const months = publicMonths(now);
+    const from = publicCutoff(new Date(Date.UTC(Number(months[0]!.slice(0, 4)), Number(months[0]!.slice(5, 7)) - 1, 15)));
+    const [streets, groups] = await Promise.all([repo.streetsBase(m.id, grid), repo.incidentGroups(m.id, grid, from, cutoff)]);
     const { id, ...info } = m;
-    return { id, info, streets, byId: new Map(streets.map((s) => [s.id, s])), groups, months: lastMonths(new Date()), figures: new Map() };
+    return {
+      id, info, streets, byId: new Map(streets.map((s) => [s.id, s])),
+      protected: new ProtectedFigures(streets, groups, months, rules()),
+      months, figures: new Map(),
+    };
   })();
-  value.catch(() => snapshots.delete(code));
-  snapshots.set(code, { at: Date.now(), value });
+  value.catch(() => snapshots.delete(key));
+  // One snapshot per municipality: the one of another cut-off is dropped.
+  for (const k of snapshots.keys()) if (k.startsWith(`${code}|`)) snapshots.delete(k);
+  snapshots.set(key, { at: Date.now(), value });
   return value;
 }
 
@@ -114,36 +126,44 @@ function figuresFor(s: Snapshot, f: PublicFilter): Figures {
   const key = filterKey(f);
   let fig = s.figures.get(key);
   if (!fig) {
-    fig = computeFigures(s.streets, s.groups, f, rules(), s.months);
+    fig = computeFigures(s.protected, f);
     s.figures.set(key, fig);
   }
   return fig;
 }
 
-export async function streetFigures(code: string, f: PublicFilter): Promise<StreetsResponse> {
-  const s = await snapshot(code);
+export async function streetFigures(code: string, f: PublicFilter, now = new Date()): Promise<StreetsResponse> {
+  const s = await snapshot(code, now);
   const fig = figuresFor(s, f);
-  const from = s.months[s.months.length - f.period]!;
   return {
     municipality: { code: s.info.code, name: s.info.name },
     filter: f,
     minCount: rules().minCount,
     minAddresses: rules().minAddresses,
-    months: [from, s.months[s.months.length - 1]!],
+    months: monthRange(s, f),
     total: fig.total,
     streets: fig.streets,
     demo: s.info.demo,
   };
 }
 
-export async function areaFigures(code: string, f: PublicFilter): Promise<AreasResponse> {
-  const s = await snapshot(code);
-  return { municipality: { code: s.info.code, name: s.info.name }, filter: f, months: s.months, areas: figuresFor(s, f).areas };
+function monthRange(s: Snapshot, f: PublicFilter): [string, string] {
+  return [s.months[s.months.length - f.period]!, s.months[s.months.length - 1]!];
+}
+
+export async function areaFigures(code: string, f: PublicFilter, now = new Date()): Promise<AreasResponse> {
+  const s = await snapshot(code, now);
+  return {
+    municipality: { code: s.info.code, name: s.info.name }, filter: f, months: monthRange(s, f),
+    areas: figuresFor(s, f).areas,
+  };
 }
 
 /** Street figures as the tile query takes them: only streets with a line. */
-export async function tileFigures(code: string, f: PublicFilter): Promise<{ municipalityId: number; figures: Array<{ id: number; band: string; n: number | null }> }> {
-  const s = await snapshot(code);
+export async function tileFigures(
+  code: string, f: PublicFilter, now = new Date(),
+): Promise<{ municipalityId: number; figures: Array<{ id: number; band: string; n: number | null }> }> {
+  const s = await snapshot(code, now);
   const fig = figuresFor(s, f);
   return {
     municipalityId: s.id,
@@ -157,8 +177,8 @@ const POSTCODE = /^\s*([1-9][0-9]{3})\s?([A-Za-z]{2})(?![A-Za-z])/;
  * Search by postcode (a house number after it is ignored and never echoed) or street name.
  * Answers per street: its figure for the period, or its area's when it is merged.
  */
-export async function search(code: string, text: string, f: PublicFilter): Promise<SearchResponse> {
-  const s = await snapshot(code);
+export async function search(code: string, text: string, f: PublicFilter, now = new Date()): Promise<SearchResponse> {
+  const s = await snapshot(code, now);
   const pc = POSTCODE.exec(text);
   const kind = pc ? 'postcode' : 'street';
   const shown = pc ? `${pc[1]} ${pc[2]!.toUpperCase()}` : text.trim().replace(/\s*\d.*$/, '');
@@ -178,8 +198,8 @@ export async function search(code: string, text: string, f: PublicFilter): Promi
     const a = areaFig.get(base.areaKey)!;
     hits.push({
       street: { id, name: base.name, place: base.place, bbox: base.bbox },
-      figure: sf.merged ? null : { count: sf.count, few: sf.few, lastWeek: sf.lastWeek, methods: sf.methods },
-      area: { key: a.key, name: a.name, kind: a.kind, count: a.count, few: a.few, lastWeek: a.lastWeek, methods: a.methods, hidden: a.hidden },
+      figure: sf.merged ? null : { count: sf.count, few: sf.few, methods: sf.methods },
+      area: { key: a.key, name: a.name, kind: a.kind, count: a.count, few: a.few, methods: a.methods, hidden: a.hidden },
     });
   }
   return { query: { kind, text: shown }, period: f.period, hits };

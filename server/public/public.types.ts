@@ -1,7 +1,8 @@
 /**
  * What the public endpoints answer. Shared with the client (type imports only). By design
  * nothing here can hold a house number, an incident id, a location finer than a street, a
- * registration number or a date finer than a week.
+ * registration number or a time finer than a calendar month. The rules that decide each
+ * count are in public-figures.ts.
  */
 
 export type PeriodMonths = 1 | 3 | 12;
@@ -15,8 +16,9 @@ export interface PublicFilter {
 }
 
 /**
- * A count as the public may see it: `count` is the number when it is at least the minimum,
- * 0 when there were none, and null with `few: true` when 1 .. minimum-1 ("a few").
+ * A count as the public may see it: `count` is the number when it may be shown (0, or at
+ * least the minimum), and null with `few: true` when it is not shown: "a few" (1 .. minimum-1),
+ * or held back so that a small number elsewhere cannot be worked out from it.
  */
 export interface PublicCount {
   count: number | null;
@@ -34,9 +36,7 @@ export interface StreetFigure extends PublicCount {
   merged: boolean;
   areaKey: string;
   band: Band;
-  /** ISO week of the most recent burglary in the period, e.g. '2025-W07'. */
-  lastWeek: string | null;
-  /** Method codes seen, most frequent first. */
+  /** Method codes seen whose own count is shown, most frequent first. */
   methods: string[];
 }
 
@@ -47,10 +47,9 @@ export interface AreaFigure extends PublicCount {
   kind: 'buurt' | 'wijk' | 'grid';
   /** True when the area itself has too few homes: no figures. */
   hidden: boolean;
-  lastWeek: string | null;
   methods: string[];
-  /** Burglaries per month over the last 12 months (oldest first), same rules per month. */
-  trend: Array<{ month: string } & PublicCount>;
+  /** The area's count in each period (same filter otherwise), by the same rules. */
+  periods: Record<PeriodMonths, PublicCount>;
   bbox: [number, number, number, number] | null;
 }
 
@@ -72,7 +71,10 @@ export interface StreetsResponse {
   filter: PublicFilter;
   minCount: number;
   minAddresses: number;
-  /** Month range covered, e.g. ['2025-01', '2025-03'] (coarse: months only). */
+  /**
+   * Month range covered, e.g. ['2025-01', '2025-03']: whole calendar months, the last one
+   * complete; the range moves on the 1st of each month (Europe/Amsterdam).
+   */
   months: [string, string];
   total: PublicCount & { methods: string[] };
   streets: StreetFigure[];
@@ -82,15 +84,15 @@ export interface StreetsResponse {
 export interface AreasResponse {
   municipality: { code: string; name: string };
   filter: PublicFilter;
-  months: string[];
+  months: [string, string];
   areas: AreaFigure[];
 }
 
 export interface SearchHit {
   street: { id: number; name: string; place: string; bbox: [number, number, number, number] | null };
   /** The street's own figure, or null when merged into its area. */
-  figure: (PublicCount & { lastWeek: string | null; methods: string[] }) | null;
-  area: { key: string; name: string; kind: 'buurt' | 'wijk' | 'grid' } & PublicCount & { lastWeek: string | null; methods: string[]; hidden: boolean };
+  figure: (PublicCount & { methods: string[] }) | null;
+  area: { key: string; name: string; kind: 'buurt' | 'wijk' | 'grid' } & PublicCount & { methods: string[]; hidden: boolean };
 }
 
 export interface SearchResponse {

@@ -105,7 +105,9 @@ async function publishedCells(recs: Rec[], now: Date): Promise<{ cells: Publishe
 async function runAttack(now = new Date()): Promise<ReturnType<typeof attack>> {
   const recs = await records();
   expect(recs.length).toBeGreaterThan(0);
+  const t0 = Date.now();
   const { cells, merged } = await publishedCells(recs, now);
+  if (process.env.PK_ATTACK_TIMING) console.log(`cells ${cells.length} in ${Date.now() - t0} ms`);
   return attack(cells, {
     minCount: config().PUBLIC_MIN_COUNT,
     mergedStreetOf: (i) => (merged.has(recs[i]!.streetId) ? recs[i]!.streetId : null),
@@ -180,7 +182,7 @@ describe('differencing attack on the public figures', () => {
     const { findings, known } = await runAttack();
     expect(known).toBeGreaterThan(10);
     if (findings.length > 0) throw new Error(`${findings.length} derived cells below the minimum:\n${describeFindings(findings)}`);
-  });
+  }, 300_000);
 
   test('hard synthetic municipality: the same', async () => {
     const now = new Date();
@@ -188,7 +190,7 @@ describe('differencing attack on the public figures', () => {
     const { findings, known } = await runAttack(now);
     expect(known).toBeGreaterThan(3);
     if (findings.length > 0) throw new Error(`${findings.length} derived cells below the minimum:\n${describeFindings(findings)}`);
-  });
+  }, 300_000);
 });
 
 describe('timing attack on the public figures', () => {

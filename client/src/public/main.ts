@@ -10,10 +10,10 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import './public.css';
 import { api, filterQuery, type AreasResponse, type MunicipalityInfo, type PublicCount, type PublicFilter, type SearchHit, type StreetFigure, type StreetsResponse } from './api';
 import { METHOD_CODES, adviceFor, methodLabel } from './advice';
-import { lang, setLang, t, weekText, type Lang, type MessageKey } from './i18n';
+import { lastDayText, lang, setLang, t, type Lang, type MessageKey } from './i18n';
 import { BAND_COLOURS, buildStyle, publicTileUrl } from './map-style';
 import { StreetTable } from './street-table';
-import { trendChart, valueText } from './trend-chart';
+import { periodTable, valueText } from './trend-chart';
 
 /** Test and embedding hook: the map and the figures it shows. */
 declare global {
@@ -54,7 +54,7 @@ function periodText(): string {
 }
 
 function countText(c: PublicCount): string {
-  if (c.few) return t('few', { min: state.streets?.minCount ?? 3 });
+  if (c.few) return t('few');
   if (!c.count) return t('none');
   return c.count === 1 ? t('burglary1') : t('burglaries', { n: c.count });
 }
@@ -82,7 +82,7 @@ function translateStatic(): void {
 function renderLegend(): void {
   const min = state.streets?.minCount ?? 3;
   const items: Array<[string, string]> = [
-    ['high', t('bandHigh')], ['mid', t('bandMid')], ['low', t('bandLow', { min })], ['few', t('bandFew', { min })],
+    ['high', t('bandHigh')], ['mid', t('bandMid')], ['low', t('bandLow', { min })], ['few', t('bandFew')],
     ['none', t('bandNone')], ['merged', t('bandMerged')],
   ];
   $('pk-legend-items').replaceChildren(
@@ -155,15 +155,13 @@ function renderAnswer(): void {
   }
   let methods: string[];
   if (hit.figure) {
-    const last = hit.figure.lastWeek ? t('lastWeek', { week: weekText(hit.figure.lastWeek) }) : '';
-    p.textContent = t('inStreet', { street: hit.street.name, count: countText(hit.figure), period: periodText(), last });
+    p.textContent = t('inStreet', { street: hit.street.name, count: countText(hit.figure), period: periodText() });
     methods = hit.figure.methods;
   } else if (hit.area.hidden) {
     p.textContent = t('hiddenArea', { street: hit.street.name });
     methods = [];
   } else {
-    const last = hit.area.lastWeek ? t('lastWeek', { week: weekText(hit.area.lastWeek) }) : '';
-    p.textContent = t('mergedStreet', { street: hit.street.name, area: areaName(hit.area), count: countText(hit.area), period: periodText(), last });
+    p.textContent = t('mergedStreet', { street: hit.street.name, area: areaName(hit.area), count: countText(hit.area), period: periodText() });
     methods = hit.area.methods;
     selectArea(hit.area.key);
   }
@@ -199,7 +197,7 @@ function selectArea(key: string | undefined): void {
   }
   select.value = area.key;
   $('pk-area-summary').textContent = t('areaSummary', { area: areaName(area), count: countText(area), period: periodText() });
-  $('pk-trend').replaceChildren(trendChart(area.trend, areaName(area), state.streets?.minCount ?? 3));
+  $('pk-trend').replaceChildren(periodTable(area, areaName(area)));
 }
 
 function renderAll(): void {
@@ -210,6 +208,7 @@ function renderAll(): void {
   if (state.streets) {
     table.update(state.streets.streets, t('tableCaption', { period: periodText() }));
     $('pk-demo').hidden = !state.streets.demo;
+    $('pk-cutoff').textContent = t('cutoff', { day: lastDayText(state.streets.months[1]) });
   }
   const minAddr = state.streets?.minAddresses ?? 8;
   $('pk-privacy').textContent = t('privacy', { minAddr, min: state.streets?.minCount ?? 3 });

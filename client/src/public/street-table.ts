@@ -4,9 +4,9 @@
  */
 import type { StreetFigure } from './api';
 import { methodLabel } from './advice';
-import { lang, t, weekText } from './i18n';
+import { lang, t } from './i18n';
 
-type Col = 'name' | 'count' | 'last';
+type Col = 'name' | 'count';
 
 export class StreetTable {
   private sort: { col: Col; dir: 'ascending' | 'descending' } = { col: 'count', dir: 'descending' };
@@ -24,7 +24,7 @@ export class StreetTable {
     this.render();
   }
 
-  /** Sort key of a count: "a few" between 0 and the smallest shown number; merged last. */
+  /** Sort key of a count: "a few or withheld" between 0 and the smallest shown number; merged last. */
   private static rank(s: StreetFigure): number {
     if (s.merged) return -1;
     if (s.few) return 0.5;
@@ -36,7 +36,6 @@ export class StreetTable {
     const byName = (a: StreetFigure, b: StreetFigure) => a.name.localeCompare(b.name, 'nl');
     return [...this.streets].sort((a, b) => {
       if (this.sort.col === 'name') return dir * byName(a, b);
-      if (this.sort.col === 'last') return dir * (a.lastWeek ?? '').localeCompare(b.lastWeek ?? '') || byName(a, b);
       return dir * (StreetTable.rank(a) - StreetTable.rank(b)) || byName(a, b);
     });
   }
@@ -49,7 +48,7 @@ export class StreetTable {
     cap.textContent = this.caption;
     table.appendChild(cap);
     const head = table.createTHead().insertRow();
-    const cols: Array<[Col | null, string]> = [['name', t('colStreet')], ['count', t('colCount')], ['last', t('colLast')], [null, t('colMethods')], [null, t('colMap')]];
+    const cols: Array<[Col | null, string]> = [['name', t('colStreet')], ['count', t('colCount')], [null, t('colMethods')], [null, t('colMap')]];
     for (const [col, label] of cols) {
       const th = document.createElement('th');
       th.scope = 'col';
@@ -78,7 +77,6 @@ export class StreetTable {
       th.textContent = s.name;
       tr.appendChild(th);
       tr.insertCell().textContent = s.merged ? t('merged') : s.few ? t('fewShort') : String(s.count ?? 0);
-      tr.insertCell().textContent = s.lastWeek ? weekText(s.lastWeek) : '–';
       tr.insertCell().textContent = s.methods.map((m) => methodLabel(m, lang())).join(', ') || '–';
       const b = document.createElement('button');
       b.type = 'button';
