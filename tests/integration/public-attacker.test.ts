@@ -32,16 +32,9 @@ function methodSubsets(): string[][] {
   return out;
 }
 
-/** Whether a burglary counts in a period, by the product's own published definition of the period. */
+/** Whether a burglary counts in a period, by the product's published definition: the last `period` complete months. */
 function inPeriod(rec: Rec, period: PeriodMonths, now: Date): boolean {
-  const mod = figures as unknown as Record<string, unknown>;
-  if (typeof mod.publicMonths === 'function') {
-    const months = (mod.publicMonths as (now: Date) => string[])(now);
-    return months.slice(-period).includes(rec.month);
-  }
-  // Before issue 8: a window of whole days that moves with the clock.
-  const days = (mod.PERIOD_DAYS as Record<number, number>)[period]!;
-  return rec.from.getTime() <= now.getTime() && Math.floor((now.getTime() - rec.from.getTime()) / 86400_000) < days;
+  return figures.publicMonths(now).slice(-period).includes(rec.month);
 }
 
 function passes(rec: Rec, f: PublicFilter, now: Date): boolean {
@@ -73,8 +66,8 @@ async function publishedCells(recs: Rec[], now: Date): Promise<{ cells: Publishe
       for (const methods of methodSubsets()) {
         const f: PublicFilter = { period, attempt, methods };
         const label = `p${period}/${attempt}/${methods.join('+') || 'all'}`;
-        const s: StreetsResponse = await (service.streetFigures as (c: string, f: PublicFilter, n?: Date) => Promise<StreetsResponse>)(CODE, f, now);
-        const a: AreasResponse = await (service.areaFigures as (c: string, f: PublicFilter, n?: Date) => Promise<AreasResponse>)(CODE, f, now);
+        const s: StreetsResponse = await service.streetFigures(CODE, f, now);
+        const a: AreasResponse = await service.areaFigures(CODE, f, now);
         for (const st of s.streets) {
           areaOf.set(st.id, st.areaKey);
           if (st.merged) merged.add(st.id);
@@ -145,7 +138,7 @@ async function insertHardIncidents(now: Date): Promise<void> {
   const streets = [...new Map(r.rows.map((x) => [x.street_id, x])).values()];
   // Areas as the public map forms them.
   clearPublicCache();
-  const s = await (service.streetFigures as (c: string, f: PublicFilter, n?: Date) => Promise<StreetsResponse>)(CODE, { period: 12, attempt: 'all', methods: [] }, now);
+  const s = await service.streetFigures(CODE, { period: 12, attempt: 'all', methods: [] }, now);
   const byArea = new Map<string, typeof s.streets>();
   for (const st of s.streets) byArea.set(st.areaKey, [...(byArea.get(st.areaKey) ?? []), st]);
   const areas = [...byArea.values()].filter((xs) => xs.some((x) => x.merged) && xs.filter((x) => !x.merged).length >= 6);
@@ -200,8 +193,8 @@ describe('timing attack on the public figures', () => {
     for (const period of PERIODS) {
       for (const attempt of ATTEMPTS) {
         const f: PublicFilter = { period, attempt, methods: [] };
-        const s = await (service.streetFigures as (c: string, f: PublicFilter, n?: Date) => Promise<StreetsResponse>)(CODE, f, now);
-        const a = await (service.areaFigures as (c: string, f: PublicFilter, n?: Date) => Promise<AreasResponse>)(CODE, f, now);
+        const s = await service.streetFigures(CODE, f, now);
+        const a = await service.areaFigures(CODE, f, now);
         parts.push(s.total, s.streets.map((x) => [x.id, x.count, x.few, x.band]), a.areas.map((x) => [x.key, x.count, x.few]));
       }
     }
@@ -228,9 +221,7 @@ describe('timing attack on the public figures', () => {
   test('replaying the clock over the day of a cut-off: figures change once, at the fixed moment, and never with a burglary\'s hour', async () => {
     const real = new Date();
     await insertHardIncidents(real);
-    const mod = figures as unknown as Record<string, unknown>;
-    expect(typeof mod.publicCutoff).toBe('function');
-    const cutoff = (mod.publicCutoff as (now: Date) => Date)(real);
+    const cutoff = figures.publicCutoff(real);
     jest.useFakeTimers({
       now: real,
       doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'queueMicrotask', 'hrtime', 'performance'],
