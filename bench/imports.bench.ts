@@ -1,17 +1,19 @@
 /**
  * Import speed: the Delft demo OSM extract (import-osm) and the Amsterdam BAG fixture
  * (import-bag), first run and idempotent second run, on a scratch database that is dropped
- * afterwards. Run: `npx tsx bench/imports.bench.ts` (uses DATABASE_URL's server; 3 rounds, median).
+ * afterwards. Run: `npm run bench -- imports` (uses DATABASE_URL's server; 3 rounds, median),
+ * results in bench/results/imports.json. `BENCH_SMOKE=1`: one round, to bench/results/smoke/.
  */
-import crypto from 'node:crypto';
 import path from 'node:path';
 import { config } from '../server/core/config';
 import { createPool } from '../server/core/db';
 import { dropDatabase, ensureDatabase, migrate } from '../server/core/migrate';
 import { importBag } from '../server/imports/bag-import';
 import { importOsm } from '../server/imports/osm-import';
+import { BenchRun } from './bench-run';
 
-const ROUNDS = 3;
+const run = new BenchRun('imports');
+const ROUNDS = BenchRun.smoke ? 1 : 3;
 const OSM = path.join(config().rootDir, 'data', 'demo', 'delft_tudelft.osm.pbf');
 const BAG = path.join(config().rootDir, 'tests', 'fixtures', 'bag', 'amsterdam_spaarndammerbuurt_bag_rd.gpkg');
 
@@ -25,10 +27,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function main(): Promise<void> {
   const results: Record<string, number[]> = {};
   const add = (k: string, ms: number) => (results[k] ??= []).push(ms);
-  let counts = '';
+  let counts: Record<string, { read: number; imported: number }> = {};
   for (let round = 0; round < ROUNDS; round++) {
     const url = new URL(config().DATABASE_URL);
-    const name = `pk_bench_imports_${crypto.randomBytes(3).toString('hex')}`;
+    const name = run.scratchDatabase();
     url.pathname = `/${name}`;
     await ensureDatabase(url.toString());
     const pool = createPool(url.toString(), 2);
@@ -44,7 +46,7 @@ async function main(): Promise<void> {
       add('import-osm Delft demo, second run (no change)', osm2);
       add('import-bag Amsterdam fixture, first run', bag1);
       add('import-bag Amsterdam fixture, second run (no change)', bag2);
-      counts = `osm: ${s1.read} read, ${s1.imported} imported; bag: ${s2.read} read, ${s2.imported} imported`;
+      counts = { osm: { read: s1.read, imported: s1.imported }, bag: { read: s2.read, imported: s2.imported } };
     } finally {
       await pool.end();
       const url = new URL(config().DATABASE_URL);
@@ -54,7 +56,11 @@ async function main(): Promise<void> {
   }
   console.log(`| what | median of ${ROUNDS} (ms) |\n|---|---|`);
   for (const [k, v] of Object.entries(results)) console.log(`| ${k} | ${median(v).toFixed(0)} |`);
-  console.log(counts);
+  console.log(`osm: ${counts.osm?.read} read, ${counts.osm?.imported} imported; bag: ${counts.bag?.read} read, ${counts.bag?.imported} imported`);
+  run.write(
+    { rounds: ROUNDS, osm: { file: path.relative(config().rootDir, OSM), ...counts.osm }, bag: { file: path.relative(config().rootDir, BAG), ...counts.bag } },
+    { medianMs: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, Math.round(median(v))])), runsMs: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.map(Math.round)])) },
+  );
 }
 
 main().catch((err) => {

@@ -1,7 +1,7 @@
 /**
- * Incident analysis benchmark: `npx tsx bench/incidents.bench.ts`.
+ * Incident analysis benchmark: `npm run bench -- incidents` (or `npx tsx bench/incidents.bench.ts`).
  *
- * Builds a generated region in a scratch database (dropped and rebuilt each run): 20 x 20 km
+ * Builds a generated region in a scratch database (dropped after each run): 20 x 20 km
  * inside the Netherlands (RD New), a grid of 5,000 streets made of 50,000 street segments of
  * 100 m, 1,000,000 residential addresses (10 on each side of every segment) and 100,000
  * clumped incidents over 365 days (30,000 "first" burglaries at random addresses and times,
@@ -11,25 +11,41 @@
  * Turf's clustersDbscan on the same points (5k, 20k and all 100k: it is O(n^2), minutes).
  * Writes bench/results/incidents.json.
  *
+ * `BENCH_SMOKE=1`: the same region at 4 x 4 km with the same densities (200 streets, 2,000
+ * segments, 40,000 addresses, 4,000 incidents, a 2,000-row import), to bench/results/smoke/.
+ *
  * Flags for working on one part: `--keep` leaves the scratch database, `--reuse` uses a kept
- * one, `--only zones,import` runs only those parts (activity, clusters, zones, dbscan, turf,
+ * one (both use the database pk_bench_incidents), `--only zones,import` runs only those parts (activity, clusters, zones, dbscan, turf,
  * import); a partial run prints its numbers but does not write the results file.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { clustersDbscan, featureCollection, point } from '@turf/turf';
 import { config } from '../server/core/config';
 import { createPool } from '../server/core/db';
 import { dropDatabase, ensureDatabase, migrate } from '../server/core/migrate';
+import { sql } from '../server/core/sql';
 import { importIncidents } from '../server/incidents/incident-import.service';
 import { defaultRiskZoneParams, nearRepeatClusters, riskZones, streetActivity } from '../server/analysis/analysis.service';
 import type { Pool } from 'pg';
+import { BenchRun } from './bench-run';
 
 const DAY = 86_400_000;
 const END = new Date('2026-01-01T00:00:00Z');
 const START = new Date(END.getTime() - 365 * DAY);
 
+const run = new BenchRun('incidents');
+/**
+ * The region: a square of `regionM` metres with grid streets 160 m apart, cut into segments of
+ * 100 m (10 to a street), 20 addresses a segment, `incidents` burglaries (30 % first ones, 70 %
+ * follow-ups) and an nl-csv import of `importRows` rows. The smoke size keeps the densities.
+ */
+const SIZE = BenchRun.smoke ? { regionM: 4_000, incidents: 4_000, importRows: 2_000 } : { regionM: 20_000, incidents: 100_000, importRows: 100_000 };
+const LINES = SIZE.regionM / 160; // per direction
+const SEGMENTS_PER_LINE = SIZE.regionM / 100;
+const STREETS_PER_LINE = SEGMENTS_PER_LINE / 10;
+const STREETS = 2 * LINES * STREETS_PER_LINE;
+const ADDRESSES = 2 * LINES * SEGMENTS_PER_LINE * 20;
+const FIRSTS = Math.round(SIZE.incidents * 0.3);
+const FOLLOW_UPS = SIZE.incidents - FIRSTS;
 
 async function time<T>(runs: number, fn: () => Promise<T>): Promise<{ ms: number[]; median: number; result: T }> {
   const ms: number[] = [];
@@ -55,7 +71,8 @@ const runs = (part: string): boolean => ONLY === null || ONLY.includes(part);
 
 async function main(): Promise<void> {
   const url = new URL(config().DATABASE_URL);
-  url.pathname = '/pk_bench_incidents';
+  // --keep / --reuse need a known name; otherwise a name of this run's own (CI runs may overlap).
+  url.pathname = `/${KEEP || REUSE ? 'pk_bench_incidents' : run.scratchDatabase()}`;
   if (!REUSE) await dropDatabase(url.toString());
   await ensureDatabase(url.toString());
   const pool = createPool(url.toString(), 4);
@@ -78,22 +95,23 @@ async function buildRegion(pool: Pool, setup: Record<string, number>): Promise<n
     const { rows: m } = await pool.query<{ id: number }>(`INSERT INTO municipalities (code, name) VALUES ('BENCH', 'Benchmark') RETURNING id`);
     const mid = m[0]!.id;
     await pool.query(`SELECT setseed(0.42)`);
-    // 250 grid lines (125 horizontal, 125 vertical, 160 m apart), each cut into 20 streets of 1 km = 10 segments.
+    // Grid lines (full size: 125 horizontal, 125 vertical, 160 m apart), each cut into streets of 1 km = 10 segments.
     await pool.query(
       `INSERT INTO streets (id, municipality_id, name, place)
-       SELECT s, $1, 'Straat ' || s, 'Benchdorp' FROM generate_series(1, 5000) s`,
-      [mid],
+       SELECT s, $1, 'Straat ' || s, 'Benchdorp' FROM generate_series(1, $2::int) s`,
+      [mid, STREETS],
     );
     await pool.query(
       `INSERT INTO street_segments (street_id, source, source_key, highway, geom)
-       SELECT 1 + (line * 20 + seg / 10), 'bench', line || '-' || seg, 'residential',
-              CASE WHEN line < 125
+       SELECT 1 + (line * $3 + seg / 10), 'bench', line || '-' || seg, 'residential',
+              CASE WHEN line < $1
                 THEN ST_SetSRID(ST_MakeLine(ST_MakePoint(100000 + seg * 100, 400000 + line * 160), ST_MakePoint(100100 + seg * 100, 400000 + line * 160)), 28992)
-                ELSE ST_SetSRID(ST_MakeLine(ST_MakePoint(100000 + (line - 125) * 160, 400000 + seg * 100), ST_MakePoint(100000 + (line - 125) * 160, 400100 + seg * 100)), 28992)
+                ELSE ST_SetSRID(ST_MakeLine(ST_MakePoint(100000 + (line - $1) * 160, 400000 + seg * 100), ST_MakePoint(100000 + (line - $1) * 160, 400100 + seg * 100)), 28992)
               END
-       FROM generate_series(0, 249) line, generate_series(0, 199) seg`,
+       FROM generate_series(0, 2 * $1::int - 1) line, generate_series(0, $2::int - 1) seg`,
+      [LINES, SEGMENTS_PER_LINE, STREETS_PER_LINE],
     );
-    await pool.query(`SELECT setval('streets_id_seq', 5000)`);
+    await pool.query(`SELECT setval('streets_id_seq', $1)`, [STREETS]);
     await pool.query(`UPDATE streets s SET geom = g.geom FROM (SELECT street_id, ST_Multi(ST_LineMerge(ST_Collect(geom))) geom FROM street_segments GROUP BY 1) g WHERE g.street_id = s.id`);
     setup.streetsMs = Math.round(performance.now() - t0);
     t0 = performance.now();
@@ -109,13 +127,13 @@ async function buildRegion(pool: Pool, setup: Record<string, number>): Promise<n
     );
     setup.addressesMs = Math.round(performance.now() - t0);
     t0 = performance.now();
-    // 30,000 first burglaries at random addresses, 70,000 follow-ups near one of them.
+    // First burglaries (full size 30,000) at random addresses, follow-ups (70,000) near one of them.
     await pool.query(
       `CREATE TEMP TABLE firsts AS
        SELECT n, a.id AS address_id, a.street_id, a.geom, $1::timestamptz + random() * interval '365 days' AS t
-       FROM (SELECT n, 1 + floor(random() * 1000000)::int AS aid FROM generate_series(1, 30000) n) r
+       FROM (SELECT n, 1 + floor(random() * $2)::int AS aid FROM generate_series(1, $3::int) n) r
        JOIN addresses a ON a.id = r.aid`,
-      [START],
+      [START, ADDRESSES, FIRSTS],
     );
     await pool.query(
       `INSERT INTO incidents (municipality_id, source, external_id, occurred_from, occurred_to, attempt, modus_operandi, address_id, street_id, geom, location_source)
@@ -127,18 +145,17 @@ async function buildRegion(pool: Pool, setup: Record<string, number>): Promise<n
        SELECT $1, 'bench', 'c' || n, t, t + interval '4 hours', attempt, 'unknown', geom, 'coordinates'
        FROM (SELECT c.n, least(f.t + c.dt * interval '1 day', $2::timestamptz - interval '1 hour') AS t, c.attempt,
                     ST_Translate(f.geom, c.r * cos(c.a), c.r * sin(c.a)) AS geom
-             FROM (SELECT n, 1 + floor(random() * 30000)::int AS parent, 250 * sqrt(random()) AS r, 2 * pi() * random() AS a,
+             FROM (SELECT n, 1 + floor(random() * $3)::int AS parent, 250 * sqrt(random()) AS r, 2 * pi() * random() AS a,
                           21 * random() AS dt, random() < 0.35 AS attempt
-                   FROM generate_series(1, 70000) n) c
+                   FROM generate_series(1, $4::int) n) c
              JOIN firsts f ON f.n = c.parent) x`,
-      [mid, END],
+      [mid, END, FIRSTS, FOLLOW_UPS],
     );
     setup.incidentsMs = Math.round(performance.now() - t0);
     t0 = performance.now();
     const ids = (await pool.query<{ id: string }>(`SELECT id FROM incidents WHERE street_id IS NULL`)).rows.map((r) => r.id);
-    const { sql } = await import('../server/core/sql');
     await pool.query(sql('incidents/snap-to-streets'), [mid, ids, config().STREET_SNAP_DISTANCE_M]);
-    setup.snap70kMs = Math.round(performance.now() - t0);
+    setup.snapFollowUpsMs = Math.round(performance.now() - t0);
     await pool.query('VACUUM ANALYZE');
     log(`region built: ${JSON.stringify(setup)}`);
     return mid;
@@ -146,9 +163,9 @@ async function buildRegion(pool: Pool, setup: Record<string, number>): Promise<n
 }
 
 async function measure(pool: Pool, mid: number, setup: Record<string, number>): Promise<void> {
-  const counts = (await pool.query(`SELECT (SELECT count(*) FROM addresses)::int addresses, (SELECT count(*) FROM street_segments)::int segments,
+  const counts = (await pool.query<Record<'addresses' | 'segments' | 'streets' | 'incidents' | 'snapped', number>>(`SELECT (SELECT count(*) FROM addresses)::int addresses, (SELECT count(*) FROM street_segments)::int segments,
     (SELECT count(*) FROM streets)::int streets, (SELECT count(*) FROM incidents)::int incidents,
-    (SELECT count(*) FROM incidents WHERE street_id IS NOT NULL)::int snapped`)).rows[0];
+    (SELECT count(*) FROM incidents WHERE street_id IS NOT NULL)::int snapped`)).rows[0]!;
   log(`counts: ${JSON.stringify(counts)}`);
   const results: Record<string, unknown> = {};
   let clustersMedian = 0, dbscanMedian = 0;
@@ -164,16 +181,16 @@ async function measure(pool: Pool, mid: number, setup: Record<string, number>): 
     );
     const clustered = clusters.result.reduce((n, c) => n + c.size, 0);
     const largest = Math.max(...clusters.result.map((c) => c.size));
-    log(`clusters of 100k: ${clusters.ms.join(', ')} ms (${clusters.result.length} clusters, ${clustered} incidents in them, largest ${largest})`);
+    log(`clusters of all ${counts.incidents}: ${clusters.ms.join(', ')} ms (${clusters.result.length} clusters, ${clustered} incidents in them, largest ${largest})`);
     clustersMedian = clusters.median;
-    results.clusters100kMs = {
+    results.clustersAllIncidentsMs = {
       median: clusters.median, runs: clusters.ms, target: 3000, clusters: clusters.result.length, incidentsInClusters: clustered, largest,
       method: 'space-time graph (200 m AND 14 d): points from PostGIS, grid pair search + union-find in TypeScript, hulls/streets in PostGIS',
     };
   }
   if (runs('zones')) {
     const params = defaultRiskZoneParams(mid, END);
-    // The first call also loads the in-memory address index (1,000,000 addresses).
+    // The first call also loads the in-memory address index (all addresses of the region).
     const zones = await time(4, () => riskZones(pool, params, { geometry: false }));
     const zoneAddresses = zones.result.features.reduce((n, f) => n + f.properties.addresses, 0);
     log(`risk zones 60 d with address counts: ${zones.ms.join(', ')} ms (${zones.result.features.length} zones, ${zoneAddresses} address-in-zone counts)`);
@@ -190,18 +207,18 @@ async function measure(pool: Pool, mid: number, setup: Record<string, number>): 
     const dbscan = await time(3, async () =>
       (await pool.query(`SELECT count(DISTINCT c) FROM (SELECT ST_ClusterDBSCAN(geom, 200, 2) OVER () c FROM incidents WHERE geom IS NOT NULL) x`)).rows[0],
     );
-    log(`ST_ClusterDBSCAN (space only) 100k: ${dbscan.ms.join(', ')} ms`);
+    log(`ST_ClusterDBSCAN (space only) all incidents: ${dbscan.ms.join(', ')} ms`);
     dbscanMedian = dbscan.median;
-    results.stClusterDbscanSpaceOnly100kMs = { median: dbscan.median, runs: dbscan.ms };
+    results.stClusterDbscanSpaceOnlyMs = { median: dbscan.median, runs: dbscan.ms };
   }
   if (runs('turf')) {
     // Turf on the same points (WGS 84): clustersDbscan is O(n^2) (Turfjs/turf#2817), so the
-    // full 100k run takes minutes; the subsamples show the growth.
+    // full 100k run takes minutes; the subsamples (5k and 20k at full size) show the growth.
     const { rows: pts } = await pool.query<{ lon: number; lat: number }>(
       `SELECT ST_X(g) lon, ST_Y(g) lat FROM (SELECT ST_Transform(geom, 4326) g FROM incidents WHERE geom IS NOT NULL ORDER BY id) x`,
     );
     const turf: { n: number; ms: number; clusters: number }[] = [];
-    for (const n of [5000, 20000, pts.length]) {
+    for (const n of [pts.length / 20, pts.length / 5, pts.length].map(Math.round)) {
       const step = pts.length / n;
       const fc = featureCollection(Array.from({ length: n }, (_, i) => point([pts[Math.floor(i * step)]!.lon, pts[Math.floor(i * step)]!.lat])));
       const t1 = performance.now();
@@ -224,12 +241,12 @@ async function measure(pool: Pool, mid: number, setup: Record<string, number>): 
     log(`turf / our clustering: ${ratios.ratioToOurSpaceTimeClustering}x, turf / ST_ClusterDBSCAN: ${ratios.ratioToStClusterDbscan}x`);
   }
   if (runs('import')) {
-    // 100,000-row nl-csv import (RD coordinates inside the region), into the same database.
+    // nl-csv import (100,000 rows at full size, RD coordinates inside the region), into the same database.
     const rows = ['registratienummer;pleegdatum van;pleegdatum tot;x;y;poging;modus operandi'];
-    for (let i = 0; i < 100000; i++) {
+    for (let i = 0; i < SIZE.importRows; i++) {
       const d = new Date(START.getTime() + ((i * 7919) % 365) * DAY + (i % 24) * 3600_000);
       const iso = d.toISOString().slice(0, 16).replace('T', ' ');
-      rows.push(`BENCH-${i};${iso};${iso};${(100000 + ((i * 104729) % 20000) + 0.5).toFixed(2).replace('.', ',')};${(400000 + ((i * 15485863) % 20000)).toFixed(2).replace('.', ',')};${i % 3 === 0 ? 'ja' : 'nee'};${i % 2 ? 'Cilinder afgebroken' : 'Raam geforceerd'}`);
+      rows.push(`BENCH-${i};${iso};${iso};${(100000 + ((i * 104729) % SIZE.regionM) + 0.5).toFixed(2).replace('.', ',')};${(400000 + ((i * 15485863) % SIZE.regionM)).toFixed(2).replace('.', ',')};${i % 3 === 0 ? 'ja' : 'nee'};${i % 2 ? 'Cilinder afgebroken' : 'Raam geforceerd'}`);
     }
     const csv = Buffer.from(rows.join('\r\n'));
     const phases: Record<string, number> = {};
@@ -243,26 +260,24 @@ async function measure(pool: Pool, mid: number, setup: Record<string, number>): 
     const firstPhases = { ...phases };
     for (const k of Object.keys(phases)) delete phases[k];
     log(`import phases: ${JSON.stringify(firstPhases)}`);
-    log(`import 100k rows (${(csv.length / 1e6).toFixed(1)} MB): ${importMs} ms: imported ${summary.imported}, rejected ${summary.rejected}`);
+    log(`import ${SIZE.importRows} rows (${(csv.length / 1e6).toFixed(1)} MB): ${importMs} ms: imported ${summary.imported}, rejected ${summary.rejected}`);
     const t3 = performance.now();
     const again = await importIncidents(csv, opts, pool);
     const reimportMs = Math.round(performance.now() - t3);
     log(`re-import (all skipped: ${again.skipped}): ${reimportMs} ms; phases ${JSON.stringify(phases)}`);
-    results.import100kRowsMs = { ms: importMs, target: 30000, reimportMs, imported: summary.imported, bytes: csv.length, phases: firstPhases, reimportPhases: { ...phases } };
+    results.importMs = { ms: importMs, target: 30000, rows: SIZE.importRows, reimportMs, imported: summary.imported, bytes: csv.length, phases: firstPhases, reimportPhases: { ...phases } };
   }
 
-  const result = {
-    date: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, note: 'shared 2-core machine (other agents running); medians of 3 runs' },
-    region: { ...counts, area: '20 x 20 km, RD New', incidentPeriodDays: 365 },
-    setupMs: setup,
-    results,
+  const sizes = {
+    ...counts,
+    area: `${SIZE.regionM / 1000} x ${SIZE.regionM / 1000} km, RD New`,
+    incidentPeriodDays: 365,
+    importRows: SIZE.importRows,
+    runsPerTiming: 'median of 3 (risk zones: of the 3 warm runs after the first)',
   };
-  if (ONLY === null) {
-    fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
-    fs.writeFileSync(path.join(__dirname, 'results', 'incidents.json'), JSON.stringify(result, null, 2) + '\n');
-  }
-  console.log(JSON.stringify(result, null, 2));
+  const body = { setupMs: setup, results };
+  // A partial run (--only) prints its numbers but leaves the results file alone.
+  console.log(JSON.stringify(ONLY === null ? run.write(sizes, body) : { sizes, ...body }, null, 2));
 }
 
 main().catch((err) => {

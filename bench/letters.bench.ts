@@ -4,14 +4,16 @@
  * peak memory of worker + browser from /proc. In the same run, the naive way (one
  * `page.pdf()` per letter) on a sample of the same letters, and the ratio.
  *
- *   npx tsx bench/letters.bench.ts            (LETTERS=10000 NAIVE_SAMPLE=150)
+ *   npm run bench -- letters                  (LETTERS=10000 NAIVE_SAMPLE=150)
+ *   BENCH_SMOKE=1 npm run bench -- letters    (LETTERS=300 NAIVE_SAMPLE=20, to bench/results/smoke/)
  *
- * Uses a scratch database (pk_bench_letters, dropped at the end) with the Delft demo area plus
- * synthetic addresses to reach LETTERS, and its own Redis prefix. Writes bench/results/letters.json.
+ * Uses a scratch database of its own (dropped at the end) with the Delft demo area plus
+ * synthetic addresses to reach LETTERS, and its own Redis prefix. The campaign goes to exactly
+ * LETTERS addresses: above that many, the demo's addresses are marked non-residential.
+ * Writes bench/results/letters.json.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { BrowserHost } from '../jobs/letters/browser-host';
 import { htmlToPdf } from '../jobs/letters/render-pdf';
@@ -26,10 +28,15 @@ import { letterInputFromRow } from '../server/letters/letter-source';
 import { letterDocument, renderSheet } from '../server/letters/letter-templates';
 import { buildLetterView } from '../server/letters/letter-view';
 import { loadDemoArea } from '../server/setup/demo';
+import { BenchRun } from './bench-run';
 
-const LETTERS = Number(process.env.LETTERS ?? 10_000);
-const NAIVE_SAMPLE = Number(process.env.NAIVE_SAMPLE ?? 150);
-const DB_NAME = 'pk_bench_letters';
+const LETTERS = Number(process.env.LETTERS ?? (BenchRun.smoke ? 300 : 10_000));
+const NAIVE_SAMPLE = Number(process.env.NAIVE_SAMPLE ?? (BenchRun.smoke ? 20 : 150));
+const run = new BenchRun('letters', ['LETTERS', 'NAIVE_SAMPLE']);
+// Chosen in the parent, so the child's scratch database is known to both.
+const DB_NAME = process.env.PK_BENCH_DB ?? run.scratchDatabase();
+/** The worker process of the measured campaign: killed if the benchmark fails, so none is left behind. */
+let worker: ChildProcess | undefined;
 const root = path.join(__dirname, '..');
 
 function dbUrl(name: string): string {
@@ -79,16 +86,17 @@ async function main(): Promise<void> {
   // config() is read once per process: run in a child with this run's own Redis prefix, so the
   // benchmark never touches the demo's queues.
   if (!process.env.PK_BENCH_CHILD) {
-    const child = spawn(process.execPath, ['--require', 'tsx/cjs', __filename], {
+    const child = spawn(process.execPath, ['--import', 'tsx', __filename, ...process.argv.slice(2)], {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, PK_BENCH_CHILD: '1', REDIS_PREFIX: `pk-bench-${Date.now().toString(36)}`, LOG_LEVEL: 'warn' },
+      env: { ...process.env, PK_BENCH_CHILD: '1', PK_BENCH_DB: DB_NAME, REDIS_PREFIX: `pk-bench-${Date.now().toString(36)}`, LOG_LEVEL: 'warn' },
     });
     const code = await new Promise<number>((r) => child.once('exit', (c) => r(c ?? 1)));
+    // A child that failed half-way leaves its scratch database: drop it here.
+    if (code !== 0) await dropDatabase(dbUrl(DB_NAME)).catch(() => undefined);
     process.exit(code);
   }
   const prefix = config().REDIS_PREFIX;
-  const loadBefore = os.loadavg().map((x) => +x.toFixed(2));
   await dropDatabase(dbUrl(DB_NAME));
   await ensureDatabase(dbUrl(DB_NAME));
   const pool = createPool(dbUrl(DB_NAME), 6);
@@ -107,6 +115,12 @@ async function main(): Promise<void> {
     [extra],
   );
   await pool.query(`UPDATE addresses SET residential = false WHERE postcode IS NULL OR street_id IS NULL`);
+  // Exactly LETTERS letters: the first LETTERS residential addresses (by street) stay residential.
+  await pool.query(
+    `UPDATE addresses SET residential = false WHERE residential AND id NOT IN
+       (SELECT id FROM addresses WHERE residential ORDER BY street_id, id LIMIT $1)`,
+    [LETTERS],
+  );
   const { rows: streetRows } = await pool.query<{ id: string }>('SELECT DISTINCT street_id AS id FROM addresses WHERE residential');
   const streetIds = streetRows.map((r) => Number(r.id));
   const { rows: total } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM addresses WHERE residential');
@@ -143,13 +157,14 @@ async function main(): Promise<void> {
 
   // 2. The pipeline: worker process already running (as deployed), then create -> rendered -> merged.
   const env = { ...process.env, DATABASE_URL: dbUrl(DB_NAME), REDIS_PREFIX: prefix, LOG_LEVEL: 'warn' };
-  const worker = spawn(process.execPath, ['--require', 'tsx/cjs', 'jobs/worker.ts'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  worker = spawn(process.execPath, ['--require', 'tsx/cjs', 'jobs/worker.ts'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const workerExit = new Promise<void>((r) => worker!.once('exit', () => r()));
   await new Promise((r) => setTimeout(r, 3000));
 
   let peak = { rssKb: 0, pssKb: 0, processes: 0, ownPssKb: 0 };
   let workerPeakKb = 0;
   const sampler = setInterval(() => {
-    const m = memoryOf(worker.pid!);
+    const m = memoryOf(worker!.pid!);
     workerPeakKb = Math.max(workerPeakKb, m.ownPssKb);
     if (m.pssKb > peak.pssKb) peak = { ...m, rssKb: Math.max(m.rssKb, peak.rssKb) };
     else peak.rssKb = Math.max(peak.rssKb, m.rssKb);
@@ -158,9 +173,15 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const campaign = await createCampaign(body, cli);
   const tCreated = performance.now();
+  // A broken worker must fail the benchmark (CI runs it), not keep it waiting.
+  const deadline = Date.now() + Math.max(300_000, LETTERS * 100);
+  let workerGone = false;
+  void workerExit.then(() => (workerGone = true));
   for (;;) {
     const c = await repo.campaignById(pool, campaign.id);
     if (c!.pending === 0) break;
+    if (workerGone) throw new Error(`the worker exited with ${c!.pending} letters pending; its output is above`);
+    if (Date.now() > deadline) throw new Error(`${c!.pending} letters still pending after ${Math.max(300, LETTERS / 10)} s; is the worker rendering?`);
     await new Promise((r) => setTimeout(r, 250));
   }
   const tRendered = performance.now();
@@ -169,22 +190,21 @@ async function main(): Promise<void> {
   clearInterval(sampler);
   const final = await repo.campaignById(pool, campaign.id);
   const letters = final!.rendered;
+  if (final!.failed > 0 || letters !== LETTERS) throw new Error(`${letters} of ${LETTERS} letters rendered, ${final!.failed} failed; the worker's output is above`);
   const seconds = (tMerged - t0) / 1000;
   const pipelineRate = letters / seconds;
 
-  const loadAfter = os.loadavg().map((x) => +x.toFixed(2));
   // What the worker stored: one file per batch (sizes of distinct files).
   const { rows: storedRows } = await pool.query<{ files: number; bytes: string }>(
     `SELECT count(*)::int AS files, coalesce(sum(b), 0)::text AS bytes FROM (SELECT DISTINCT pdf_sha256, pdf_bytes AS b FROM letters WHERE campaign_id = $1 AND status = 'rendered') f`,
     [campaign.id],
   );
-  const exited = new Promise((r) => worker.once('exit', r));
   worker.kill('SIGTERM');
-  await exited;
+  await workerExit;
+  worker = undefined;
 
-  const result = {
-    when: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, totalMemGb: +(os.totalmem() / 2 ** 30).toFixed(1), note: 'shared with other agents; numbers are noisy', loadAverage1_5_15: { before: loadBefore, after: loadAfter } },
+  const sizes = { letters: LETTERS, naiveSample: NAIVE_SAMPLE, demoArea: 'Delft (GM0503)', syntheticAddresses: extra };
+  const result = run.write(sizes, {
     settings: { batchSize: config().LETTER_BATCH_SIZE, workerConcurrency: config().WORKER_CONCURRENCY, tagged: false },
     campaign: {
       letters,
@@ -202,9 +222,7 @@ async function main(): Promise<void> {
     naive: { letters: rows.length, seconds: +naiveSeconds.toFixed(1), lettersPerSecond: +naiveRate.toFixed(1) },
     ratioPipelineToNaive: +(pipelineRate / naiveRate).toFixed(1),
     targets: { totalSecondsBelow: 180, lettersPerSecondAtLeast: 60, peakMemoryMbBelow: 1536, ratioAtLeast: 6 },
-  };
-  fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
-  fs.writeFileSync(path.join(root, 'bench', 'results', 'letters.json'), JSON.stringify(result, null, 2) + '\n');
+  });
   console.log(JSON.stringify(result, null, 2));
 
   await closeLetterQueue();
@@ -225,5 +243,6 @@ async function main(): Promise<void> {
 
 main().catch((err) => {
   console.error(err);
+  worker?.kill('SIGTERM'); // the worker closes its Chromium on SIGTERM
   process.exit(1);
 });

@@ -3,25 +3,28 @@
  * (public street tiles + base map) of the demo area, server and load generator on this machine.
  * Target (issue 4): >= 2,000 requests/s with p99 < 50 ms.
  *
- *   npx tsx bench/public.bench.ts        -> bench/results/public.json
+ *   npm run bench -- public                  -> bench/results/public.json (needs the built client: npm run build)
+ *   BENCH_SMOKE=1 npm run bench -- public    -> bench/results/smoke/public.json (2 s a run instead of 10)
  *
- * Builds its own database, dropped afterwards (pk_bench_public: migrated, Delft demo area, 600 synthetic
- * burglaries), starts the real server (`tsx server/main.ts`) as a child process, warms the
- * caches with one pass over every URL (timed: the cold numbers), then runs autocannon.
+ * Builds its own database, dropped afterwards (migrated, Delft demo area, 600 synthetic
+ * burglaries), starts the real server (`tsx server/main.ts`) as a child process on a free port,
+ * warms the caches with one pass over every URL (timed: the cold numbers), then runs autocannon.
  */
 import { spawn } from 'node:child_process';
 import zlib from 'node:zlib';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { BenchRun } from './bench-run';
 
+const run = new BenchRun('public', ['BENCH_SECONDS', 'BENCH_CONNECTIONS', 'BENCH_PORT']);
 const BASE = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbUrl = new URL(BASE);
-dbUrl.pathname = '/pk_bench_public';
-const PORT = Number(process.env.BENCH_PORT ?? 3391);
-const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
+dbUrl.pathname = `/${run.scratchDatabase()}`;
+const DURATION = Number(process.env.BENCH_SECONDS ?? (BenchRun.smoke ? 2 : 10));
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const INCIDENTS = 600;
+let PORT = 0;
 const root = path.resolve(__dirname, '..');
 
 function tileOf(lon: number, lat: number, z: number): [number, number] {
@@ -54,7 +57,7 @@ async function prepare(): Promise<void> {
     await migrate(pool);
     await loadDemoArea(pool, { incidents: false, quiet: true });
     await pool.query(`DELETE FROM incidents WHERE source = 'demo'`);
-    await insertSyntheticIncidents(pool, { municipalityCode: 'GM0503', count: 600, seed: 2024 });
+    await insertSyntheticIncidents(pool, { municipalityCode: 'GM0503', count: INCIDENTS, seed: 2024 });
   } finally {
     await pool.end();
   }
@@ -108,11 +111,14 @@ async function cannon(name: string, paths: string[]): Promise<Run> {
 }
 
 async function main(): Promise<void> {
+  if (!fs.existsSync(path.join(root, 'dist', 'index.html'))) throw new Error('no built client in dist/; run npm run build first (npm run bench -- public does)');
+  PORT = Number(process.env.BENCH_PORT ?? (await BenchRun.freePort()));
   const t0 = Date.now();
-  await prepare();
-  const prepareMs = Date.now() - t0;
-  const stop = await startServer();
+  let stop = (): void => undefined;
   try {
+    await prepare();
+    const prepareMs = Date.now() - t0;
+    stop = await startServer();
     const base = `http://127.0.0.1:${PORT}`;
     const m = (await (await fetch(`${base}/api/public/municipalities`)).json()) as { municipalities: Array<{ bbox: [number, number, number, number] }> };
     const tiles = demoTiles(m.municipalities[0]!.bbox);
@@ -131,17 +137,16 @@ async function main(): Promise<void> {
     const streets = await cannon('street figures (GET /api/public/GM0503/streets)', streetPaths);
     const tileRun = await cannon(`tiles (public + basemap, z13-16, ${tiles.length} tiles each)`, tilePaths);
     const firstLoad = await firstLoadJavaScript(base);
-    const result = {
-      date: new Date().toISOString(),
-      machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadavgAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100), node: process.version },
-      setup: { connections: CONNECTIONS, durationSeconds: DURATION, prepareMs, note: 'server (tsx, one process) and autocannon on the same machine' },
+    // Wrong answers are a broken benchmark, whatever the speed.
+    for (const r of [streets, tileRun]) if (r.non2xx > 0) throw new Error(`${r.name}: ${r.non2xx} answers were not 2xx; the server's log is above`);
+    const sizes = { demoArea: 'Delft (GM0503)', syntheticIncidents: INCIDENTS, connections: CONNECTIONS, durationSeconds: DURATION, streetUrls: streetPaths.length, tileUrls: tilePaths.length };
+    const result = run.write(sizes, {
+      setup: { prepareMs, note: 'server (tsx, one process) and autocannon on the same machine' },
       coldPass: { requests: cold.length, p50Ms: Math.round(cold[Math.floor(cold.length / 2)]! * 10) / 10, maxMs: Math.round(cold[cold.length - 1]! * 10) / 10 },
       runs: [streets, tileRun],
       firstLoadJavaScript: firstLoad,
       target: { requestsPerSecond: 2000, p99Ms: 50, firstLoadJavaScriptGzipKb: 1024 },
-    };
-    fs.mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
-    fs.writeFileSync(path.join(root, 'bench', 'results', 'public.json'), `${JSON.stringify(result, null, 2)}\n`);
+    });
     console.log(JSON.stringify(result, null, 2));
   } finally {
     stop();
