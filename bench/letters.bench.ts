@@ -17,7 +17,7 @@ import { BrowserHost } from '../jobs/letters/browser-host';
 import { htmlToPdf } from '../jobs/letters/render-pdf';
 import * as repo from '../server/campaigns/campaigns.repo';
 import { createCampaign, exportPrintFile } from '../server/campaigns/campaigns.service';
-import { closeLetterQueue, letterQueue } from '../server/campaigns/letter-queue';
+import { closeLetterQueue, letterQueue } from '../server/letters/letter-queue';
 import { config } from '../server/core/config';
 import { closeDb, createPool, setPool } from '../server/core/db';
 import { dropDatabase, ensureDatabase, migrate } from '../server/core/migrate';

@@ -16,7 +16,7 @@ import { houseNumberLabel, postalLines } from '../letters/postal-address';
 import { kixContent } from '../letters/kix';
 import { extractPages, mergePageRuns, pageRuns } from '../../jobs/letters/render-pdf';
 import * as repo from './campaigns.repo';
-import { enqueueLetters, reenqueuePending } from './letter-queue';
+import { enqueueLetters, reenqueuePending } from '../letters/letter-queue';
 import { RISK_ZONE_ID, resolveRiskZones } from './risk-zones';
 
 /** Who acts: a signed-in user or the command line. */

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startLetterWorker } from '../../jobs/letters/letter-worker';
 import { reconcile } from '../../server/campaigns/campaigns.service';
-import { closeLetterQueue } from '../../server/campaigns/letter-queue';
+import { closeLetterQueue } from '../../server/letters/letter-queue';
 import { config } from '../../server/core/config';
 import { useTestApp, createTestUser, bearer, type TestUser } from '../helpers/app';
 import { addressLines, burglaryIn, demoStreets, occurrences, waitUntilDone, type DemoStreet } from '../helpers/campaigns';
