@@ -5,12 +5,12 @@
  * Letters whose data cannot make a letter are returned as failed (with the reason) and left out
  * of the document; a broken template throws TemplateError.
  */
-import { PDFDocument } from 'pdf-lib';
 import { ZodError } from 'zod';
 import type { RenderRow } from '../../server/campaigns/campaigns.repo';
 import { letterInputFromRow } from '../../server/letters/letter-source';
 import { letterDocument, renderSheet, TemplateError } from '../../server/letters/letter-templates';
 import { buildLetterView } from '../../server/letters/letter-view';
+import { pdfPageCount } from '../../server/letters/pdf-pages';
 import type { BrowserHost } from './browser-host';
 import { pdfOnPage } from './render-pdf';
 
@@ -23,17 +23,6 @@ export interface BatchResult {
 function reasonOf(err: unknown): string {
   if (err instanceof ZodError) return err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
   return (err as Error).message ?? String(err);
-}
-
-/**
- * Number of pages of a PDF made by Chromium: it writes one plain `/Type /Page` object per page
- * (content streams are compressed, so no false hits), which is counted in ~1 ms; should a
- * Chromium version put them in object streams (no hits), pdf-lib parses the file instead.
- */
-export async function pdfPageCount(pdf: Uint8Array): Promise<number> {
-  const hits = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0;
-  if (hits > 0) return hits;
-  return (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
 }
 
 /** Tagged PDF doubles the render time; print output is untagged (docs/readme/letters.md). */

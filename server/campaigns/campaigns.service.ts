@@ -4,17 +4,17 @@
  */
 import type { Writable } from 'node:stream';
 import archiver from 'archiver';
-import { PDFDocument } from 'pdf-lib';
 import { z } from 'zod';
 import { audit } from '../audit/audit';
 import { config } from '../core/config';
 import { db, withTransaction, type Queryable } from '../core/db';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../core/errors';
 import { LANGUAGES, LETTER_TEMPLATES } from '../letters/letter-input';
+import { letterPdfs } from '../letters/letter-pdfs';
+import { mergePageRuns, pageRuns } from '../letters/page-runs';
 import { getPdf } from '../letters/pdf-store';
 import { houseNumberLabel, postalLines } from '../letters/postal-address';
 import { kixContent } from '../letters/kix';
-import { extractPages, mergePageRuns, pageRuns } from '../../jobs/letters/render-pdf';
 import * as repo from './campaigns.repo';
 import { enqueueLetters, reenqueuePending } from '../letters/letter-queue';
 import { RISK_ZONE_ID, resolveRiskZones } from './risk-zones';
@@ -305,26 +305,11 @@ export async function exportPrintFile(id: number, actor: Actor): Promise<Uint8Ar
   if (rows.length === 0) throw new ConflictError(`campaign ${id} has no rendered letters to print`);
   // Pages are copied out of the stored batch PDFs, one copy per run of consecutive letters in
   // the same batch: one font subset per batch instead of one per letter.
-  return mergePageRuns(pageRuns(rows.map((r) => ({ file: r.pdf_sha256, page: r.pdf_page }))), getPdf);
+  return mergePageRuns(pageRuns(pagesOf(rows)), getPdf);
 }
 
-/**
- * The letters' own PDFs, in order, cut out of the stored batch PDFs when asked for (the worker
- * stores only the batch). Consecutive letters of one batch load it once.
- */
-async function* letterPdfs(rows: repo.PrintRow[]): AsyncGenerator<Uint8Array> {
-  let loaded: { file: string; doc: PDFDocument } | undefined;
-  for (const r of rows) {
-    if (r.pdf_page === null) {
-      yield await getPdf(r.pdf_sha256);
-      continue;
-    }
-    if (loaded?.file !== r.pdf_sha256) {
-      loaded = { file: r.pdf_sha256, doc: await PDFDocument.load(await getPdf(r.pdf_sha256), { updateMetadata: false }) };
-    }
-    yield await extractPages(loaded.doc, [r.pdf_page]);
-  }
-}
+/** Where each letter is stored: a page of a batch file (or the whole file). */
+const pagesOf = (rows: repo.PrintRow[]) => rows.map((r) => ({ file: r.pdf_sha256, page: r.pdf_page }));
 
 function fileName(r: repo.PrintRow, seq: number): string {
   const safe = (s: string) => s.replace(/[^0-9A-Za-z-]+/g, '_');
@@ -396,7 +381,7 @@ export async function exportZip(id: number, actor: Actor, out: Writable): Promis
   zip.pipe(out);
   zip.append(manifestCsv(rows, c!.language), { name: 'manifest.csv' });
   let i = 0;
-  for await (const pdf of letterPdfs(rows)) {
+  for await (const pdf of letterPdfs(pagesOf(rows), getPdf)) {
     zip.append(Buffer.from(pdf), { name: fileName(rows[i]!, i + 1) });
     i++;
   }
