@@ -16,11 +16,18 @@ import { campaignStatus, type CampaignStatus } from './campaign-status';
 import * as repo from './campaigns.repo';
 import { resolveRiskZones } from './risk-zones';
 
+type CampaignIncident = NonNullable<Awaited<ReturnType<typeof repo.incidentForCampaign>>>;
+
+/**
+ * The addresses a selection names. `incident` is the campaign's burglary, already looked up in
+ * this transaction: a selection by that same incident uses it instead of reading it again.
+ */
 async function selectAddresses(
   q: Queryable,
   municipalityId: number,
   sel: z.infer<typeof Selection>,
   kind: repo.CampaignKind,
+  incident: CampaignIncident | undefined,
 ): Promise<number[]> {
   if ('streetIds' in sel) return repo.addressesByStreets(q, municipalityId, sel.streetIds);
   if ('polygon' in sel) {
@@ -34,7 +41,7 @@ async function selectAddresses(
   }
   if ('riskZoneIds' in sel) return resolveRiskZones(q, sel.riskZoneIds, { municipalityId });
   // An incident: the victim's address for victim advice, the neighbours for a cocoon warning.
-  const inc = await repo.incidentForCampaign(q, sel.incidentId);
+  const inc = incident?.id === sel.incidentId ? incident : await repo.incidentForCampaign(q, sel.incidentId);
   if (!inc || inc.municipality_id !== municipalityId)
     throw new BadInputError(`selection.incidentId: no incident ${sel.incidentId} in this municipality`);
   if (kind === 'victim') {
@@ -85,15 +92,17 @@ export async function createCampaign(
   const pool = db();
   const created = await withTransaction(async (c) => {
     const municipalityId = await campaignMunicipality(c, actor, input.municipality);
+    // The campaign's burglary is read once: checked here, reused by the selection and the victim rule.
+    let incident: CampaignIncident | undefined;
     if (incidentId !== null) {
-      const inc = await repo.incidentForCampaign(c, incidentId);
-      if (!inc || inc.municipality_id !== municipalityId)
+      incident = await repo.incidentForCampaign(c, incidentId);
+      if (!incident || incident.municipality_id !== municipalityId)
         throw new BadInputError(`incidentId: no incident ${incidentId} in this municipality`);
     }
-    let addressIds = await selectAddresses(c, municipalityId, input.selection, input.kind);
-    if (input.kind === 'cocoon' && incidentId !== null) {
+    let addressIds = await selectAddresses(c, municipalityId, input.selection, input.kind, incident);
+    if (input.kind === 'cocoon' && incident) {
       // The victim gets victim advice, never the warning about their own house.
-      const victim = (await repo.incidentForCampaign(c, incidentId))?.address_id;
+      const victim = incident.address_id;
       addressIds = addressIds.filter((a) => a !== victim);
     }
     if (addressIds.length === 0)
