@@ -5,7 +5,7 @@
  * cut from stored batch PDFs with pdf-lib when they are asked for (server/letters/page-runs.ts,
  * server/letters/letter-pdfs.ts).
  */
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 
 export interface RenderOptions {
   /** Tagged (accessible) PDF costs about twice the time; see docs/readme/letters.md. */
@@ -21,15 +21,4 @@ export async function pdfOnPage(page: Page, html: string, opts: RenderOptions): 
   // ('networkidle0' cost ~1.8 s a letter and once hung, measured.md).
   await page.setContent(html, { waitUntil: 'load', timeout });
   return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: opts.tagged, timeout });
-}
-
-/** Renders one HTML document to PDF in a fresh tab of the shared browser. */
-export async function htmlToPdf(browser: Browser, html: string, opts: RenderOptions): Promise<Uint8Array> {
-  const page = await browser.newPage();
-  try {
-    await page.setJavaScriptEnabled(false);
-    return await pdfOnPage(page, html, opts);
-  } finally {
-    await page.close().catch(() => undefined);
-  }
 }
