@@ -23,6 +23,11 @@ export interface LetterJobResult {
   skipped: number;
 }
 
+/**
+ * One job: renders the job's letters that are still pending, stores the batch PDF, records each
+ * letter's page in it (or its failure) in one transaction. Throws UnrecoverableError for a bad
+ * payload, a broken template or a batch of only bad letters; any other error is retried.
+ */
 export async function processLetterJob(host: BrowserHost, job: Job): Promise<LetterJobResult> {
   const parsed = LetterJobData.safeParse(job.data);
   if (!parsed.success) throw new UnrecoverableError(`bad job payload: ${parsed.error.message}`);

@@ -18,7 +18,7 @@ export async function pdfOnPage(page: Page, html: string, opts: RenderOptions): 
   const timeout = opts.timeoutMs ?? 60_000;
   page.setDefaultTimeout(timeout);
   // Everything is inline (SVG logo, QR, KIX, CSS): no network, so 'load' is enough
-  // ('networkidle0' cost ~1.8 s a letter and once hung, measured.md).
+  // ('networkidle0' cost ~1.8 s a letter and once hung: docs/readme/letters.md, "Chromium settings").
   await page.setContent(html, { waitUntil: 'load', timeout });
   return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: opts.tagged, timeout });
 }

@@ -16,6 +16,7 @@ import { assertAccess, type Actor } from './campaign-access';
 import { letterFileName, manifestCsv } from './campaign-manifest';
 import * as repo from './campaigns.repo';
 
+/** The download asked for, as the audit entry records it. */
 export type ExportFormat = 'pdf' | 'zip' | 'manifest';
 
 /** What may be exported: the campaign's rendered letters in print order, already audited. */

@@ -4,6 +4,7 @@ import { NotFoundError } from '../core/errors';
 import { assertAccess, type Actor } from './campaign-access';
 import * as repo from './campaigns.repo';
 
+/** What GET /api/campaigns/:id answers: 'rendering' while any letter is pending. */
 export interface CampaignStatus {
   id: number;
   municipalityId: number;
