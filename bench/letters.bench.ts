@@ -16,16 +16,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BrowserHost } from '../jobs/letters/browser-host';
-import { htmlToPdf } from '../jobs/letters/render-pdf';
+import { renderSheets } from '../jobs/letters/render-batch';
 import * as repo from '../server/campaigns/campaigns.repo';
 import { createCampaign, exportPrintFile } from '../server/campaigns/campaigns.service';
-import { closeLetterQueue, letterQueue } from '../server/campaigns/letter-queue';
+import { closeLetterQueue, letterQueue } from '../server/letters/letter-queue';
 import { config } from '../server/core/config';
 import { closeDb, createPool, setPool } from '../server/core/db';
 import { dropDatabase, ensureDatabase, migrate } from '../server/core/migrate';
 import { closeRedis } from '../server/core/redis';
 import { letterInputFromRow } from '../server/letters/letter-source';
-import { letterDocument, renderSheet } from '../server/letters/letter-templates';
+import { renderSheet } from '../server/letters/letter-templates';
 import { buildLetterView } from '../server/letters/letter-view';
 import { loadDemoArea } from '../server/setup/demo';
 import { BenchRun } from './bench-run';
@@ -139,13 +139,13 @@ async function main(): Promise<void> {
   const sample = await createCampaign(body, cli);
   const pendingSample = (await repo.pendingLetters(pool, sample.id)).slice(0, NAIVE_SAMPLE).map((l) => l.id);
   const rows = await repo.lettersForRender(pool, pendingSample);
-  const host = new BrowserHost();
-  const browser = await host.get();
-  await htmlToPdf(browser, letterDocument([renderSheet('prevention-evening', 'nl', await buildLetterView(letterInputFromRow(rows[0]!)))]), { tagged: false });
+  // The worker's render path with one letter per document and a new tab per document (pageUses 1).
+  const host = new BrowserHost({ pageUses: 1 });
+  await renderSheets(host, [{ id: 0, html: renderSheet('prevention-evening', 'nl', await buildLetterView(letterInputFromRow(rows[0]!))) }]);
   const naiveStart = performance.now();
   for (const row of rows) {
     const input = letterInputFromRow(row);
-    await htmlToPdf(browser, letterDocument([renderSheet(input.template, input.language, await buildLetterView(input))]), { tagged: false });
+    await renderSheets(host, [{ id: Number(row.id), html: renderSheet(input.template, input.language, await buildLetterView(input)) }]);
   }
   const naiveSeconds = (performance.now() - naiveStart) / 1000;
   const naiveRate = rows.length / naiveSeconds;

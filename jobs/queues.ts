@@ -1,15 +1,17 @@
 /**
- * Queue names and the BullMQ connection options shared by producers (server, CLI) and the worker.
- * Every key carries REDIS_PREFIX so that test runs and the demo never share queues.
+ * The BullMQ connection options of the worker process, and the maintenance queue's name. The
+ * letters queue is named by its job contract (server/letters/letter-job.ts). Every key carries
+ * REDIS_PREFIX so that test runs and the demo never share queues.
  */
 import type { QueueOptions } from 'bullmq';
 import { config } from '../server/core/config';
 
+/** Queues the worker process runs besides the letters queue. */
 export const QUEUES = {
-  letters: 'letters',
   maintenance: 'maintenance',
 } as const;
 
+/** Connection options for a queue or worker of its own (workers need `maxRetriesPerRequest: null`). */
 export function queueOptions(): Pick<QueueOptions, 'prefix' | 'connection'> {
   const url = new URL(config().REDIS_URL);
   return {

@@ -8,6 +8,8 @@ echo "== typecheck (tsc --noEmit)"
 npx tsc --noEmit -p tsconfig.json
 echo "== lint (eslint)"
 npx eslint --max-warnings=0 .
+echo "== dependencies (dependency-cruiser: no cycles, layering; rules in .dependency-cruiser.cjs)"
+npx depcruise --config .dependency-cruiser.cjs server jobs client/src bench tests
 echo "== build client (vite)"
 npx vite build --logLevel warn
 echo "== unit, integration and e2e tests (jest)"

@@ -11,7 +11,7 @@ import { logger } from '../../server/core/logger';
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
-  // The Debian wrapper fails to add this itself (measured.md).
+  // The Debian wrapper script means to add this but fails to (docs/readme/letters.md, "Chromium settings").
   '--disable-dev-shm-usage',
   '--disable-background-networking',
   '--disable-component-update',

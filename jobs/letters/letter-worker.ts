@@ -10,10 +10,10 @@ import { config } from '../../server/core/config';
 import { db, withTransaction } from '../../server/core/db';
 import { logger } from '../../server/core/logger';
 import * as repo from '../../server/campaigns/campaigns.repo';
-import { LetterJobData } from '../../server/campaigns/letter-queue';
+import { LETTER_QUEUE, LetterJobData } from '../../server/letters/letter-job';
 import { TemplateError } from '../../server/letters/letter-templates';
 import { putPdf } from '../../server/letters/pdf-store';
-import { queueOptions, QUEUES } from '../queues';
+import { queueOptions } from '../queues';
 import { BrowserHost } from './browser-host';
 import { renderBatch } from './render-batch';
 
@@ -23,6 +23,11 @@ export interface LetterJobResult {
   skipped: number;
 }
 
+/**
+ * One job: renders the job's letters that are still pending, stores the batch PDF, records each
+ * letter's page in it (or its failure) in one transaction. Throws UnrecoverableError for a bad
+ * payload, a broken template or a batch of only bad letters; any other error is retried.
+ */
 export async function processLetterJob(host: BrowserHost, job: Job): Promise<LetterJobResult> {
   const parsed = LetterJobData.safeParse(job.data);
   if (!parsed.success) throw new UnrecoverableError(`bad job payload: ${parsed.error.message}`);
@@ -62,7 +67,7 @@ export async function processLetterJob(host: BrowserHost, job: Job): Promise<Let
 /** Starts the worker; returns its closer (finishes jobs in hand, then closes the browser). */
 export function startLetterWorker(host = new BrowserHost()): { worker: Worker; host: BrowserHost; close: () => Promise<void> } {
   const cfg = config();
-  const worker = new Worker(QUEUES.letters, (job) => processLetterJob(host, job), {
+  const worker = new Worker(LETTER_QUEUE, (job) => processLetterJob(host, job), {
     ...queueOptions(),
     concurrency: cfg.WORKER_CONCURRENCY,
     lockDuration: cfg.LETTER_LOCK_MS,

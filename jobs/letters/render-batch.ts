@@ -5,12 +5,12 @@
  * Letters whose data cannot make a letter are returned as failed (with the reason) and left out
  * of the document; a broken template throws TemplateError.
  */
-import { PDFDocument } from 'pdf-lib';
 import { ZodError } from 'zod';
 import type { RenderRow } from '../../server/campaigns/campaigns.repo';
 import { letterInputFromRow } from '../../server/letters/letter-source';
 import { letterDocument, renderSheet, TemplateError } from '../../server/letters/letter-templates';
 import { buildLetterView } from '../../server/letters/letter-view';
+import { pdfPageCount } from '../../server/letters/pdf-pages';
 import type { BrowserHost } from './browser-host';
 import { pdfOnPage } from './render-pdf';
 
@@ -25,21 +25,42 @@ function reasonOf(err: unknown): string {
   return (err as Error).message ?? String(err);
 }
 
-/**
- * Number of pages of a PDF made by Chromium: it writes one plain `/Type /Page` object per page
- * (content streams are compressed, so no false hits), which is counted in ~1 ms; should a
- * Chromium version put them in object streams (no hits), pdf-lib parses the file instead.
- */
-export async function pdfPageCount(pdf: Uint8Array): Promise<number> {
-  const hits = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0;
-  if (hits > 0) return hits;
-  return (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
+/** One letter's sheet: the HTML of its page, made by the letter's template. */
+export interface Sheet {
+  id: number;
+  html: string;
 }
 
-/** Tagged PDF doubles the render time; print output is untagged (docs/readme/letters.md). */
+/**
+ * Renders sheets (already made from templates) as one HTML document with one `page.pdf()` in a
+ * tab of `host`, and checks that each sheet took exactly one page. If one ran over (the CSS keeps
+ * every sheet to one page, so this means a layout change), the sheets are rendered one by one so
+ * each keeps all its pages (page null). Tagged PDF doubles the render time; print output is
+ * untagged (docs/readme/letters.md, "Tagged or untagged PDF").
+ */
+export async function renderSheets(host: BrowserHost, sheets: Sheet[], opts: { tagged?: boolean } = {}): Promise<BatchResult['files']> {
+  if (sheets.length === 0) return [];
+  const tagged = opts.tagged ?? false;
+  const pdf = await host.withPage((page) => pdfOnPage(page, letterDocument(sheets.map((s) => s.html)), { tagged }));
+  if ((await pdfPageCount(pdf)) === sheets.length) {
+    return [{ pdf, letters: sheets.map((s, i) => ({ id: s.id, page: i })) }];
+  }
+  const files: BatchResult['files'] = [];
+  for (const s of sheets) {
+    const one = await host.withPage((page) => pdfOnPage(page, letterDocument([s.html]), { tagged }));
+    files.push({ pdf: one, letters: [{ id: s.id, page: null }] });
+  }
+  return files;
+}
+
+/**
+ * Renders the letters of a job: each row's sheet from its template and data, then all sheets at
+ * once (renderSheets). A row whose data cannot make a letter is returned as failed, with the
+ * reason; a broken template throws TemplateError.
+ */
 export async function renderBatch(host: BrowserHost, rows: RenderRow[], opts: { tagged?: boolean } = {}): Promise<BatchResult> {
   const failed: BatchResult['failed'] = [];
-  const sheets: { id: number; html: string }[] = [];
+  const sheets: Sheet[] = [];
   for (const row of rows) {
     try {
       const input = letterInputFromRow(row);
@@ -50,18 +71,5 @@ export async function renderBatch(host: BrowserHost, rows: RenderRow[], opts: { 
       failed.push({ id: Number(row.id), reason: `bad data: ${reasonOf(err)}` });
     }
   }
-  if (sheets.length === 0) return { files: [], failed };
-  const tagged = opts.tagged ?? false;
-  const pdf = await host.withPage((page) => pdfOnPage(page, letterDocument(sheets.map((s) => s.html)), { tagged }));
-  if ((await pdfPageCount(pdf)) === sheets.length) {
-    return { files: [{ pdf, letters: sheets.map((s, i) => ({ id: s.id, page: i })) }], failed };
-  }
-  // A letter ran over one page (the CSS keeps every sheet to exactly one page, so this means a
-  // layout change): render this batch letter by letter so each keeps all its pages.
-  const files: BatchResult['files'] = [];
-  for (const s of sheets) {
-    const one = await host.withPage((page) => pdfOnPage(page, letterDocument([s.html]), { tagged }));
-    files.push({ pdf: one, letters: [{ id: s.id, page: null }] });
-  }
-  return { files, failed };
+  return { files: await renderSheets(host, sheets, opts), failed };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { type CliCommand, cliActor, parseFlags, printJson } from '../core/cli-kit';
 import { BadInputError } from '../core/errors';
 import * as campaigns from './campaigns.service';
-import { closeLetterQueue } from './letter-queue';
+import { closeLetterQueue } from '../letters/letter-queue';
 
 const cliUser = (): campaigns.Actor => ({ userId: null, actor: cliActor(), municipalities: 'all' });
 

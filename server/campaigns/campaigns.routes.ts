@@ -1,6 +1,7 @@
 /**
  * Letter campaigns (officers): create, follow, and download the print file, one PDF per
- * address (zip) or the print shop's address list. Downloads are audited in the service.
+ * address (zip) or the print shop's address list. A download first asks the service "may I,
+ * and what" (prepareExport: access, completeness, audit, rows), then sets its headers and writes.
  */
 import { Router, type Request } from 'express';
 import { z } from 'zod';
@@ -29,7 +30,7 @@ export function campaignsRouter(): Router {
 
   r.get('/api/campaigns/:id/letters.pdf', async (req, res) => {
     const { id } = IdParam.parse(req.params);
-    const pdf = await campaigns.exportPrintFile(id, actorOf(req));
+    const pdf = await campaigns.printFilePdf(await campaigns.prepareExport(id, actorOf(req), 'pdf'));
     res.setHeader('Content-Type', 'application/pdf');
     res.setHeader('Content-Disposition', `attachment; filename="campagne-${id}-brieven.pdf"`);
     res.setHeader('Cache-Control', 'no-store');
@@ -38,18 +39,19 @@ export function campaignsRouter(): Router {
 
   r.get('/api/campaigns/:id/letters.zip', async (req, res) => {
     const { id } = IdParam.parse(req.params);
-    const actor = actorOf(req);
-    // Check and audit before the first byte: after that an error cannot become a JSON answer.
-    await campaigns.campaignStatus(id, actor);
+    // Check, audit and read the rows before any header is set: until then an error (404, 403,
+    // 409 still rendering) is answered as JSON; once the zip streams it can no longer be.
+    const exp = await campaigns.prepareExport(id, actorOf(req), 'zip');
     res.setHeader('Content-Type', 'application/zip');
     res.setHeader('Content-Disposition', `attachment; filename="campagne-${id}-brieven.zip"`);
     res.setHeader('Cache-Control', 'no-store');
-    await campaigns.exportZip(id, actor, res);
+    await campaigns.writeZip(exp, res);
   });
 
   r.get('/api/campaigns/:id/manifest.csv', async (req, res) => {
     const { id } = IdParam.parse(req.params);
-    const csv = await campaigns.exportManifest(id, actorOf(req));
+    const exp = await campaigns.prepareExport(id, actorOf(req), 'manifest');
+    const csv = campaigns.manifestCsv(exp.rows, exp.language);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="campagne-${id}-adressen.csv"`);
     res.setHeader('Cache-Control', 'no-store');

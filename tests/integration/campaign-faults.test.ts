@@ -12,8 +12,8 @@ import path from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { createCampaign } from '../../server/campaigns/campaigns.service';
-import { closeLetterQueue } from '../../server/campaigns/letter-queue';
-import { QUEUES } from '../../jobs/queues';
+import { closeLetterQueue } from '../../server/letters/letter-queue';
+import { LETTER_QUEUE } from '../../server/letters/letter-job';
 import { addressLines, burglaryIn, demoStreets, occurrences, waitUntilDone, waitUntilRendered, type DemoStreet } from '../helpers/campaigns';
 import { useTestDatabase } from '../helpers/db';
 import { pdfText } from '../helpers/pdf';
@@ -144,7 +144,7 @@ test('Chromium is killed mid-render: the batch is retried and the campaign compl
   // the worker survived and launched a new browser
   expect(w.exitCode).toBeNull();
   expect(descendants(w.pid!).filter((p) => comm(p).startsWith('chrom')).some((p) => !chromium.includes(p))).toBe(true);
-  const q = new Queue(QUEUES.letters, { prefix, connection: { host: '127.0.0.1', port: 6379 } });
+  const q = new Queue(LETTER_QUEUE, { prefix, connection: { host: '127.0.0.1', port: 6379 } });
   const jobs = await q.getJobs(['completed']);
   await q.close();
   expect(jobs.some((j) => j.data.campaignId === id && (j.attemptsStarted ?? j.attemptsMade) > 1)).toBe(true);

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startLetterWorker } from '../../jobs/letters/letter-worker';
 import { reconcile } from '../../server/campaigns/campaigns.service';
-import { closeLetterQueue } from '../../server/campaigns/letter-queue';
+import { closeLetterQueue } from '../../server/letters/letter-queue';
 import { config } from '../../server/core/config';
 import { useTestApp, createTestUser, bearer, type TestUser } from '../helpers/app';
 import { addressLines, burglaryIn, demoStreets, occurrences, waitUntilDone, type DemoStreet } from '../helpers/campaigns';
@@ -225,6 +225,33 @@ describe('bad input and access', () => {
     expect(res.status).toBe(201);
     expect(body.counts.total + body.counts.excluded).toBe(rows[0]!.n);
     expect((await post({ kind: 'evening', selection: { riskZoneIds: ['street 12'] } })).status).toBe(400);
+  });
+
+  test('an incident selects its neighbours for a cocoon warning (not the victim) and the victim for victim advice', async () => {
+    const street = streets[3]!;
+    const { incidentId, victimAddressId } = await burglaryIn(t.pool, street.id, 'it-campaign-near');
+    // Independent count: residential addresses within 60 m of the burglary, the victim's left out.
+    const { rows } = await t.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM addresses a, incidents i
+       WHERE i.id = $1 AND a.residential AND a.municipality_id = i.municipality_id AND ST_DWithin(a.geom, i.geom, 60) AND a.id <> $2`,
+      [incidentId, victimAddressId],
+    );
+    const cocoon = await post({ kind: 'cocoon', selection: { incidentId, radiusM: 60 } });
+    const body = await cocoon.json();
+    expect(cocoon.status).toBe(201);
+    expect(body.counts.total + body.counts.excluded).toBe(rows[0]!.n);
+    expect(body.excludedAddresses.map((e: { addressId: number }) => e.addressId)).not.toContain(victimAddressId);
+    const victim = await post({ kind: 'victim', selection: { incidentId } });
+    expect(victim.status).toBe(201);
+    expect((await victim.json()).counts).toMatchObject({ total: 1, excluded: 0 });
+    const { rows: letters } = await t.pool.query<{ address_id: string }>(
+      `SELECT l.address_id FROM letters l JOIN campaigns c ON c.id = l.campaign_id WHERE c.kind = 'victim' AND c.incident_id = $1`,
+      [incidentId],
+    );
+    expect(letters.map((l) => Number(l.address_id))).toEqual([victimAddressId]);
+    const unknown = await post({ kind: 'victim', selection: { incidentId: 999_999 } });
+    expect(unknown.status).toBe(400);
+    expect((await unknown.json()).error.message).toMatch(/incidentId: no incident 999999/);
   });
 
   test('planners and other municipalities cannot create or read campaigns', async () => {

@@ -1,11 +1,13 @@
 /**
  * Every template's example data (templates/letters/<name>.example.json) rendered to PDF in real
- * Chromium: one A4 page, and the text pdftotext finds contains every `_expectText` string.
+ * Chromium the way the worker renders a batch (renderSheets: one document, `page.pdf()` in a
+ * reused tab, the page count checked): one A4 page, and the text pdftotext finds contains every
+ * `_expectText` string.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { BrowserHost } from '../../jobs/letters/browser-host';
-import { htmlToPdf } from '../../jobs/letters/render-pdf';
+import { renderSheets } from '../../jobs/letters/render-batch';
 import { LetterInput } from '../../server/letters/letter-input';
 import { letterDocument, renderSheet } from '../../server/letters/letter-templates';
 import { buildLetterView } from '../../server/letters/letter-view';
@@ -37,7 +39,10 @@ describe.each(examples)('%s', (file) => {
     const fit = await page.$eval('.body', (el) => ({ content: el.scrollHeight, box: el.clientHeight }));
     await page.close();
     expect(fit.content).toBeLessThanOrEqual(fit.box);
-    const pdf = await htmlToPdf(await host.get(), html, { tagged: false });
+    const files = await renderSheets(host, [{ id: 1, html: sheet }]);
+    // page 0 of one file: the worker found the sheet took exactly one page
+    expect(files.map((f) => f.letters)).toEqual([[{ id: 1, page: 0 }]]);
+    const pdf = files[0]!.pdf;
     expect(pdfPages(pdf)).toBe(1);
     const text = squash(pdfText(pdf));
     for (const s of raw._expectText) expect(text).toContain(squash(s));

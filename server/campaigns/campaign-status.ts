@@ -1,0 +1,47 @@
+/** A campaign's status and counts, as GET /api/campaigns/:id and `campaign status` show them. */
+import { db } from '../core/db';
+import { NotFoundError } from '../core/errors';
+import { assertAccess, type Actor } from './campaign-access';
+import * as repo from './campaigns.repo';
+
+/** What GET /api/campaigns/:id answers: 'rendering' while any letter is pending. */
+export interface CampaignStatus {
+  id: number;
+  municipalityId: number;
+  kind: string;
+  template: string;
+  language: string;
+  createdAt: string;
+  status: 'rendering' | 'done' | 'done_with_failures';
+  counts: { total: number; pending: number; rendered: number; failed: number; excluded: number };
+  failures: { letterId: number; reason: string | null }[];
+}
+
+/**
+ * Status and counts; no personal data (failures name the letter, not the address). Throws
+ * NotFoundError for an unknown campaign and ForbiddenError for another municipality's.
+ */
+export async function campaignStatus(id: number, actor: Actor): Promise<CampaignStatus> {
+  const pool = db();
+  const c = await repo.campaignById(pool, id);
+  if (!c) throw new NotFoundError(`no campaign ${id}`);
+  assertAccess(actor, c.municipality_id);
+  const failures = c.failed > 0 ? await repo.lettersByStatus(pool, id, 'failed', 100) : [];
+  return {
+    id: Number(c.id),
+    municipalityId: c.municipality_id,
+    kind: c.kind,
+    template: c.template,
+    language: c.language,
+    createdAt: c.created_at.toISOString(),
+    status: c.pending > 0 ? 'rendering' : c.failed > 0 ? 'done_with_failures' : 'done',
+    counts: {
+      total: c.pending + c.rendered + c.failed,
+      pending: c.pending,
+      rendered: c.rendered,
+      failed: c.failed,
+      excluded: c.excluded,
+    },
+    failures: failures.map((f) => ({ letterId: Number(f.letter_id), reason: f.reason })),
+  };
+}
