@@ -2,7 +2,7 @@
 -- Params: $1 letter ids (bigint[]). Returns one row per letter (see server/campaigns/campaigns.repo.ts).
 SELECT l.id, l.campaign_id, c.template, c.language, c.kind, c.letter_date::text AS letter_date,
        c.evening_at, c.evening_location,
-       m.name AS municipality_name, m.settings,
+       m.code AS municipality_code, m.name AS municipality_name, m.settings,
        a.street_name, a.huisnummer, a.huisletter, a.toevoeging, a.postcode, a.place, a.street_id,
        (i.occurred_to AT TIME ZONE 'Europe/Amsterdam')::date::text AS incident_on,
        i.attempt AS incident_attempt, i.modus_operandi AS incident_mo,
