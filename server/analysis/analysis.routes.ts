@@ -15,6 +15,7 @@ import { currentUser, requireUser } from '../auth/auth.middleware';
 import { auditView } from '../audit/audit-view';
 import { config } from '../core/config';
 import { db } from '../core/db';
+import { MunicipalityCode } from '../core/input';
 import { BadInputError, NotFoundError } from '../core/errors';
 import * as analysis from './analysis.service';
 
@@ -26,7 +27,7 @@ const bands = z
   .transform((s) => s.split(',').map(Number));
 
 const Period = z.object({
-  municipality: z.string().regex(/^[A-Z0-9_-]{2,20}$/).optional(),
+  municipality: MunicipalityCode.optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
 });
@@ -76,7 +77,7 @@ export function analysisRouter(): Router {
     const c = config();
     const q = z
       .object({
-        municipality: z.string().optional(),
+        municipality: MunicipalityCode.optional(),
         at: z.coerce.date().optional(),
         cocoonDistance: z.coerce.number().positive().max(2000).prefault(c.NEAR_REPEAT_DISTANCE_M),
         cocoonDays: z.coerce.number().positive().max(365).prefault(c.NEAR_REPEAT_DAYS),

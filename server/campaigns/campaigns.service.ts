@@ -10,6 +10,7 @@ import { audit } from '../audit/audit';
 import { config } from '../core/config';
 import { db, withTransaction, type Queryable } from '../core/db';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../core/errors';
+import { MunicipalityCode, text } from '../core/input';
 import { LANGUAGES, LETTER_TEMPLATES } from '../letters/letter-input';
 import { getPdf } from '../letters/pdf-store';
 import { houseNumberLabel, postalLines } from '../letters/postal-address';
@@ -63,7 +64,7 @@ const KIND_TEMPLATE = {
 export const CreateCampaign = z
   .object({
     /** Municipality code (GM0503); may be left out by a user of exactly one municipality. */
-    municipality: z.string().optional(),
+    municipality: MunicipalityCode.optional(),
     kind: z.enum(['cocoon', 'evening', 'victim']),
     template: z.enum(LETTER_TEMPLATES).optional(),
     language: z.enum(LANGUAGES).prefault('nl'),
@@ -71,7 +72,7 @@ export const CreateCampaign = z
     /** The burglary a cocoon or victim letter is about (taken from the selection when that is an incident). */
     incidentId: z.number().int().positive().optional(),
     evening: z
-      .object({ at: z.string().datetime({ offset: true }), location: z.string().min(1).max(200) })
+      .object({ at: z.string().datetime({ offset: true }), location: text().min(1).max(200) })
       .strict()
       .optional(),
     letterDate: z

@@ -10,18 +10,19 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { config } from '../core/config';
+import { MunicipalityCode, text } from '../core/input';
 import { sendCached } from './cacheable';
 import * as service from './public.service';
 import * as repo from './public.repo';
 import { ResponseCache, withEtag } from './response-cache';
 
-const Code = z.string().regex(/^[A-Z0-9_-]{2,20}$/, 'municipality code like GM0503');
+const Code = MunicipalityCode;
 const Tile = z.object({
   z: z.coerce.number().int().min(0).max(22),
   x: z.coerce.number().int().min(0),
   y: z.coerce.number().int().min(0),
 }).refine((t) => t.x < 2 ** t.z && t.y < 2 ** t.z, 'tile x/y outside the zoom level');
-const SearchQuery = z.object({ q: z.string().trim().min(1, 'q: type a postcode or street name').max(100) });
+const SearchQuery = z.object({ q: text().trim().min(1, 'q: type a postcode or street name').max(100) });
 
 let cache: ResponseCache | undefined;
 function responses(): ResponseCache {

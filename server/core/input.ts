@@ -1,0 +1,18 @@
+/**
+ * zod building blocks for what comes in over HTTP: checked at the boundary, so a bad value is a
+ * 400 naming the parameter instead of an error from PostgreSQL or a silently different value.
+ */
+import { z } from 'zod';
+
+const NUL = '\u0000';
+
+/**
+ * A string without NUL bytes. PostgreSQL cannot store U+0000 in text (error 22021), and nothing a
+ * person types contains one; refusing it here names the parameter.
+ */
+export function text() {
+  return z.string().refine((s) => !s.includes(NUL), 'contains a NUL byte (\\u0000); remove it');
+}
+
+/** A municipality code as CBS writes it (GM0503), or a test/demo code of the same shape. */
+export const MunicipalityCode = z.string().regex(/^[A-Z0-9_-]{2,20}$/, "a municipality code like 'GM0503'");
