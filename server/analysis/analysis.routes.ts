@@ -21,10 +21,17 @@ import * as analysis from './analysis.service';
 
 const DAY_MS = 86_400_000;
 
+/** Knox bands: at most this many per dimension (issue 8: 200 x 180 bands ran 16 s). */
+const MAX_KNOX_BANDS = 20;
+
+const TOO_MANY_BANDS = `at most ${MAX_KNOX_BANDS} bands (${MAX_KNOX_BANDS + 1} edges), e.g. 0,100,200,400`;
+
 const bands = z
   .string()
+  .max(400, TOO_MANY_BANDS)
   .regex(/^\d+(\.\d+)?(,\d+(\.\d+)?)+$/, 'a comma-separated list of numbers, e.g. 0,100,200,400')
-  .transform((s) => s.split(',').map(Number));
+  .transform((s) => s.split(',').map(Number))
+  .refine((b) => b.length <= MAX_KNOX_BANDS + 1, TOO_MANY_BANDS);
 
 const Period = z.object({
   municipality: MunicipalityCode.optional(),
@@ -100,7 +107,12 @@ export function analysisRouter(): Router {
       .object({
         distances: bands.prefault('0,100,200,400'),
         times: bands.prefault('0,7,14,21'),
-        permutations: z.coerce.number().int().min(19).max(9999).prefault(config().KNOX_PERMUTATIONS),
+        permutations: z.coerce
+          .number()
+          .int()
+          .min(19, 'between 19 and 9999 (999 is usual)')
+          .max(9999, 'between 19 and 9999 (999 is usual)')
+          .prefault(config().KNOX_PERMUTATIONS),
         seed: z.coerce.number().int().prefault(1),
       })
       .parse(req.query);

@@ -41,8 +41,8 @@ const Env = z.object({
   PUBLIC_MIN_COUNT: z.coerce.number().int().positive().default(3),
   /** Largest incident file the upload endpoint accepts (police.uk/nl-csv/GeoJSON). */
   INCIDENT_UPLOAD_MAX_MB: z.coerce.number().positive().default(100),
-  /** Knox test: Monte Carlo permutations (NearRepeat's default is 999). */
-  KNOX_PERMUTATIONS: z.coerce.number().int().min(19).max(99999).default(999),
+  /** Knox test: Monte Carlo permutations (NearRepeat's default is 999); requests may ask 19 .. 9999. */
+  KNOX_PERMUTATIONS: z.coerce.number().int().min(19).max(9999).default(999),
   /** Public map: how long figures and tiles are cached in memory and by browsers (seconds). */
   PUBLIC_CACHE_SECONDS: z.coerce.number().int().nonnegative().default(60),
   /** Public map: size of the grid cells (metres, RD) used where no buurt/wijk boundaries are loaded. */
