@@ -6,7 +6,6 @@ import path from 'node:path';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { authenticate } from './auth/auth.middleware';
 import { authRouter } from './auth/auth.routes';
@@ -14,6 +13,7 @@ import { campaignsRouter } from './campaigns/campaigns.routes';
 import { config } from './core/config';
 import { errorHandler, notFoundHandler } from './core/http';
 import { logger } from './core/logger';
+import { securityHeaders } from './core/security-headers';
 import { healthRouter } from './health/health.routes';
 import { incidentsRouter } from './incidents/incidents.routes';
 import { analysisRouter } from './analysis/analysis.routes';
@@ -27,26 +27,7 @@ export function buildApp(): Express {
   app.disable('x-powered-by');
   if (cfg.TRUST_PROXY) app.set('trust proxy', 1);
 
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: true,
-        directives: {
-          // The map renders in a web worker from a blob: URL and draws into canvas/blob images.
-          'img-src': ["'self'", 'data:', 'blob:'],
-          'worker-src': ["'self'", 'blob:'],
-          'child-src': ["'self'", 'blob:'],
-          'connect-src': ["'self'"],
-          'style-src': ["'self'", "'unsafe-inline'"],
-          // The public map is embedded on municipal websites (iframe mode).
-          'frame-ancestors': ['*'],
-        },
-      },
-      // The public map may be framed by the municipal site; officer pages set their own header.
-      frameguard: false,
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  app.use(securityHeaders(cfg));
   app.use(
     pinoHttp({
       logger,
