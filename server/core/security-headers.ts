@@ -4,6 +4,9 @@
  *   municipality's website, so it may be framed by its own site and the sites in
  *   PUBLIC_EMBED_ORIGINS; everything else (the officers' page, the API) by nobody:
  *   `frame-ancestors 'none'` and, for browsers without CSP level 2, `X-Frame-Options: DENY`.
+ * - `upgrade-insecure-requests` only when TRUST_PROXY says TLS is in front: on a plain-HTTP
+ *   deployment it made browsers fetch the page's own scripts over https (localhost excepted),
+ *   so the map never loaded.
  */
 import type { Request, RequestHandler } from 'express';
 import helmet from 'helmet';
@@ -14,7 +17,7 @@ function isPublicPage(req: Request): boolean {
   return req.path === '/' || req.path === '/index.html';
 }
 
-export function securityHeaders(cfg: Pick<Config, 'PUBLIC_EMBED_ORIGINS'>): RequestHandler[] {
+export function securityHeaders(cfg: Pick<Config, 'PUBLIC_EMBED_ORIGINS' | 'TRUST_PROXY'>): RequestHandler[] {
   const embedders = ["'self'", ...cfg.PUBLIC_EMBED_ORIGINS].join(' ');
   const frameAncestors = (req: unknown) => (isPublicPage(req as Request) ? embedders : "'none'");
   const frameOptions: RequestHandler = (req, res, next) => {
@@ -36,6 +39,8 @@ export function securityHeaders(cfg: Pick<Config, 'PUBLIC_EMBED_ORIGINS'>): Requ
           'connect-src': ["'self'"],
           'style-src': ["'self'", "'unsafe-inline'"],
           'frame-ancestors': [frameAncestors],
+          // null leaves out helmet's default.
+          'upgrade-insecure-requests': cfg.TRUST_PROXY ? [] : null,
         },
       },
       // Set per page above instead.

@@ -1,7 +1,9 @@
 /**
  * Framing and transport headers. Issue 8: `/intern.html` could be framed by any site
  * (`frame-ancestors *`, no X-Frame-Options). Officers' pages may be framed by nobody; only the
- * public map page, and only by the sites in PUBLIC_EMBED_ORIGINS.
+ * public map page, and only by the sites in PUBLIC_EMBED_ORIGINS. And `upgrade-insecure-requests`,
+ * which broke a plain-HTTP deployment on any host but localhost (scripts upgraded to https, the
+ * map never loaded), is sent only when TRUST_PROXY says TLS is in front.
  */
 import type { AddressInfo } from 'node:net';
 import express from 'express';
@@ -54,4 +56,17 @@ test('PUBLIC_EMBED_ORIGINS lets those sites frame the public map page, and nothi
   expect(page!.get('x-frame-options')).toBeNull();
   expect(directive(intern!.get('content-security-policy'), 'frame-ancestors')).toBe("frame-ancestors 'none'");
   expect(intern!.get('x-frame-options')).toBe('DENY');
+});
+
+test('plain HTTP (TRUST_PROXY off, the default): requests are not upgraded to https', async () => {
+  for (const p of ['/', '/intern.html']) {
+    const csp = (await fetch(`${app.url}${p}`)).headers.get('content-security-policy');
+    expect(csp).toMatch(/default-src 'self'/);
+    expect(directive(csp, 'upgrade-insecure-requests')).toBeUndefined();
+  }
+});
+
+test('behind a TLS proxy (TRUST_PROXY=true) the page asks the browser to upgrade requests', async () => {
+  const [page] = await headersWith({ TRUST_PROXY: 'true' }, ['/']);
+  expect(directive(page!.get('content-security-policy'), 'upgrade-insecure-requests')).toBe('upgrade-insecure-requests');
 });
