@@ -19,6 +19,7 @@ import { incidentsRouter } from './incidents/incidents.routes';
 import { analysisRouter } from './analysis/analysis.routes';
 import { tilesRouter } from './tiles/tiles.routes';
 import { publicRouter } from './public/public.routes';
+import { shouldCompress } from './public/cacheable';
 import { basemapRouter } from './basemap/basemap.routes';
 
 export function buildApp(): Express {
@@ -39,8 +40,9 @@ export function buildApp(): Express {
       autoLogging: { ignore: (req) => req.url === '/api/health' },
     }),
   );
-  // gzip for JSON, HTML, JS and vector tiles (MVT compresses ~3x); small bodies stay as they are.
-  app.use(compression({ threshold: 1024 }));
+  // gzip for JSON, HTML, JS and vector tiles; small bodies stay as they are. Cached public
+  // answers and tiles are gzipped once per cache entry instead (server/public/cacheable.ts).
+  app.use(compression({ threshold: 1024, filter: shouldCompress }));
   // Public map and base map: no sign-in, so they sit before the session lookup (a signed-in
   // officer viewing the public map must not cost a database query per tile).
   app.use(publicRouter());

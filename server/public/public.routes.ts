@@ -14,7 +14,7 @@ import { MunicipalityCode, text } from '../core/input';
 import { sendCached } from './cacheable';
 import * as service from './public.service';
 import * as repo from './public.repo';
-import { ResponseCache, withEtag } from './response-cache';
+import { ResponseCache, cachedBody } from './response-cache';
 
 const Code = MunicipalityCode;
 const Tile = z.object({
@@ -73,7 +73,7 @@ export function publicRouter(): Router {
     const f = filterOf(req);
     const { q } = SearchQuery.parse(req.query);
     // Searches are not kept in the shared cache (they carry a resident's postcode); browsers may cache them.
-    const c = withEtag(json(await service.search(code, q, f)));
+    const c = await cachedBody(json(await service.search(code, q, f)));
     sendCached(req, res, c, { type: JSON_TYPE, maxAgeSeconds: maxAge() });
   });
 
