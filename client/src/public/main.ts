@@ -335,7 +335,8 @@ async function main(): Promise<void> {
     if (!q) return;
     void runSearch(q).then(() => {
       renderAll();
-      $('pk-answer').focus?.();
+      // The answer takes focus (tabindex -1), so keyboard and screen-reader users land on it.
+      $('pk-answer').focus();
     });
   });
   const onFilter = () => {
