@@ -10,6 +10,7 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { config } from '../core/config';
+import { TileCoordinates } from '../tiles/tile-coordinates';
 import { MunicipalityCode, text } from '../core/input';
 import { sendCached } from './cacheable';
 import * as service from './public.service';
@@ -17,11 +18,6 @@ import * as repo from './public.repo';
 import { ResponseCache, cachedBody } from './response-cache';
 
 const Code = MunicipalityCode;
-const Tile = z.object({
-  z: z.coerce.number().int().min(0).max(22),
-  x: z.coerce.number().int().min(0),
-  y: z.coerce.number().int().min(0),
-}).refine((t) => t.x < 2 ** t.z && t.y < 2 ** t.z, 'tile x/y outside the zoom level');
 const SearchQuery = z.object({ q: text().trim().min(1, 'q: type a postcode or street name').max(100) });
 
 let cache: ResponseCache | undefined;
@@ -79,7 +75,7 @@ export function publicRouter(): Router {
 
   r.get('/tiles/public/:code/:z/:x/:y.mvt', async (req, res) => {
     const code = Code.parse(req.params.code);
-    const t = Tile.parse(req.params);
+    const t = TileCoordinates.parse(req.params);
     const f = filterOf(req);
     const c = await responses().get(`tile|${code}|${t.z}/${t.x}/${t.y}|${service.filterKey(f)}`, async () => {
       const { municipalityId, figures } = await service.tileFigures(code, f);

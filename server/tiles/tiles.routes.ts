@@ -11,17 +11,11 @@ import { currentUser, requireUser } from '../auth/auth.middleware';
 import { auditView } from '../audit/audit-view';
 import { withTransaction, db } from '../core/db';
 import { sql } from '../core/sql';
+import { TileCoordinates } from './tile-coordinates';
 
 const TILE_LAYERS = { incidents: { minZoom: 10 }, streets: { minZoom: 12 } } as const;
 
-const TileParams = z
-  .object({
-    layer: z.enum(['incidents', 'streets']),
-    z: z.coerce.number().int().min(0).max(22),
-    x: z.coerce.number().int().min(0),
-    y: z.coerce.number().int().min(0),
-  })
-  .refine((t) => t.x < 2 ** t.z && t.y < 2 ** t.z, 'x and y must lie within 0 .. 2^z - 1');
+const Layer = z.enum(['incidents', 'streets']);
 
 const TileQuery = z.object({ from: z.coerce.date().optional(), to: z.coerce.date().optional() });
 
@@ -31,7 +25,7 @@ export function tilesRouter(): Router {
   // pass every other layer on before the sign-in check, or the base map answers 401/400.
   const ownLayer: RequestHandler = (req, _res, next) => next(Object.hasOwn(TILE_LAYERS, String(req.params.layer)) ? undefined : 'route');
   router.get('/tiles/:layer/:z/:x/:y.mvt', ownLayer, requireUser('officer'), auditView('incidents.view.tiles'), async (req, res) => {
-    const t = TileParams.parse(req.params);
+    const t = { layer: Layer.parse(req.params.layer), ...TileCoordinates.parse(req.params) };
     const q = TileQuery.parse(req.query);
     const user = currentUser(req);
     res.setHeader('Cache-Control', 'private, max-age=60');
