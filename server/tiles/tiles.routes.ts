@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { currentUser, requireUser } from '../auth/auth.middleware';
 import { auditView } from '../audit/audit-view';
 import { withTransaction, db } from '../core/db';
+import { BadInputError } from '../core/errors';
 import { sql } from '../core/sql';
 import { TileCoordinates } from './tile-coordinates';
 
@@ -28,6 +29,10 @@ export function tilesRouter(): Router {
     const t = { layer: Layer.parse(req.params.layer), ...TileCoordinates.parse(req.params) };
     const q = TileQuery.parse(req.query);
     const user = currentUser(req);
+    const to = q.to ?? new Date();
+    const from = q.from ?? new Date(to.getTime() - 90 * 86_400_000);
+    // As the analysis routes answer (analysis.routes.ts): an empty period is a mistake, not an empty tile.
+    if (from >= to) throw new BadInputError("'from' must lie before 'to'");
     res.setHeader('Cache-Control', 'private, max-age=60');
     if (t.z < TILE_LAYERS[t.layer].minZoom) {
       res.status(204).end();
@@ -37,8 +42,6 @@ export function tilesRouter(): Router {
     if (user.municipalities === 'all') {
       municipalities = (await db().query<{ id: number }>('SELECT id FROM municipalities')).rows.map((r) => r.id);
     } else municipalities = user.municipalities;
-    const to = q.to ?? new Date();
-    const from = q.from ?? new Date(to.getTime() - 90 * 86_400_000);
     const tile = await withTransaction(async (client) => {
       await client.query('SET LOCAL jit = off');
       const { rows } = await client.query<{ mvt: Buffer | null }>(sql(`tiles/${t.layer}`), [t.z, t.x, t.y, municipalities, from, to]);

@@ -1,6 +1,7 @@
 /**
  * What the boundary refuses (issue 8, the smaller defects): tile coordinates that are not
- * written as plain decimal integers.
+ * written as plain decimal integers; a period whose `from` lies after its `to`, on the officers'
+ * tiles as on the analyses.
  */
 import { bearer, createTestUser, useTestApp, type TestUser } from '../helpers/app';
 import { useTestDatabase } from '../helpers/db';
@@ -47,4 +48,14 @@ describe('tile coordinates', () => {
       expect({ route: route(z, tx, ty), status: r.status }).toEqual({ route: route(z, tx, ty), status: 400 });
     }
   });
+});
+
+test("'from' after 'to' is a 400 on the officers' tiles, as on the analyses", async () => {
+  const [x, y] = tileOf(4.3725, 52.0, 14);
+  const q = 'from=2026-03-01T00:00:00Z&to=2026-02-01T00:00:00Z';
+  for (const p of [`/tiles/incidents/14/${x}/${y}.mvt`, `/tiles/streets/14/${x}/${y}.mvt`, '/api/streets/activity', '/api/clusters']) {
+    const r = await fetch(`${app.url}${p}?municipality=GM0503&${q}`, { headers: bearer(officer) });
+    expect({ p, status: r.status }).toEqual({ p, status: 400 });
+    expect(((await r.json()) as { error: { message: string } }).error.message).toMatch(/'from' must lie before 'to'/);
+  }
 });
