@@ -10,7 +10,7 @@ import { audit } from '../audit/audit';
 import { config } from '../core/config';
 import { db, withTransaction, type Queryable } from '../core/db';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../core/errors';
-import { MunicipalityCode, text } from '../core/input';
+import { CalendarDate, MunicipalityCode, text } from '../core/input';
 import { LANGUAGES, LETTER_TEMPLATES } from '../letters/letter-input';
 import { getPdf } from '../letters/pdf-store';
 import { houseNumberLabel, postalLines } from '../letters/postal-address';
@@ -75,10 +75,7 @@ export const CreateCampaign = z
       .object({ at: z.string().datetime({ offset: true }), location: text().min(1).max(200) })
       .strict()
       .optional(),
-    letterDate: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional(),
+    letterDate: CalendarDate.optional(),
   })
   .strict();
 export type CreateCampaign = z.input<typeof CreateCampaign>;

@@ -11,6 +11,7 @@ import { currentUser, requireUser } from '../auth/auth.middleware';
 import { auditView } from '../audit/audit-view';
 import { withTransaction, db } from '../core/db';
 import { BadInputError } from '../core/errors';
+import { DateParam } from '../core/input';
 import { sql } from '../core/sql';
 import { TileCoordinates } from './tile-coordinates';
 
@@ -18,7 +19,7 @@ const TILE_LAYERS = { incidents: { minZoom: 10 }, streets: { minZoom: 12 } } as 
 
 const Layer = z.enum(['incidents', 'streets']);
 
-const TileQuery = z.object({ from: z.coerce.date().optional(), to: z.coerce.date().optional() });
+const TileQuery = z.object({ from: DateParam.optional(), to: DateParam.optional() });
 
 export function tilesRouter(): Router {
   const router = Router();

@@ -1,7 +1,7 @@
 /**
  * What the boundary refuses (issue 8, the smaller defects): tile coordinates that are not
  * written as plain decimal integers; a period whose `from` lies after its `to`, on the officers'
- * tiles as on the analyses.
+ * tiles as on the analyses; dates that do not exist (2026-02-30 was read as 2 March).
  */
 import { bearer, createTestUser, useTestApp, type TestUser } from '../helpers/app';
 import { useTestDatabase } from '../helpers/db';
@@ -58,4 +58,46 @@ test("'from' after 'to' is a 400 on the officers' tiles, as on the analyses", as
     expect({ p, status: r.status }).toEqual({ p, status: 400 });
     expect(((await r.json()) as { error: { message: string } }).error.message).toMatch(/'from' must lie before 'to'/);
   }
+});
+
+describe('impossible calendar dates', () => {
+  const [x, y] = tileOf(4.3725, 52.0, 14);
+  const get = (p: string) => fetch(`${app.url}${p}`, { headers: bearer(officer) });
+
+  test.each([
+    ['/api/streets/activity?municipality=GM0503&from=2026-02-30&to=2026-03-31', 'from'],
+    ['/api/clusters?municipality=GM0503&from=2026-01-01&to=2026-04-31', 'to'],
+    ['/api/near-repeat/knox?municipality=GM0503&from=2025-02-29T00:00:00Z&to=2026-01-01', 'from'],
+    ['/api/risk-zones?municipality=GM0503&at=2026-02-29', 'at'],
+    [`/tiles/incidents/14/${x}/${y}.mvt?from=2026-02-30&to=2026-03-31`, 'from'],
+  ])('%s is a 400 naming %s', async (p, name) => {
+    const r = await get(p);
+    expect(r.status).toBe(400);
+    expect(((await r.json()) as { error: { message: string } }).error.message).toMatch(new RegExp(`^${name}: `));
+  });
+
+  test('real dates and date-times still work: leap days, offsets, UTC', async () => {
+    for (const p of [
+      '/api/streets/activity?municipality=GM0503&from=2024-02-29&to=2024-03-31',
+      '/api/clusters?municipality=GM0503&from=2026-01-01T00:00:00%2B01:00&to=2026-04-30T23:59:59.999Z',
+      '/api/risk-zones?municipality=GM0503&at=2026-02-28&geometry=false',
+    ]) {
+      expect({ p, status: (await get(p)).status }).toEqual({ p, status: 200 });
+    }
+  });
+
+  test('a campaign letter date that does not exist is a 400 before anything is created', async () => {
+    const r = await fetch(`${app.url}/api/campaigns`, {
+      method: 'POST',
+      headers: { ...bearer(officer), 'content-type': 'application/json' },
+      body: JSON.stringify({
+        municipality: 'GM0503', kind: 'evening', selection: { streetIds: [1] }, letterDate: '2026-02-30',
+        evening: { at: '2026-02-30T19:30:00+01:00', location: 'Stadskantoor' },
+      }),
+    });
+    expect(r.status).toBe(400);
+    const { message } = ((await r.json()) as { error: { message: string } }).error;
+    expect(message).toMatch(/letterDate: /);
+    expect(message).toMatch(/evening\.at: /);
+  });
 });
