@@ -47,6 +47,12 @@ export function buildApp(): Express {
   // officer viewing the public map must not cost a database query per tile).
   app.use(publicRouter());
   app.use(basemapRouter());
+  // Everything from here on is behind sign-in (or refuses for want of it): the session and its
+  // CSRF token, incidents, addresses, campaign files. No browser or proxy may keep any of it.
+  app.use(['/api', '/tiles'], (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use(express.json({ limit: '5mb' }));
   app.use(cookieParser());
   app.use(authenticate);

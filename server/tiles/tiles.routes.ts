@@ -2,8 +2,9 @@
  * Officer vector tiles (Mapbox Vector Tile, ST_AsMVT), never public: they carry exact incident
  * points. `/tiles/incidents/{z}/{x}/{y}.mvt` (z >= 10) and `/tiles/streets/{z}/{x}/{y}.mvt`
  * (z >= 12), optional `from`/`to` (default the last 90 days). An empty tile answers 204.
- * JIT is off for tile queries: it added 0.3-1.2 s to first runs (measured.md) of queries that
- * take milliseconds.
+ * Like every answer behind sign-in they are `Cache-Control: no-store` (server/app.ts): incident
+ * tiles hold victims' locations. JIT is off for tile queries: it added 0.3-1.2 s to first runs
+ * (measured.md) of queries that take milliseconds.
  */
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
@@ -34,7 +35,6 @@ export function tilesRouter(): Router {
     const from = q.from ?? new Date(to.getTime() - 90 * 86_400_000);
     // As the analysis routes answer (analysis.routes.ts): an empty period is a mistake, not an empty tile.
     if (from >= to) throw new BadInputError("'from' must lie before 'to'");
-    res.setHeader('Cache-Control', 'private, max-age=60');
     if (t.z < TILE_LAYERS[t.layer].minZoom) {
       res.status(204).end();
       return;
