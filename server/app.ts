@@ -6,7 +6,6 @@ import path from 'node:path';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { authenticate } from './auth/auth.middleware';
 import { authRouter } from './auth/auth.routes';
@@ -14,11 +13,13 @@ import { campaignsRouter } from './campaigns/campaigns.routes';
 import { config } from './core/config';
 import { errorHandler, notFoundHandler } from './core/http';
 import { logger } from './core/logger';
+import { securityHeaders } from './core/security-headers';
 import { healthRouter } from './health/health.routes';
 import { incidentsRouter } from './incidents/incidents.routes';
 import { analysisRouter } from './analysis/analysis.routes';
 import { tilesRouter } from './tiles/tiles.routes';
 import { publicRouter } from './public/public.routes';
+import { shouldCompress } from './public/cacheable';
 import { basemapRouter } from './basemap/basemap.routes';
 
 export function buildApp(): Express {
@@ -27,26 +28,7 @@ export function buildApp(): Express {
   app.disable('x-powered-by');
   if (cfg.TRUST_PROXY) app.set('trust proxy', 1);
 
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: true,
-        directives: {
-          // The map renders in a web worker from a blob: URL and draws into canvas/blob images.
-          'img-src': ["'self'", 'data:', 'blob:'],
-          'worker-src': ["'self'", 'blob:'],
-          'child-src': ["'self'", 'blob:'],
-          'connect-src': ["'self'"],
-          'style-src': ["'self'", "'unsafe-inline'"],
-          // The public map is embedded on municipal websites (iframe mode).
-          'frame-ancestors': ['*'],
-        },
-      },
-      // The public map may be framed by the municipal site; officer pages set their own header.
-      frameguard: false,
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  app.use(securityHeaders(cfg));
   app.use(
     pinoHttp({
       logger,
@@ -58,12 +40,19 @@ export function buildApp(): Express {
       autoLogging: { ignore: (req) => req.url === '/api/health' },
     }),
   );
-  // gzip for JSON, HTML, JS and vector tiles (MVT compresses ~3x); small bodies stay as they are.
-  app.use(compression({ threshold: 1024 }));
+  // gzip for JSON, HTML, JS and vector tiles; small bodies stay as they are. Cached public
+  // answers and tiles are gzipped once per cache entry instead (server/public/cacheable.ts).
+  app.use(compression({ threshold: 1024, filter: shouldCompress }));
   // Public map and base map: no sign-in, so they sit before the session lookup (a signed-in
   // officer viewing the public map must not cost a database query per tile).
   app.use(publicRouter());
   app.use(basemapRouter());
+  // Everything from here on is behind sign-in (or refuses for want of it): the session and its
+  // CSRF token, incidents, addresses, campaign files. No browser or proxy may keep any of it.
+  app.use(['/api', '/tiles'], (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.use(express.json({ limit: '5mb' }));
   app.use(cookieParser());
   app.use(authenticate);

@@ -15,20 +15,28 @@ import { currentUser, requireUser } from '../auth/auth.middleware';
 import { auditView } from '../audit/audit-view';
 import { config } from '../core/config';
 import { db } from '../core/db';
+import { DateParam, MunicipalityCode } from '../core/input';
 import { BadInputError, NotFoundError } from '../core/errors';
 import * as analysis from './analysis.service';
 
 const DAY_MS = 86_400_000;
 
+/** Knox bands: at most this many per dimension (issue 8: 200 x 180 bands ran 16 s). */
+const MAX_KNOX_BANDS = 20;
+
+const TOO_MANY_BANDS = `at most ${MAX_KNOX_BANDS} bands (${MAX_KNOX_BANDS + 1} edges), e.g. 0,100,200,400`;
+
 const bands = z
   .string()
+  .max(400, TOO_MANY_BANDS)
   .regex(/^\d+(\.\d+)?(,\d+(\.\d+)?)+$/, 'a comma-separated list of numbers, e.g. 0,100,200,400')
-  .transform((s) => s.split(',').map(Number));
+  .transform((s) => s.split(',').map(Number))
+  .refine((b) => b.length <= MAX_KNOX_BANDS + 1, TOO_MANY_BANDS);
 
 const Period = z.object({
-  municipality: z.string().regex(/^[A-Z0-9_-]{2,20}$/).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  municipality: MunicipalityCode.optional(),
+  from: DateParam.optional(),
+  to: DateParam.optional(),
 });
 
 /** The municipality a request is about, checked against the officer's access. */
@@ -76,8 +84,8 @@ export function analysisRouter(): Router {
     const c = config();
     const q = z
       .object({
-        municipality: z.string().optional(),
-        at: z.coerce.date().optional(),
+        municipality: MunicipalityCode.optional(),
+        at: DateParam.optional(),
         cocoonDistance: z.coerce.number().positive().max(2000).prefault(c.NEAR_REPEAT_DISTANCE_M),
         cocoonDays: z.coerce.number().positive().max(365).prefault(c.NEAR_REPEAT_DAYS),
         watchDistance: z.coerce.number().positive().max(5000).prefault(c.WATCH_ZONE_DISTANCE_M),
@@ -99,7 +107,12 @@ export function analysisRouter(): Router {
       .object({
         distances: bands.prefault('0,100,200,400'),
         times: bands.prefault('0,7,14,21'),
-        permutations: z.coerce.number().int().min(19).max(9999).prefault(config().KNOX_PERMUTATIONS),
+        permutations: z.coerce
+          .number()
+          .int()
+          .min(19, 'between 19 and 9999 (999 is usual)')
+          .max(9999, 'between 19 and 9999 (999 is usual)')
+          .prefault(config().KNOX_PERMUTATIONS),
         seed: z.coerce.number().int().prefault(1),
       })
       .parse(req.query);

@@ -9,7 +9,8 @@ import { config } from '../core/config';
 import type { Queryable } from '../core/db';
 import { BadInputError } from '../core/errors';
 import * as repo from './analysis.repo';
-import { knoxTest, type KnoxCell } from './knox';
+import type { KnoxCell } from './knox';
+import { runKnoxInWorker } from './knox-worker';
 import { forEachSpaceTimePair } from './space-time-pairs';
 import { UnionFind } from './union-find';
 
@@ -166,9 +167,6 @@ export interface KnoxParams extends Period {
   seed: number;
 }
 
-/** Most close pairs the Knox test permutes (pairs x permutations is the cost). */
-const KNOX_MAX_PAIRS = 2_000_000;
-
 export async function knox(q: Queryable, p: KnoxParams): Promise<{ parameters: object; incidents: number; pairs: number; cells: KnoxCell[] }> {
   for (const bands of [p.distanceBands, p.timeBands]) {
     if (bands.length < 2 || bands[0] !== 0 || bands.some((b, i) => i > 0 && b <= bands[i - 1]!)) {
@@ -176,28 +174,17 @@ export async function knox(q: Queryable, p: KnoxParams): Promise<{ parameters: o
     }
   }
   const pts = await repo.locatedIncidents(q, p.municipalityId, p.from, p.to);
-  // All pairs within the largest distance band, whatever their time: the permutations move times.
-  const pairs: { a: number; b: number; d: number }[] = [];
-  forEachSpaceTimePair(pts, p.distanceBands.at(-1)!, Infinity, (a, b, d) => {
-    if (pairs.length > KNOX_MAX_PAIRS) return;
-    pairs.push({ a, b, d });
+  // Pair search and permutations take seconds of CPU: off the event loop (knox-worker.ts).
+  const r = await runKnoxInWorker({
+    x: pts.x, y: pts.y, t: pts.t, distanceBands: p.distanceBands, timeBands: p.timeBands, permutations: p.permutations, seed: p.seed,
   });
-  if (pairs.length > KNOX_MAX_PAIRS) {
-    throw new BadInputError(`more than ${KNOX_MAX_PAIRS} pairs within ${p.distanceBands.at(-1)} m: narrow the period or the distance bands`);
-  }
-  const r = knoxTest({
-    days: pts.t,
-    pairs,
-    distanceBands: p.distanceBands,
-    timeBands: p.timeBands,
-    permutations: p.permutations,
-    seed: p.seed,
-  });
+  if (!r.ok) throw new BadInputError(r.message);
+  const { ok: _ok, ...result } = r;
   return {
     parameters: {
       from: p.from.toISOString(), to: p.to.toISOString(), distanceBands: p.distanceBands, timeBands: p.timeBands,
       permutations: p.permutations, seed: p.seed,
     },
-    ...r,
+    ...result,
   };
 }

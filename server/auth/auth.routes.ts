@@ -3,10 +3,11 @@ import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { config } from '../core/config';
+import { text } from '../core/input';
 import { SESSION_COOKIE, currentUser, requireUser } from './auth.middleware';
 import { signIn, signOut } from './auth.service';
 
-const Login = z.object({ email: z.string().min(3).max(320), password: z.string().min(1).max(1000) });
+const Login = z.object({ email: text().min(3).max(320), password: z.string().min(1).max(1000) });
 
 export function authRouter(): Router {
   const router = Router();

@@ -126,9 +126,14 @@ export async function createApiToken(email: string, name: string, actor: string,
   return token;
 }
 
-/** Throws unless the user may see this municipality. */
+/** Whether the user may see this municipality's data. */
+export function seesMunicipality(user: Pick<CurrentUser, 'municipalities'>, municipalityId: number): boolean {
+  return user.municipalities === 'all' || user.municipalities.includes(municipalityId);
+}
+
+/** Throws unless the user may see this municipality (for codes, which are public anyway). */
 export function assertMunicipality(user: CurrentUser, municipalityId: number): void {
-  if (user.municipalities !== 'all' && !user.municipalities.includes(municipalityId)) {
+  if (!seesMunicipality(user, municipalityId)) {
     throw new ForbiddenError('you have no access to this municipality');
   }
 }

@@ -4,18 +4,13 @@
  *   GET /fonts/:fontstack/:range.pbf     SDF glyphs, e.g. /fonts/Liberation Sans Regular/0-255.pbf
  */
 import { Router } from 'express';
-import { z } from 'zod';
 import { config } from '../core/config';
+import { TileCoordinates } from '../tiles/tile-coordinates';
 import { sendCached } from '../public/cacheable';
 import { basemapTile } from '../public/public.repo';
 import { ResponseCache } from '../public/response-cache';
 import { glyphRange, parseGlyphRequest } from './glyphs';
 
-const Tile = z.object({
-  z: z.coerce.number().int().min(0).max(22),
-  x: z.coerce.number().int().min(0),
-  y: z.coerce.number().int().min(0),
-}).refine((t) => t.x < 2 ** t.z && t.y < 2 ** t.z, 'tile x/y outside the zoom level');
 
 /** The base map changes only with an OSM load: cache tiles longer than figures. */
 const BASEMAP_MAX_AGE = 3600;
@@ -26,7 +21,7 @@ export function basemapRouter(): Router {
   const glyphs = new ResponseCache(24 * 3600 * 1000, 200);
 
   r.get('/tiles/basemap/:z/:x/:y.mvt', async (req, res) => {
-    const t = Tile.parse(req.params);
+    const t = TileCoordinates.parse(req.params);
     const c = await tiles.get(`${t.z}/${t.x}/${t.y}`, () => basemapTile(t.z, t.x, t.y));
     sendCached(req, res, c, { type: 'application/vnd.mapbox-vector-tile', maxAgeSeconds: BASEMAP_MAX_AGE, emptyIs204: true });
   });

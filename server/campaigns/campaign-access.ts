@@ -4,6 +4,7 @@
  * `assertMunicipality` in server/auth/auth.service.ts, applied to an Actor (which may be the CLI,
  * not a signed-in user); issue 16 item 3 gives both one home in server/municipalities/.
  */
+import { seesMunicipality } from '../auth/auth.service';
 import type { Queryable } from '../core/db';
 import { BadInputError, ForbiddenError } from '../core/errors';
 import { municipalityByCode } from '../municipalities/municipalities.repo';
@@ -18,9 +19,7 @@ export interface Actor {
 
 /** Throws ForbiddenError (403) unless the actor may see this municipality. */
 export function assertAccess(actor: Actor, municipalityId: number): void {
-  if (actor.municipalities !== 'all' && !actor.municipalities.includes(municipalityId)) {
-    throw new ForbiddenError('you have no access to this municipality');
-  }
+  if (!seesMunicipality(actor, municipalityId)) throw new ForbiddenError('you have no access to this municipality');
 }
 
 /**

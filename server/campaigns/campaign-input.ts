@@ -3,6 +3,7 @@
  * validated with zod at the boundary, and the template each kind of campaign uses.
  */
 import { z } from 'zod';
+import { CalendarDate, MunicipalityCode, text } from '../core/input';
 import { LANGUAGES, LETTER_TEMPLATES } from '../letters/letter-input';
 import { RISK_ZONE_ID } from './risk-zones';
 
@@ -45,7 +46,7 @@ export const KIND_TEMPLATE = {
 export const CreateCampaign = z
   .object({
     /** Municipality code (GM0503); may be left out by a user of exactly one municipality. */
-    municipality: z.string().optional(),
+    municipality: MunicipalityCode.optional(),
     kind: z.enum(['cocoon', 'evening', 'victim']),
     template: z.enum(LETTER_TEMPLATES).optional(),
     language: z.enum(LANGUAGES).prefault('nl'),
@@ -53,13 +54,10 @@ export const CreateCampaign = z
     /** The burglary a cocoon or victim letter is about (taken from the selection when that is an incident). */
     incidentId: z.number().int().positive().optional(),
     evening: z
-      .object({ at: z.string().datetime({ offset: true }), location: z.string().min(1).max(200) })
+      .object({ at: z.string().datetime({ offset: true }), location: text().min(1).max(200) })
       .strict()
       .optional(),
-    letterDate: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .optional(),
+    letterDate: CalendarDate.optional(),
   })
   .strict();
 export type CreateCampaign = z.input<typeof CreateCampaign>;

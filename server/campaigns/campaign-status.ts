@@ -1,7 +1,8 @@
 /** A campaign's status and counts, as GET /api/campaigns/:id and `campaign status` show them. */
 import { db } from '../core/db';
 import { NotFoundError } from '../core/errors';
-import { assertAccess, type Actor } from './campaign-access';
+import { seesMunicipality } from '../auth/auth.service';
+import { type Actor } from './campaign-access';
 import * as repo from './campaigns.repo';
 
 /** What GET /api/campaigns/:id answers: 'rendering' while any letter is pending. */
@@ -19,13 +20,13 @@ export interface CampaignStatus {
 
 /**
  * Status and counts; no personal data (failures name the letter, not the address). Throws
- * NotFoundError for an unknown campaign and ForbiddenError for another municipality's.
+ * NotFoundError for an unknown campaign and for another municipality's (a 403 would confirm the id exists).
  */
 export async function campaignStatus(id: number, actor: Actor): Promise<CampaignStatus> {
   const pool = db();
   const c = await repo.campaignById(pool, id);
-  if (!c) throw new NotFoundError(`no campaign ${id}`);
-  assertAccess(actor, c.municipality_id);
+  // Another municipality's campaign answers as a missing one: a 403 would confirm the id exists.
+  if (!c || !seesMunicipality(actor, c.municipality_id)) throw new NotFoundError(`no campaign ${id}`);
   const failures = c.failed > 0 ? await repo.lettersByStatus(pool, id, 'failed', 100) : [];
   return {
     id: Number(c.id),

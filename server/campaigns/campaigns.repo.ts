@@ -29,6 +29,7 @@ export interface RenderRow extends PostalAddressParts {
   letter_date: string;
   evening_at: Date | null;
   evening_location: string | null;
+  municipality_code: string;
   municipality_name: string;
   settings: unknown;
   street_id: string | null;

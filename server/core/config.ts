@@ -21,6 +21,25 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** Public base URL, used in letters (QR code) and printed by `npm run demo`. */
   PUBLIC_URL: z.string().url().optional(),
+  /**
+   * Sites that may embed the public map page in an iframe (CSP frame-ancestors), e.g.
+   * `https://www.delft.nl,https://*.delft.nl`: origins only (scheme, host, optional port).
+   * Officers' pages may be framed by nobody, whatever this says.
+   */
+  PUBLIC_EMBED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(/[\s,]+/).filter(Boolean))
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i,
+            'origins like https://www.delft.nl (scheme and host, optional port, no path), separated by commas',
+          ),
+      ),
+    ),
   /** Behind a TLS-terminating proxy: mark cookies Secure and trust X-Forwarded-*. */
   TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -41,8 +60,8 @@ const Env = z.object({
   PUBLIC_MIN_COUNT: z.coerce.number().int().positive().default(3),
   /** Largest incident file the upload endpoint accepts (police.uk/nl-csv/GeoJSON). */
   INCIDENT_UPLOAD_MAX_MB: z.coerce.number().positive().default(100),
-  /** Knox test: Monte Carlo permutations (NearRepeat's default is 999). */
-  KNOX_PERMUTATIONS: z.coerce.number().int().min(19).max(99999).default(999),
+  /** Knox test: Monte Carlo permutations (NearRepeat's default is 999); requests may ask 19 .. 9999. */
+  KNOX_PERMUTATIONS: z.coerce.number().int().min(19).max(9999).default(999),
   /** Public map: how long figures and tiles are cached in memory and by browsers (seconds). */
   PUBLIC_CACHE_SECONDS: z.coerce.number().int().nonnegative().default(60),
   /** Public map: size of the grid cells (metres, RD) used where no buurt/wijk boundaries are loaded. */

@@ -4,7 +4,7 @@
  * municipality may see it.
  */
 import { audit } from '../audit/audit';
-import { assertMunicipality, type CurrentUser } from '../auth/auth.service';
+import { seesMunicipality, type CurrentUser } from '../auth/auth.service';
 import { db } from '../core/db';
 import { NotFoundError } from '../core/errors';
 import { sql } from '../core/sql';
@@ -60,8 +60,8 @@ interface Row {
 export async function incidentDetail(user: CurrentUser, id: number, ip: string | null): Promise<IncidentDetail> {
   const { rows } = await db().query<Row>(sql('incidents/detail'), [id]);
   const r = rows[0];
-  if (!r) throw new NotFoundError(`no incident ${id}`);
-  assertMunicipality(user, r.municipality_id);
+  // Another municipality's incident answers as a missing one: a 403 would confirm the id exists.
+  if (!r || !seesMunicipality(user, r.municipality_id)) throw new NotFoundError(`no incident ${id}`);
   await audit(db(), {
     userId: user.id,
     actor: user.email,

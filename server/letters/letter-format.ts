@@ -27,10 +27,21 @@ export function formatDateTime(language: Language, iso: string): { date: string;
   return { date, time };
 }
 
-/** The public map page of a street: `<base>/?street=<id or name>`. */
-export function streetMapUrl(base: string, street: { id: number | null; name: string }): string {
+/**
+ * The public map page of the recipient's street, as the page reads it (client/src/public/main.ts):
+ * `<base>?gemeente=GM0503&street=<id>&lang=nl`. The id opens that street (a street with too few
+ * homes: its area); a street without an id is searched by name. The language is always given, so
+ * the page opens in the letter's language whatever the browser's. A municipal page that embeds
+ * the map must pass these parameters on to it.
+ */
+export function streetMapUrl(
+  base: string,
+  link: { municipalityCode: string; street: { id: number | null; name: string }; language: Language },
+): string {
   const u = new URL(base);
-  u.searchParams.set('street', street.id !== null ? String(street.id) : street.name);
+  u.searchParams.set('gemeente', link.municipalityCode);
+  u.searchParams.set('street', link.street.id !== null ? String(link.street.id) : link.street.name);
+  u.searchParams.set('lang', link.language);
   return u.toString();
 }
 

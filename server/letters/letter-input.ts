@@ -18,7 +18,8 @@ export const LetterInput = z.object({
   letterDate: isoDate,
   /** Printed as "Ons kenmerk": campaign and letter id, never anything personal. */
   reference: z.string().min(1),
-  municipality: z.object({ name: z.string().min(1), settings: MunicipalitySettings }),
+  /** `code` (GM0503) picks the municipality on the public map the letter links to. */
+  municipality: z.object({ code: z.string().min(1), name: z.string().min(1), settings: MunicipalitySettings }),
   address: z.object({
     street_name: z.string().min(1),
     huisnummer: z.number().int().positive(),

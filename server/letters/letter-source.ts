@@ -22,7 +22,7 @@ export function letterInputFromRow(row: RenderRow): LetterInput {
     language: row.language,
     letterDate: row.letter_date,
     reference: `PK-${row.campaign_id}-${row.id}`,
-    municipality: { name: municipalityDisplayName(row.municipality_name), settings },
+    municipality: { code: row.municipality_code, name: municipalityDisplayName(row.municipality_name), settings },
     address: {
       street_name: row.street_name,
       huisnummer: row.huisnummer,

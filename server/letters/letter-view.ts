@@ -64,7 +64,7 @@ export async function buildLetterView(input: LetterInput) {
   const needsIncident = input.template === 'cocoon-warning' || input.template === 'victim-advice';
   if (needsIncident && !input.incident) throw new Error(`a ${input.template} letter needs the incident it is about`);
   if (input.template === 'prevention-evening' && !input.evening) throw new Error('a prevention-evening letter needs the evening (date, time, place)');
-  const mapUrl = streetMapUrl(input.publicMapBase, input.street);
+  const mapUrl = streetMapUrl(input.publicMapBase, { municipalityCode: input.municipality.code, street: input.street, language: lang });
   const evening = input.evening ? { ...formatDateTime(lang, input.evening.at), location: input.evening.location } : null;
   const incident = input.incident
     ? {

@@ -1,6 +1,14 @@
-/** Answers a cached public response with ETag / Cache-Control, 304 when the client has it. */
+/**
+ * Answers a cached public response with ETag / Cache-Control, 304 when the client has it, and
+ * the gzipped bytes of the cache entry when the client accepts gzip (compressed once per entry,
+ * not per request: the compression middleware leaves these responses alone, see shouldCompress).
+ */
+import compression from 'compression';
 import type { Request, Response } from 'express';
 import type { CachedBody } from './response-cache';
+
+/** res.locals flag: the body is already in its final encoding. */
+const SENT_FROM_CACHE = 'pkSentFromCache';
 
 export function sendCached(
   req: Request,
@@ -8,11 +16,14 @@ export function sendCached(
   c: CachedBody,
   opts: { type: string; maxAgeSeconds: number; emptyIs204?: boolean },
 ): void {
+  res.locals[SENT_FROM_CACHE] = true;
+  const zipped = c.gzip && req.acceptsEncodings('gzip') === 'gzip' ? c.gzip : null;
   res.setHeader('Cache-Control', `public, max-age=${opts.maxAgeSeconds}, stale-while-revalidate=${opts.maxAgeSeconds}`);
-  res.setHeader('ETag', c.etag);
+  res.setHeader('ETag', zipped?.etag ?? c.etag);
   res.setHeader('Vary', 'Accept-Encoding');
   const inm = req.headers['if-none-match'];
-  if (inm && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === c.etag)) {
+  const etags = c.gzip ? [c.etag, c.gzip.etag] : [c.etag];
+  if (inm && inm.split(',').some((t) => etags.includes(t.trim().replace(/^W\//, '')))) {
     res.status(304).end();
     return;
   }
@@ -20,7 +31,19 @@ export function sendCached(
     res.status(204).end();
     return;
   }
+  const body = zipped?.body ?? c.body;
   res.setHeader('Content-Type', opts.type);
-  res.setHeader('Content-Length', String(c.body.length));
-  res.status(200).end(c.body);
+  if (zipped) res.setHeader('Content-Encoding', 'gzip');
+  res.setHeader('Content-Length', String(body.length));
+  res.status(200).end(body);
+}
+
+/**
+ * The compression middleware's filter: its default (compressible MIME types) plus vector tiles,
+ * which it does not know (MVT shrinks to about 60%); never a response sendCached answered.
+ */
+export function shouldCompress(req: Request, res: Response): boolean {
+  if (res.locals[SENT_FROM_CACHE]) return false;
+  if (String(res.getHeader('Content-Type') ?? '').startsWith('application/vnd.mapbox-vector-tile')) return true;
+  return compression.filter(req, res);
 }

@@ -10,18 +10,15 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { config } from '../core/config';
+import { TileCoordinates } from '../tiles/tile-coordinates';
+import { MunicipalityCode, text } from '../core/input';
 import { sendCached } from './cacheable';
 import * as service from './public.service';
 import * as repo from './public.repo';
-import { ResponseCache, withEtag } from './response-cache';
+import { ResponseCache, cachedBody } from './response-cache';
 
-const Code = z.string().regex(/^[A-Z0-9_-]{2,20}$/, 'municipality code like GM0503');
-const Tile = z.object({
-  z: z.coerce.number().int().min(0).max(22),
-  x: z.coerce.number().int().min(0),
-  y: z.coerce.number().int().min(0),
-}).refine((t) => t.x < 2 ** t.z && t.y < 2 ** t.z, 'tile x/y outside the zoom level');
-const SearchQuery = z.object({ q: z.string().trim().min(1, 'q: type a postcode or street name').max(100) });
+const Code = MunicipalityCode;
+const SearchQuery = z.object({ q: text().trim().min(1, 'q: type a postcode or street name').max(100) });
 
 let cache: ResponseCache | undefined;
 function responses(): ResponseCache {
@@ -72,13 +69,13 @@ export function publicRouter(): Router {
     const f = filterOf(req);
     const { q } = SearchQuery.parse(req.query);
     // Searches are not kept in the shared cache (they carry a resident's postcode); browsers may cache them.
-    const c = withEtag(json(await service.search(code, q, f)));
+    const c = await cachedBody(json(await service.search(code, q, f)));
     sendCached(req, res, c, { type: JSON_TYPE, maxAgeSeconds: maxAge() });
   });
 
   r.get('/tiles/public/:code/:z/:x/:y.mvt', async (req, res) => {
     const code = Code.parse(req.params.code);
-    const t = Tile.parse(req.params);
+    const t = TileCoordinates.parse(req.params);
     const f = filterOf(req);
     const c = await responses().get(`tile|${code}|${t.z}/${t.x}/${t.y}|${service.filterKey(f)}`, async () => {
       const { municipalityId, figures } = await service.tileFigures(code, f);

@@ -2,28 +2,25 @@
  * Officer vector tiles (Mapbox Vector Tile, ST_AsMVT), never public: they carry exact incident
  * points. `/tiles/incidents/{z}/{x}/{y}.mvt` (z >= 10) and `/tiles/streets/{z}/{x}/{y}.mvt`
  * (z >= 12), optional `from`/`to` (default the last 90 days). An empty tile answers 204.
- * JIT is off for tile queries: it added 0.3-1.2 s to first runs (measured.md) of queries that
- * take milliseconds.
+ * Like every answer behind sign-in they are `Cache-Control: no-store` (server/app.ts): incident
+ * tiles hold victims' locations. JIT is off for tile queries: it added 0.3-1.2 s to first runs
+ * (measured.md) of queries that take milliseconds.
  */
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { currentUser, requireUser } from '../auth/auth.middleware';
 import { auditView } from '../audit/audit-view';
 import { withTransaction, db } from '../core/db';
+import { BadInputError } from '../core/errors';
+import { DateParam } from '../core/input';
 import { sql } from '../core/sql';
+import { TileCoordinates } from './tile-coordinates';
 
 const TILE_LAYERS = { incidents: { minZoom: 10 }, streets: { minZoom: 12 } } as const;
 
-const TileParams = z
-  .object({
-    layer: z.enum(['incidents', 'streets']),
-    z: z.coerce.number().int().min(0).max(22),
-    x: z.coerce.number().int().min(0),
-    y: z.coerce.number().int().min(0),
-  })
-  .refine((t) => t.x < 2 ** t.z && t.y < 2 ** t.z, 'x and y must lie within 0 .. 2^z - 1');
+const Layer = z.enum(['incidents', 'streets']);
 
-const TileQuery = z.object({ from: z.coerce.date().optional(), to: z.coerce.date().optional() });
+const TileQuery = z.object({ from: DateParam.optional(), to: DateParam.optional() });
 
 export function tilesRouter(): Router {
   const router = Router();
@@ -31,10 +28,13 @@ export function tilesRouter(): Router {
   // pass every other layer on before the sign-in check, or the base map answers 401/400.
   const ownLayer: RequestHandler = (req, _res, next) => next(Object.hasOwn(TILE_LAYERS, String(req.params.layer)) ? undefined : 'route');
   router.get('/tiles/:layer/:z/:x/:y.mvt', ownLayer, requireUser('officer'), auditView('incidents.view.tiles'), async (req, res) => {
-    const t = TileParams.parse(req.params);
+    const t = { layer: Layer.parse(req.params.layer), ...TileCoordinates.parse(req.params) };
     const q = TileQuery.parse(req.query);
     const user = currentUser(req);
-    res.setHeader('Cache-Control', 'private, max-age=60');
+    const to = q.to ?? new Date();
+    const from = q.from ?? new Date(to.getTime() - 90 * 86_400_000);
+    // As the analysis routes answer (analysis.routes.ts): an empty period is a mistake, not an empty tile.
+    if (from >= to) throw new BadInputError("'from' must lie before 'to'");
     if (t.z < TILE_LAYERS[t.layer].minZoom) {
       res.status(204).end();
       return;
@@ -43,8 +43,6 @@ export function tilesRouter(): Router {
     if (user.municipalities === 'all') {
       municipalities = (await db().query<{ id: number }>('SELECT id FROM municipalities')).rows.map((r) => r.id);
     } else municipalities = user.municipalities;
-    const to = q.to ?? new Date();
-    const from = q.from ?? new Date(to.getTime() - 90 * 86_400_000);
     const tile = await withTransaction(async (client) => {
       await client.query('SET LOCAL jit = off');
       const { rows } = await client.query<{ mvt: Buffer | null }>(sql(`tiles/${t.layer}`), [t.z, t.x, t.y, municipalities, from, to]);

@@ -260,7 +260,12 @@ describe('bad input and access', () => {
     await t.pool.query(`INSERT INTO municipalities (code, name) VALUES ('GM9999', 'Elders') ON CONFLICT DO NOTHING`);
     const stranger = await createTestUser(t.pool, { role: 'officer', municipality: 'GM9999' });
     const { rows } = await t.pool.query<{ id: string }>('SELECT id FROM campaigns ORDER BY id LIMIT 1');
-    expect((await get(`/api/campaigns/${rows[0]!.id}`, stranger)).status).toBe(403);
-    expect((await get(`/api/campaigns/${rows[0]!.id}/letters.pdf`, stranger)).status).toBe(403);
+    // Another municipality's campaign answers as one that does not exist: ids tell nothing (issue 8).
+    for (const id of [rows[0]!.id, '99999999']) {
+      for (const p of [`/api/campaigns/${id}`, `/api/campaigns/${id}/letters.pdf`, `/api/campaigns/${id}/manifest.csv`]) {
+        const r = await get(p, stranger);
+        expect({ p, status: r.status, body: await r.json() }).toEqual({ p, status: 404, body: { error: { code: 'not_found', message: `no campaign ${id}` } } });
+      }
+    }
   });
 });

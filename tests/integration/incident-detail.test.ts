@@ -1,6 +1,7 @@
 /**
  * GET /api/incidents/:id: an officer of the municipality sees the incident with its address;
  * each view is audited (one row per view); other municipalities, planners and strangers do not.
+ * To an officer of another municipality an incident answers as one that does not exist (issue 8).
  */
 import { bearer, createTestUser, useTestApp } from '../helpers/app';
 import { useTestDatabase } from '../helpers/db';
@@ -39,7 +40,10 @@ test('an officer sees the address and every view is audited; others are refused'
   await t.pool.query(`INSERT INTO municipalities (code, name) VALUES ('GM0599', 'Rotterdam') ON CONFLICT DO NOTHING`);
   const stranger = await createTestUser(t.pool, { role: 'officer', municipality: 'GM0599' });
   const planner = await createTestUser(t.pool, { role: 'planner' });
-  expect((await get(bearer(stranger))).status).toBe(403);
+  for (const id of [inc.id, '99999999']) {
+    const r = await get(bearer(stranger), id);
+    expect({ status: r.status, body: await r.json() }).toEqual({ status: 404, body: { error: { code: 'not_found', message: `no incident ${id}` } } });
+  }
   expect((await get(bearer(planner))).status).toBe(403);
   expect((await get({})).status).toBe(401);
   expect((await get(bearer(officer), 99999999)).status).toBe(404);

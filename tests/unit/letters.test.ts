@@ -48,9 +48,11 @@ describe('letter formatting', () => {
     expect(formatDate('en', '2025-03-10')).toBe('10 March 2025');
     expect(formatDateTime('nl', '2025-04-02T17:30:00Z')).toEqual({ date: 'woensdag 2 april 2025', time: '19:30' });
   });
-  test('street map URL keeps the base path', () => {
-    expect(streetMapUrl('https://kaart.delft.example/inbraak/', { id: 42, name: 'Mekelweg' })).toBe('https://kaart.delft.example/inbraak/?street=42');
-    expect(streetMapUrl('https://x.example', { id: null, name: 'Oude Delft' })).toBe('https://x.example/?street=Oude+Delft');
+  test('street map URL keeps the base path and names municipality, street and language', () => {
+    expect(streetMapUrl('https://kaart.delft.example/inbraak/', { municipalityCode: 'GM0503', street: { id: 42, name: 'Mekelweg' }, language: 'en' }))
+      .toBe('https://kaart.delft.example/inbraak/?gemeente=GM0503&street=42&lang=en');
+    expect(streetMapUrl('https://x.example', { municipalityCode: 'GM0503', street: { id: null, name: 'Oude Delft' }, language: 'nl' }))
+      .toBe('https://x.example/?gemeente=GM0503&street=Oude+Delft&lang=nl');
   });
   test('logo SVG loses scripts and handlers', () => {
     const s = safeSvg('<svg onload="alert(1)"><script>alert(2)</script><image href="https://evil.example/x.png"/></svg>');

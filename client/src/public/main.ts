@@ -1,7 +1,7 @@
 /**
  * Public map for residents: where were homes broken into recently (per street, never per
  * house), and what can you do. Everything comes from this server: figures, tiles, glyphs.
- * URL parameters: ?gemeente=GM0503 ?street=Mekelweg ?postcode=2628CD ?lang=en ?embed=1
+ * URL parameters: ?gemeente=GM0503 ?street=75 (id, as letters link) or ?street=Mekelweg ?postcode=2628CD ?lang=en ?embed=1
  */
 import { Map as MapLibreMap, NavigationControl, setWorkerUrl, type Map as MlMap, type VectorTileSource } from 'maplibre-gl';
 // maplibre-gl 6 is ESM with a separate worker file; Vite emits it as a same-origin asset.
@@ -13,6 +13,7 @@ import { METHOD_CODES, adviceFor, methodLabel } from './advice';
 import { lastDayText, lang, setLang, t, type Lang, type MessageKey } from './i18n';
 import { BAND_COLOURS, buildStyle, publicTileUrl } from './map-style';
 import { StreetTable } from './street-table';
+import { readStreetLink } from './street-link';
 import { periodTable, valueText } from './trend-chart';
 
 /** Test and embedding hook: the map and the figures it shows. */
@@ -42,6 +43,8 @@ const state: {
 };
 
 let map: MlMap | undefined;
+/** Resolves once the map has loaded (selecting a street needs its style). */
+let mapLoaded: Promise<unknown> = Promise.resolve();
 const table = new StreetTable($('pk-table-wrap'), (s) => {
   void runSearch(s.name).then(() => {
     renderAll();
@@ -220,23 +223,32 @@ async function loadFigures(): Promise<void> {
   state.streets = streets;
   state.areas = areas;
   if (window.preventiekaart) window.preventiekaart.streets = streets.streets;
-  if (state.lastQuery) await runSearch(state.lastQuery, false);
+  if (state.lastQuery) await runSearch(state.lastQuery, false, state.hit?.street.id);
   renderAll();
   const source = map?.getSource('public') as VectorTileSource | undefined;
   source?.setTiles([publicTileUrl(location.origin, m.code, filterQuery(state.filter))]);
 }
 
-function showStreet(id: number, bbox: [number, number, number, number] | null): void {
-  if (!map) return;
-  map.setFilter('streets-selected', ['==', ['get', 'id'], id]);
-  if (bbox) map.fitBounds(bbox, { padding: 60, maxZoom: 17, duration: 600 });
+/**
+ * Selects the street of a search answer on the map and moves there: to its area when it is
+ * merged. Waits for the map's style (a link from a letter answers before the map has loaded).
+ */
+function showHit(hit: SearchHit): void {
+  const area = hit.figure ? undefined : state.areas?.areas.find((a) => a.key === hit.area.key && !a.hidden);
+  const bbox = area?.bbox ?? hit.street.bbox;
+  void mapLoaded.then(() => {
+    if (!map || state.hit !== hit) return;
+    map.setFilter('streets-selected', ['==', ['get', 'id'], hit.street.id]);
+    if (bbox) map.fitBounds(bbox, { padding: area ? 40 : 60, maxZoom: 17, duration: 600 });
+  });
 }
 
-async function runSearch(q: string, updateUrl = true): Promise<void> {
+/** Searches and answers; `streetId` picks that street among the hits (several streets can share a name). */
+async function runSearch(q: string, updateUrl = true, streetId?: number): Promise<void> {
   const m = state.m!;
   const r = await api.search(m.code, q, state.filter);
   state.lastQuery = r.query.text || q;
-  state.hit = r.hits[0];
+  state.hit = r.hits.find((h) => h.street.id === streetId) ?? r.hits[0];
   if (updateUrl) {
     const u = new URL(location.href);
     u.searchParams.delete('street');
@@ -244,7 +256,21 @@ async function runSearch(q: string, updateUrl = true): Promise<void> {
     u.searchParams.set(r.query.kind === 'postcode' ? 'postcode' : 'street', r.query.text);
     history.replaceState(null, '', u);
   }
-  if (state.hit) showStreet(state.hit.street.id, state.hit.street.bbox);
+  if (state.hit) showHit(state.hit);
+}
+
+/**
+ * Opens what the page's URL asks for: `?street=<id>` (the link and QR code in every letter) that
+ * street, or its area when it has too few homes; a street name or postcode is searched.
+ */
+async function openFromUrl(): Promise<void> {
+  const link = readStreetLink(params);
+  if (!link) return;
+  const street = link.kind === 'id' ? state.streets?.streets.find((s) => s.id === link.id) : undefined;
+  const q = street?.name ?? (link.kind === 'search' ? link.text : String(link.id));
+  $<HTMLInputElement>('pk-q').value = q;
+  await runSearch(q, false, street?.id);
+  renderAll();
 }
 
 function initMap(m: MunicipalityInfo): MlMap {
@@ -260,6 +286,7 @@ function initMap(m: MunicipalityInfo): MlMap {
     minZoom: 10,
     cooperativeGestures: params.get('embed') === '1',
   });
+  mapLoaded = mlmap.once('load');
   mlmap.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   mlmap.getCanvas().setAttribute('aria-label', t('mapLabel', { name: m.name }));
   const layers = ['streets-count', 'streets-none', 'streets-merged'];
@@ -299,12 +326,7 @@ async function main(): Promise<void> {
   map = initMap(m);
   await loadFigures();
   if (window.preventiekaart) window.preventiekaart.streets = state.streets?.streets ?? [];
-  const deep = params.get('postcode') ?? params.get('street');
-  if (deep) {
-    $<HTMLInputElement>('pk-q').value = deep;
-    await runSearch(deep, false);
-    renderAll();
-  }
+  await openFromUrl();
 
   $('pk-search').addEventListener('submit', (e) => {
     e.preventDefault();
@@ -312,7 +334,8 @@ async function main(): Promise<void> {
     if (!q) return;
     void runSearch(q).then(() => {
       renderAll();
-      $('pk-answer').focus?.();
+      // The answer takes focus (tabindex -1), so keyboard and screen-reader users land on it.
+      $('pk-answer').focus();
     });
   });
   const onFilter = () => {

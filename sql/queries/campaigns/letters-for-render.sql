@@ -1,10 +1,11 @@
 -- Everything needed to render the still-pending letters among the given ids, in print order.
 -- Params: $1 letter ids (bigint[]). Returns one row per letter (see server/campaigns/campaigns.repo.ts).
+-- The burglary is dated by the day it began (occurred_from, Dutch time), as the map counts it.
 SELECT l.id, l.campaign_id, c.template, c.language, c.kind, c.letter_date::text AS letter_date,
        c.evening_at, c.evening_location,
-       m.name AS municipality_name, m.settings,
+       m.code AS municipality_code, m.name AS municipality_name, m.settings,
        a.street_name, a.huisnummer, a.huisletter, a.toevoeging, a.postcode, a.place, a.street_id,
-       (i.occurred_to AT TIME ZONE 'Europe/Amsterdam')::date::text AS incident_on,
+       (i.occurred_from AT TIME ZONE 'Europe/Amsterdam')::date::text AS incident_on,
        i.attempt AS incident_attempt, i.modus_operandi AS incident_mo,
        coalesce(ist.name, regexp_replace(i.location_label, '^On or near ', '')) AS incident_street
 FROM letters l
