@@ -1,5 +1,5 @@
 /** Dutch formatting for the officers' page (dates in Europe/Amsterdam, numbers with a decimal comma). */
-import { methodLabel } from '../public/advice';
+import { methodLabel } from '../shared/method-label';
 
 const DATE = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Amsterdam' });
 const DATETIME = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });

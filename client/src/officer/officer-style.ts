@@ -1,11 +1,11 @@
 /**
- * The officers' map style: the project's own base map (taken from the public map's style, so
- * both pages look alike and load the same tiles and glyphs from this server) with the officer
+ * The officers' map style: the project's own base map (shared with the public map, so both
+ * pages look alike and load the same tiles and glyphs from this server) with the officer
  * layers on top: risk zones, near-repeat clusters, streets coloured by activity, exact
  * incident points and a hit layer of all streets (to select any street for letters).
  */
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import { buildStyle } from '../public/map-style';
+import { baseMap } from '../shared/base-map';
 
 export const COLOURS = {
   activity: [
@@ -44,11 +44,7 @@ const activityColour: ExpressionSpecification = [
 export const CLICK_LAYERS = ['incidents', 'cluster-fill', 'cluster-point', 'activity', 'streets-hit', 'zone-fill'];
 
 export function buildOfficerStyle(origin: string, query: string): StyleSpecification {
-  // Base map only: the public figures (source 'public') are not the officers' business here.
-  const base = buildStyle(origin, 'none', '');
-  const baseLayers = base.layers.filter((l) => l.type === 'background' || ('source' in l && l.source === 'basemap'));
-  const labelLayers = baseLayers.filter((l) => l.type === 'symbol');
-  const below = baseLayers.filter((l) => l.type !== 'symbol');
+  const base = baseMap(origin);
   const width = (a: number, b: number): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], 12, a, 17, b];
   const officer: LayerSpecification[] = [
     { id: 'zone-fill', type: 'fill', source: 'zones', paint: { 'fill-color': ['match', ['get', 'kind'], 'cocoon', COLOURS.cocoon, COLOURS.watch], 'fill-opacity': ['match', ['get', 'kind'], 'cocoon', 0.16, 0.06] } },
@@ -78,14 +74,14 @@ export function buildOfficerStyle(origin: string, query: string): StyleSpecifica
     version: 8,
     glyphs: base.glyphs,
     sources: {
-      basemap: base.sources.basemap!,
+      basemap: base.source,
       streets: { type: 'vector', tiles: [officerTileUrl(origin, 'streets', query)], minzoom: 12, maxzoom: 16 },
       incidents: { type: 'vector', tiles: [officerTileUrl(origin, 'incidents', query)], minzoom: 10, maxzoom: 16 },
       activity: { type: 'geojson', data: EMPTY },
       clusters: { type: 'geojson', data: EMPTY },
       zones: { type: 'geojson', data: EMPTY },
     },
-    layers: [...below, ...officer, ...labelLayers],
+    layers: [...base.layers, ...officer, ...base.labels],
   };
 }
 
