@@ -5,6 +5,7 @@
  */
 import { api, ApiError, type CampaignStatus, type CreateCampaign, type RiskZones } from './api';
 import { dateText, dateTimeText, methodText } from './format';
+import type { IncidentInfo } from './incident-info';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -13,14 +14,6 @@ const TEMPLATES: Record<CreateCampaign['kind'], { value: NonNullable<CreateCampa
   evening: { value: 'prevention-evening', label: 'Uitnodiging preventieavond (prevention-evening)' },
   victim: { value: 'victim-advice', label: 'Advies na inbraak (victim-advice)' },
 };
-
-export interface IncidentInfo {
-  id: number;
-  date: string;
-  attempt: boolean;
-  modusOperandi: string;
-  streetId: number | null;
-}
 
 export interface LetterContext {
   municipality: () => string;

@@ -4,16 +4,19 @@
  * select streets or a risk zone and send prevention letters. Everything comes from this server
  * (figures, vector tiles, base map, glyphs): no third-party request.
  */
-import { Map as MapLibreMap, NavigationControl, Popup, ScaleControl, setWorkerUrl, type GeoJSONSource, type MapGeoJSONFeature, type Map as MlMap, type VectorTileSource } from 'maplibre-gl';
+import { Map as MapLibreMap, NavigationControl, Popup, ScaleControl, setWorkerUrl, type GeoJSONSource, type Map as MlMap, type VectorTileSource } from 'maplibre-gl';
 // maplibre-gl 6 is ESM with a separate worker file; Vite emits it as a same-origin asset.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './officer.css';
 import { api, ApiError, type Clusters, type Knox, type MunicipalityInfo, type RiskZones, type SessionUser, type StreetActivity, type StreetActivityProps, setCsrfToken } from './api';
 import { dateText, methodText, methodsText, numberText, pText } from './format';
-import { LetterPanel, type IncidentInfo } from './letters';
+import { bboxOf, type BBox } from './bbox';
+import { incidentInfo, type IncidentInfo } from './incident-info';
+import { LetterPanel } from './letters';
 import { setupImportPanel } from './import-panel';
 import { CLICK_LAYERS, COLOURS, LAYER_GROUPS, buildOfficerStyle, officerTileUrl, tileQuery } from './officer-style';
+import { period } from './period';
 import { SortableTable } from './sortable-table';
 
 /** Test hook: the map and what it shows. */
@@ -65,12 +68,6 @@ let mapLoaded: Promise<void> = Promise.resolve();
 
 function message(text: string): void {
   $('pk-message').textContent = text;
-}
-
-/** The chosen period, ending at the next full hour: stable tile URLs (browser cache, one load per tile). */
-function period(): { from: Date; to: Date } {
-  const to = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000);
-  return { from: new Date(to.getTime() - state.days * DAY_MS), to };
 }
 
 function streetName(id: number | null): string {
@@ -138,7 +135,7 @@ function zoomButton(label: string, onClick: () => void, focusKey: string): HTMLB
   return b;
 }
 
-type ActivityRow = StreetActivityProps & { bbox: [number, number, number, number] | null };
+type ActivityRow = StreetActivityProps & { bbox: BBox | null };
 
 const activityTable = new SortableTable<ActivityRow>(
   $('pk-activity-table'),
@@ -161,19 +158,7 @@ const activityTable = new SortableTable<ActivityRow>(
   },
 );
 
-function bboxOf(coords: unknown): [number, number, number, number] | null {
-  const b = [Infinity, Infinity, -Infinity, -Infinity] as [number, number, number, number];
-  const walk = (c: unknown): void => {
-    if (Array.isArray(c) && typeof c[0] === 'number') {
-      const [x, y] = c as number[];
-      b[0] = Math.min(b[0], x!); b[1] = Math.min(b[1], y!); b[2] = Math.max(b[2], x!); b[3] = Math.max(b[3], y!);
-    } else if (Array.isArray(c)) c.forEach(walk);
-  };
-  walk(coords);
-  return Number.isFinite(b[0]) ? b : null;
-}
-
-function fitTo(bbox: [number, number, number, number] | null): void {
+function fitTo(bbox: BBox | null): void {
   if (bbox && map) map.fitBounds(bbox, { padding: 80, maxZoom: 17, duration: 500 });
 }
 
@@ -323,14 +308,6 @@ function popupContent(title: string, lines: string[], actions: [string, () => vo
   return div;
 }
 
-function incidentFromFeature(f: MapGeoJSONFeature): IncidentInfo {
-  const p = f.properties;
-  return {
-    id: Number(p.id), date: String(p.date), attempt: p.attempt === true || p.attempt === 'true',
-    modusOperandi: String(p.modus_operandi), streetId: p.street_id === undefined || p.street_id === null ? null : Number(p.street_id),
-  };
-}
-
 function onMapClick(e: { point: { x: number; y: number }; lngLat: { lng: number; lat: number } }): void {
   const m = map!;
   const layers = CLICK_LAYERS.filter((l) => m.getLayer(l) && m.getLayoutProperty(l, 'visibility') !== 'none');
@@ -338,7 +315,7 @@ function onMapClick(e: { point: { x: number; y: number }; lngLat: { lng: number;
   const first = (layer: string) => hits.find((h) => h.layer.id === layer);
   const incident = first('incidents');
   if (incident) {
-    const i = incidentFromFeature(incident);
+    const i = incidentInfo(incident.properties);
     const title = `${i.attempt ? 'Poging tot inbraak' : 'Inbraak'} · ${dateText(i.date)}`;
     const letterAction: [string, () => void] = ['Brief over deze inbraak', () => {
       selectIncident(i.id);
@@ -402,7 +379,7 @@ function collectIncidents(): void {
   if (!map?.getSource('incidents')) return;
   const before = state.incidents.size;
   for (const f of map.querySourceFeatures('incidents', { sourceLayer: 'incidents' })) {
-    const i = incidentFromFeature(f as MapGeoJSONFeature);
+    const i = incidentInfo(f.properties);
     state.incidents.set(i.id, i);
   }
   if (state.incidents.size !== before) letters.render();
@@ -410,7 +387,7 @@ function collectIncidents(): void {
 
 function initMap(m: MunicipalityInfo): MlMap {
   setWorkerUrl(new URL(workerUrl, location.href).href);
-  const { from, to } = period();
+  const { from, to } = period(state.days);
   const mlmap = new MapLibreMap({
     container: $('pk-map'),
     style: buildOfficerStyle(location.origin, tileQuery(from, to)),
@@ -453,7 +430,7 @@ function setLayerVisibility(): void {
 async function loadData(): Promise<void> {
   const seq = ++state.loadSeq;
   const m = state.m!;
-  const { from, to } = period();
+  const { from, to } = period(state.days);
   const q = { municipality: m.code, from, to };
   message('Gegevens worden geladen…');
   const [activity, clusters, zones] = await Promise.all([api.activity(q), api.clusters(q), api.riskZones(m.code)]);
