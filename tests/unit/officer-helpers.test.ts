@@ -1,6 +1,8 @@
 import { bboxOf } from '../../client/src/officer/bbox';
 import { incidentInfo } from '../../client/src/officer/incident-info';
+import type { MunicipalityInfo } from '../../client/src/officer/api';
 import { period } from '../../client/src/officer/period';
+import { userMunicipalities } from '../../client/src/officer/user-municipalities';
 
 test('bboxOf: points, lines and multipolygons; nothing gives null', () => {
   expect(bboxOf([4.36, 52.01])).toEqual([4.36, 52.01, 4.36, 52.01]);
@@ -73,4 +75,14 @@ test('incidentInfo reads tile properties, strings or not', () => {
   expect(
     incidentInfo({ id: 15, date: '2026-11-05', modus_operandi: 'unknown', street_id: null }).streetId,
   ).toBeNull();
+});
+
+test('userMunicipalities: all of them, or those named by code, in the order given', () => {
+  const all = [{ code: 'GM0503' }, { code: 'GM0603' }, { code: 'GM0518' }] as MunicipalityInfo[];
+  expect(userMunicipalities({ municipalityCodes: 'all' }, all)).toEqual(all);
+  expect(userMunicipalities({ municipalityCodes: ['GM0518', 'GM0503'] }, all).map((m) => m.code)).toEqual([
+    'GM0503',
+    'GM0518',
+  ]);
+  expect(userMunicipalities({ municipalityCodes: ['GM9999'] }, all)).toEqual([]);
 });

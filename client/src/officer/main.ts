@@ -7,7 +7,6 @@
  * This file only wires the parts together: the store (officer-store.ts) holds what is shown and
  * picked, the panels and the map subscribe to it, the loader fills it.
  */
-import type { Map as MlMap } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './officer.css';
 import { mountActivityTable } from './activity-table';
@@ -30,19 +29,9 @@ import { LAYER_GROUPS, tileQuery } from './officer-style';
 import { OfficerStore } from './officer-store';
 import { period } from './period';
 import { mountPeriodTotals } from './period-totals';
-
-/** Test hook: the map and what it shows. */
-declare global {
-  interface Window {
-    preventiekaartIntern?: {
-      map: MlMap;
-      ready: boolean;
-      municipality: string;
-      selectedStreets: () => number[];
-      campaign: () => CampaignProgress['campaign'];
-    };
-  }
-}
+import { SignInForm } from './sign-in-form';
+import { installTestHook } from './test-hook';
+import { userMunicipalities } from './user-municipalities';
 
 const layerToggle = (group: string) => byId<HTMLInputElement>(`pk-layer-${group}`);
 const store = new OfficerStore(
@@ -53,6 +42,7 @@ let officerMap: OfficerMap | undefined;
 let choices: MunicipalityInfo[] = [];
 const loader = new DataLoader(store, message, () => officerMap!.loaded);
 const progress = new CampaignProgress();
+const signIn = new SignInForm(startApp);
 
 const fitTo = (bbox: BBox | null) => {
   if (bbox && officerMap) officerMap.map.fitBounds(bbox, { padding: 80, maxZoom: 17, duration: 500 });
@@ -68,21 +58,9 @@ renderLegend(byId('pk-legend-items'));
 function startMap(m: MunicipalityInfo): OfficerMap {
   const { from, to } = period(store.get().days);
   const om = createMap(byId('pk-map'), m, tileQuery(from, to));
-  const hook = {
-    map: om.map,
-    ready: false,
-    municipality: m.code,
-    selectedStreets: () => [...store.get().selectedStreets.keys()],
-    campaign: () => progress.campaign,
-  };
-  window.preventiekaartIntern = hook;
+  const setReady = installTestHook(om.map, m.code, store, progress);
   addLayerClicks(om.map, store, new MapPopup(om.map), showError);
-  // Ready (for people: the incident list; for tests: the flag) once the new data is drawn.
-  syncMap(om, store, (ready) => {
-    hook.ready = ready;
-    if (ready) document.body.dataset.mapReady = 'true';
-    else delete document.body.dataset.mapReady;
-  });
+  syncMap(om, store, setReady);
   return om;
 }
 
@@ -95,13 +73,6 @@ async function showMunicipality(m: MunicipalityInfo): Promise<void> {
   void loader.loadKnox();
 }
 
-/** The municipalities this user may see (GET /api/session names them by code). */
-async function userMunicipalities(user: SessionUser): Promise<MunicipalityInfo[]> {
-  const { municipalities } = await api.municipalities();
-  const codes = user.municipalityCodes;
-  return codes === 'all' ? municipalities : municipalities.filter((m) => codes.includes(m.code));
-}
-
 async function startApp(user: SessionUser): Promise<void> {
   byId('pk-signin').hidden = true;
   byId('pk-user').hidden = false;
@@ -110,7 +81,7 @@ async function startApp(user: SessionUser): Promise<void> {
     message('Deze kaart is voor medewerkers met de rol officer; uw rol is planner.');
     return;
   }
-  choices = await userMunicipalities(user);
+  choices = userMunicipalities(user, (await api.municipalities()).municipalities);
   if (!choices[0]) {
     message('U heeft geen toegang tot een geladen gemeente.');
     return;
@@ -124,43 +95,12 @@ function showError(err: unknown): void {
   console.error(err);
   if (err instanceof ApiError && err.status === 401) {
     message('Uw sessie is verlopen: meld u opnieuw aan.');
-    showSignIn();
+    signIn.show();
     return;
   }
   message(`Fout: ${(err as Error).message}`);
 }
 
-function showSignIn(): void {
-  byId('pk-app').hidden = true;
-  byId('pk-user').hidden = true;
-  byId('pk-signin').hidden = false;
-  byId('pk-email').focus();
-}
-
-byId('pk-signin-form').addEventListener('submit', (e) => {
-  e.preventDefault();
-  const email = byId<HTMLInputElement>('pk-email').value.trim();
-  const password = byId<HTMLInputElement>('pk-password').value;
-  const error = byId('pk-signin-error');
-  error.textContent = '';
-  if (!email || !password) {
-    error.textContent = 'Vul uw e-mailadres en wachtwoord in.';
-    return;
-  }
-  void api.signIn(email, password).then(
-    (s) => {
-      setCsrfToken(s.csrfToken);
-      byId<HTMLInputElement>('pk-password').value = '';
-      return startApp(s.user);
-    },
-    (err: unknown) => {
-      error.textContent =
-        err instanceof ApiError && err.status === 401
-          ? 'E-mailadres of wachtwoord klopt niet.'
-          : `Aanmelden lukt niet: ${(err as Error).message}`;
-    },
-  );
-});
 byId('pk-signout').addEventListener('click', () => {
   progress.stop();
   void api.signOut().finally(() => location.reload());
@@ -187,7 +127,7 @@ async function main(): Promise<void> {
     setCsrfToken(s.csrfToken);
     await startApp(s.user);
   } catch (err) {
-    if (err instanceof ApiError && (err.status === 401 || err.status === 403)) showSignIn();
+    if (err instanceof ApiError && (err.status === 401 || err.status === 403)) signIn.show();
     else throw err;
   }
 }
