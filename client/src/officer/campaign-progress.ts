@@ -15,6 +15,7 @@ const DOWNLOADS = [
   ['manifest.csv', 'Adreslijst voor de drukker (CSV)'],
 ] as const;
 
+/** The progress box of the campaign last created on this page. */
 export class CampaignProgress {
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
   /** Addresses left out of the last campaign. */

@@ -8,6 +8,7 @@ import { period } from './period';
 
 const DAY_MS = 86_400_000;
 
+/** Fills the store with the figures of the municipality and period on screen. */
 export class DataLoader {
   private seq = 0;
 

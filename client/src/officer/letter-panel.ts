@@ -21,6 +21,7 @@ const TEMPLATES: Record<
 
 const targetRadios = () => document.querySelectorAll<HTMLInputElement>('input[name="pk-target"]');
 
+/** The letter form, drawn from the store. */
 export class LetterPanel {
   /**
    * Wires the form and draws it whenever a pick or the figures it lists change.

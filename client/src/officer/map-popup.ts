@@ -4,6 +4,7 @@ import { Popup, type LngLatLike, type Map as MlMap } from 'maplibre-gl';
 /** A button in a popup: its label and what it does. */
 export type PopupAction = [label: string, run: () => void];
 
+/** Shows one popup at a time on a map. */
 export class MapPopup {
   private popup: Popup | undefined;
 

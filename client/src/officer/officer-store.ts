@@ -15,6 +15,7 @@ export type LetterTarget = 'streets' | 'zone';
 export type KnoxState =
   { status: 'computing' } | { status: 'ready'; result: Knox } | { status: 'failed'; message: string };
 
+/** Everything the officers' page shows and the officer picked. */
 export interface OfficerState {
   municipality?: MunicipalityInfo;
   /** The period chosen in the toolbar, in days. */
@@ -47,6 +48,7 @@ export interface PeriodData {
   zones: RiskZones;
 }
 
+/** The officers' state with one method per change. */
 export class OfficerStore extends Store<OfficerState> {
   /** @param layers - the layer groups switched on at the start */
   constructor(layers: Record<string, boolean> = {}) {

@@ -29,6 +29,7 @@ export function tileQuery(from: Date, to: Date): string {
   return new URLSearchParams({ from: from.toISOString(), to: to.toISOString() }).toString();
 }
 
+/** URL template of the officer tiles of a layer for a period (`tileQuery`). */
 export function officerTileUrl(origin: string, layer: 'incidents' | 'streets', query: string): string {
   return `${origin}/tiles/${layer}/{z}/{x}/{y}.mvt?${query}`;
 }
@@ -43,6 +44,11 @@ const activityColour: ExpressionSpecification = [
 /** Layers that respond to clicks, in priority order. */
 export const CLICK_LAYERS = ['incidents', 'cluster-fill', 'cluster-point', 'activity', 'streets-hit', 'zone-fill'];
 
+/**
+ * The officers' map style for a page served from `origin`; the GeoJSON sources start empty.
+ *
+ * @param query - the period of the incident and street tiles (`tileQuery`)
+ */
 export function buildOfficerStyle(origin: string, query: string): StyleSpecification {
   const base = baseMap(origin);
   const width = (a: number, b: number): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], 12, a, 17, b];

@@ -2,6 +2,7 @@
 import { api, ApiError, setCsrfToken, type SessionUser } from './api';
 import { byId } from './by-id';
 
+/** The sign-in form of the page. */
 export class SignInForm {
   /** @param onSignedIn - starts the page for the user who signed in */
   constructor(onSignedIn: (user: SessionUser) => Promise<void>) {

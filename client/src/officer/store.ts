@@ -12,6 +12,7 @@ interface Subscription<S> {
   listener: Listener<S>;
 }
 
+/** A state object of type `S` and the listeners of its keys. */
 export class Store<S extends object> {
   private state: Readonly<S>;
   private readonly subscriptions = new Set<Subscription<S>>();
