@@ -37,7 +37,7 @@ export function addLayerClicks(
     });
   };
 
-  onClick(['incidents'], (e, f) => {
+  onClick(['incidents-hit'], (e, f) => {
     const i = incidentInfo(f.properties);
     const title = `${i.attempt ? 'Poging tot inbraak' : 'Inbraak'} · ${dateText(i.date)}`;
     const letter: [string, () => void] = ['Brief over deze inbraak', () => store.letterAbout(i)];

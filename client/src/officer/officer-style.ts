@@ -42,7 +42,7 @@ const activityColour: ExpressionSpecification = [
 ];
 
 /** Layers that respond to clicks, in priority order. */
-export const CLICK_LAYERS = ['incidents', 'cluster-fill', 'cluster-point', 'activity', 'streets-hit', 'zone-fill'];
+export const CLICK_LAYERS = ['incidents-hit', 'cluster-fill', 'cluster-point', 'activity', 'streets-hit', 'zone-fill'];
 
 /**
  * The officers' map style for a page served from `origin`; the GeoJSON sources start empty.
@@ -59,8 +59,10 @@ export function buildOfficerStyle(origin: string, query: string): StyleSpecifica
     { id: 'cluster-fill', type: 'fill', source: 'clusters', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': COLOURS.cluster, 'fill-opacity': 0.22 } },
     { id: 'cluster-line', type: 'line', source: 'clusters', filter: ['!=', ['geometry-type'], 'Point'], paint: { 'line-color': COLOURS.cluster, 'line-width': 2.5 } },
     { id: 'cluster-point', type: 'circle', source: 'clusters', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 14, 'circle-color': COLOURS.cluster, 'circle-opacity': 0.22, 'circle-stroke-color': COLOURS.cluster, 'circle-stroke-width': 2.5 } },
-    // Every street of the municipality, invisible but wide: a click selects it for letters.
-    { id: 'streets-hit', type: 'line', source: 'streets', 'source-layer': 'streets', minzoom: 12, paint: { 'line-color': '#000000', 'line-opacity': 0, 'line-width': width(6, 18) } },
+    // Every street of the municipality, invisible but wide: a click selects it for letters. 8 px
+    // wider than it used to be: a click 4 px beside a street (or a coloured street on it) still
+    // finds it, as the click handler's old ±4 px query box did.
+    { id: 'streets-hit', type: 'line', source: 'streets', 'source-layer': 'streets', minzoom: 12, paint: { 'line-color': '#000000', 'line-opacity': 0, 'line-width': width(14, 26) } },
     { id: 'activity-casing', type: 'line', source: 'activity', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': '#3b2a20', 'line-width': width(3.5, 11) } },
     { id: 'activity', type: 'line', source: 'activity', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': activityColour, 'line-width': width(2, 8) } },
     { id: 'streets-selected', type: 'line', source: 'streets', 'source-layer': 'streets', minzoom: 12, filter: ['in', ['get', 'id'], ['literal', []]], layout: { 'line-cap': 'round' }, paint: { 'line-color': COLOURS.selected, 'line-width': width(5, 16), 'line-opacity': 0.6 } },
@@ -72,6 +74,13 @@ export function buildOfficerStyle(origin: string, query: string): StyleSpecifica
         'circle-stroke-color': COLOURS.completed,
         'circle-stroke-width': ['case', ['get', 'attempt'], 2, 1],
       },
+    },
+    // The dots, invisible and 4 px wider: a click that just misses a small dot still finds it
+    // (a layer's click handler gets only what is drawn under the pointer; the old dispatcher
+    // queried a box of ±4 px).
+    {
+      id: 'incidents-hit', type: 'circle', source: 'incidents', 'source-layer': 'incidents',
+      paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 11, 7, 16, 11], 'circle-opacity': 0, 'circle-stroke-width': ['case', ['get', 'attempt'], 2, 1], 'circle-stroke-opacity': 0 },
     },
     { id: 'incident-selected', type: 'circle', source: 'incidents', 'source-layer': 'incidents', filter: ['==', ['get', 'id'], -1], paint: { 'circle-radius': 11, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': COLOURS.selected, 'circle-stroke-width': 3 } },
     { id: 'street-label', type: 'symbol', source: 'streets', 'source-layer': 'streets', minzoom: 14, layout: { 'symbol-placement': 'line', 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': ['interpolate', ['linear'], ['zoom'], 14, 10, 17, 13], 'text-max-angle': 30 }, paint: { 'text-color': '#222222', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 } },
@@ -94,7 +103,7 @@ export function buildOfficerStyle(origin: string, query: string): StyleSpecifica
 /** Layer ids per toggle in the toolbar. */
 export const LAYER_GROUPS: Record<string, string[]> = {
   activity: ['activity-casing', 'activity'],
-  incidents: ['incidents', 'incident-selected'],
+  incidents: ['incidents', 'incidents-hit', 'incident-selected'],
   clusters: ['cluster-fill', 'cluster-line', 'cluster-point'],
   zones: ['zone-fill', 'zone-line', 'zone-selected'],
 };
