@@ -106,6 +106,7 @@ export interface PeriodQuery {
   to: Date;
 }
 
+/** The query string of a municipality and period. */
 export function periodParams(p: PeriodQuery): string {
   return new URLSearchParams({ municipality: p.municipality, from: p.from.toISOString(), to: p.to.toISOString() }).toString();
 }

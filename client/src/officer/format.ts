@@ -1,17 +1,20 @@
 /** Dutch formatting for the officers' page (dates in Europe/Amsterdam, numbers with a decimal comma). */
-import { methodLabel } from '../public/advice';
+import { methodLabel } from '../shared/method-label';
 
 const DATE = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Amsterdam' });
 const DATETIME = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
 
+/** A date as "2 dec 2026" (Europe/Amsterdam). */
 export function dateText(iso: string): string {
   return DATE.format(new Date(iso));
 }
 
+/** A date and time as "2 dec 2026, 14:05" (Europe/Amsterdam). */
 export function dateTimeText(iso: string): string {
   return DATETIME.format(new Date(iso));
 }
 
+/** A number with a decimal comma and `digits` decimals. */
 export function numberText(n: number, digits = 0): string {
   return n.toLocaleString('nl-NL', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
@@ -24,6 +27,7 @@ export function methodsText(mo: Record<string, number>): string {
     .join(', ');
 }
 
+/** The Dutch name of a method of entry (modus_operandi code). */
 export function methodText(code: string): string {
   return methodLabel(code, 'nl');
 }

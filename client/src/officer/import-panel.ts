@@ -20,6 +20,7 @@ function describe(s: ImportSummary): string {
   return `${n(s.read)} regels gelezen: ${n(s.imported)} nieuw, ${n(s.updated)} bijgewerkt, ${n(s.skipped)} overgeslagen, ${n(s.rejected)} afgekeurd.`;
 }
 
+/** Wires the import form to POST /api/incidents/import for the municipality on screen. */
 export function setupImportPanel(ctx: ImportContext): void {
   const form = $<HTMLFormElement>('pk-import-form');
   const out = $('pk-import-result');

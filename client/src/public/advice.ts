@@ -1,30 +1,11 @@
 /** Prevention advice per method of entry (modus_operandi code), Dutch and English. */
 import type { Lang } from './i18n';
 
+export { methodLabel } from '../shared/method-label';
+
 export const METHOD_CODES = [
   'cylinder_snapping', 'latch_slipping', 'open_window_door', 'door_forced', 'window_forced', 'climbing', 'unknown',
 ] as const;
-
-const LABELS: Record<Lang, Record<string, string>> = {
-  nl: {
-    cylinder_snapping: 'cilindertrekken',
-    latch_slipping: 'flipperen (slot opengeschoven)',
-    open_window_door: 'via een open raam of deur',
-    door_forced: 'deur geforceerd',
-    window_forced: 'raam geforceerd of ingeslagen',
-    climbing: 'inklimmen (balkon, dak)',
-    unknown: 'onbekend',
-  },
-  en: {
-    cylinder_snapping: 'lock cylinder snapped',
-    latch_slipping: 'latch slipped',
-    open_window_door: 'through an open window or door',
-    door_forced: 'door forced',
-    window_forced: 'window forced or broken',
-    climbing: 'climbed in (balcony, roof)',
-    unknown: 'unknown',
-  },
-};
 
 const ADVICE: Record<Lang, Record<string, string>> = {
   nl: {
@@ -71,10 +52,6 @@ const GENERAL: Record<Lang, string[]> = {
     'For good locks and hinges, look for the Police Secure Housing label (Politiekeurmerk Veilig Wonen).',
   ],
 };
-
-export function methodLabel(code: string, lang: Lang): string {
-  return LABELS[lang][code] ?? code;
-}
 
 /** Advice for the methods seen (most frequent first), then general advice. */
 export function adviceFor(methods: string[], lang: Lang): string[] {

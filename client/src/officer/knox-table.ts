@@ -1,0 +1,69 @@
+/**
+ * The Knox test as a table: per distance band (rows) and time band (columns) the ratio of
+ * observed to expected pairs, the observed count and p; significant raised cells in bold.
+ */
+import type { Knox } from './api';
+import { dateText, numberText, pText } from './format';
+import type { OfficerStore } from './officer-store';
+
+/**
+ * Draws the Knox test into `host` now and whenever the store's `knox` changes.
+ *
+ * @param host - the element the table replaces the content of
+ */
+export function mountKnoxTable(host: HTMLElement, store: OfficerStore): void {
+  const render = () => {
+    const k = store.get().knox;
+    if (k.status === 'computing') host.textContent = 'Knox-toets wordt berekend…';
+    else if (k.status === 'failed') host.textContent = `Knox-toets niet beschikbaar: ${k.message}`;
+    else host.replaceChildren(knoxTable(k.result));
+  };
+  render();
+  store.subscribe(['knox'], render);
+}
+
+function knoxTable(k: Knox): HTMLTableElement {
+  const ds = k.parameters.distanceBands;
+  const ts = k.parameters.timeBands;
+  const table = document.createElement('table');
+  table.className = 'pk-table pk-knox';
+  table.id = 'pk-knox-table';
+  const cap = document.createElement('caption');
+  cap.textContent = `${k.incidents} inbraken, ${k.pairs} paren, ${k.parameters.permutations} permutaties; ${dateText(k.parameters.from)} – ${dateText(k.parameters.to)}. Per cel: verhouding waargenomen/verwacht (waargenomen, p).`;
+  const head = document.createElement('tr');
+  const corner = document.createElement('th');
+  corner.scope = 'col';
+  corner.textContent = 'Afstand \\ tijd';
+  head.appendChild(corner);
+  for (let j = 0; j < ts.length - 1; j++) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.className = 'pk-num';
+    th.textContent = `${ts[j]}–${ts[j + 1]} d`;
+    head.appendChild(th);
+  }
+  const thead = document.createElement('thead');
+  thead.appendChild(head);
+  const tbody = document.createElement('tbody');
+  for (let i = 0; i < ds.length - 1; i++) {
+    const tr = document.createElement('tr');
+    const th = document.createElement('th');
+    th.scope = 'row';
+    th.textContent = `${ds[i]}–${ds[i + 1]} m`;
+    tr.appendChild(th);
+    for (let j = 0; j < ts.length - 1; j++) {
+      const cell = k.cells.find((c) => c.distance[0] === ds[i] && c.days[0] === ts[j]);
+      const td = document.createElement('td');
+      td.className = 'pk-num';
+      if (cell) {
+        td.textContent = `${cell.ratio === null ? '–' : numberText(cell.ratio, 2)} (${cell.observed}, p ${pText(cell.p)})`;
+        if (cell.ratio !== null && cell.ratio > 1 && cell.p < 0.05) td.classList.add('pk-strong');
+        td.title = `waargenomen ${cell.observed}, verwacht ${numberText(cell.expected, 1)}`;
+      }
+      tr.appendChild(td);
+    }
+    tbody.appendChild(tr);
+  }
+  table.append(cap, thead, tbody);
+  return table;
+}

@@ -1,0 +1,208 @@
+/**
+ * The letter form: who gets a letter (selected streets, or a risk zone), which kind, template
+ * and language, which burglary it is about. It draws what the store holds and writes the
+ * officer's picks back to it; "Brieven aanmaken" creates the campaign and hands it to the
+ * progress box below the form.
+ */
+import { api, ApiError, type CreateCampaign } from './api';
+import { byId } from './by-id';
+import type { CampaignProgress } from './campaign-progress';
+import { dateText, methodText } from './format';
+import type { OfficerStore } from './officer-store';
+
+const TEMPLATES: Record<
+  CreateCampaign['kind'],
+  { value: NonNullable<CreateCampaign['template']>; label: string }
+> = {
+  cocoon: { value: 'cocoon-warning', label: 'Cocon-waarschuwing (cocoon-warning)' },
+  evening: { value: 'prevention-evening', label: 'Uitnodiging preventieavond (prevention-evening)' },
+  victim: { value: 'victim-advice', label: 'Advies na inbraak (victim-advice)' },
+};
+
+const targetRadios = () => document.querySelectorAll<HTMLInputElement>('input[name="pk-target"]');
+
+/** The letter form, drawn from the store. */
+export class LetterPanel {
+  /**
+   * Wires the form and draws it whenever a pick or the figures it lists change.
+   *
+   * @param progress - shows the campaigns this form creates
+   */
+  constructor(
+    private readonly store: OfficerStore,
+    private readonly progress: CampaignProgress,
+  ) {
+    byId('pk-kind').addEventListener('change', () => this.render());
+    for (const r of targetRadios())
+      r.addEventListener('change', () => store.setLetterTarget(r.value === 'zone' ? 'zone' : 'streets'));
+    byId('pk-zone').addEventListener('change', () =>
+      store.selectZone(byId<HTMLSelectElement>('pk-zone').value || null, { pickTarget: false }),
+    );
+    byId('pk-incident').addEventListener('change', () => {
+      const v = byId<HTMLSelectElement>('pk-incident').value;
+      store.selectIncident(v ? Number(v) : null);
+    });
+    byId('pk-letter-form').addEventListener('submit', (e) => {
+      e.preventDefault();
+      void this.submit();
+    });
+    store.subscribe(
+      [
+        'selectedStreets',
+        'zones',
+        'selectedZone',
+        'incidents',
+        'streetNames',
+        'selectedIncident',
+        'letterTarget',
+      ],
+      () => this.render(),
+    );
+  }
+
+  private kind(): CreateCampaign['kind'] {
+    return byId<HTMLSelectElement>('pk-kind').value as CreateCampaign['kind'];
+  }
+
+  /** Draws the form from the store and the chosen kind of letter. */
+  render(): void {
+    const s = this.store.get();
+    const kind = this.kind();
+    const victim = kind === 'victim';
+    const target = s.letterTarget;
+    for (const r of targetRadios()) r.checked = r.value === target;
+    const fieldset = document.querySelector<HTMLFieldSetElement>('#pk-letter-form fieldset')!;
+    fieldset.hidden = victim;
+    byId('pk-target-streets').hidden = victim || target !== 'streets';
+    byId('pk-target-zone').hidden = victim || target !== 'zone';
+    byId('pk-evening-row').hidden = kind !== 'evening';
+    byId('pk-incident-row').hidden = kind === 'evening';
+    // The server accepts exactly one template per kind; the list shows that one.
+    byId<HTMLSelectElement>('pk-template').replaceChildren(
+      new Option(TEMPLATES[kind].label, TEMPLATES[kind].value),
+    );
+
+    const streets = s.selectedStreets;
+    byId('pk-selected').replaceChildren(
+      ...[...streets].map(([id, name]) => {
+        const li = document.createElement('li');
+        li.append(document.createTextNode(name));
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.textContent = '×';
+        b.setAttribute('aria-label', `${name} uit de selectie halen`);
+        b.addEventListener('click', () => this.store.toggleStreet(id, this.store.streetName(id), false));
+        li.appendChild(b);
+        return li;
+      }),
+    );
+    byId('pk-selected-hint').textContent = streets.size
+      ? `${streets.size} ${streets.size === 1 ? 'straat' : 'straten'} geselecteerd.`
+      : 'Nog geen straat gekozen: klik op een straat op de kaart of vink straten aan in de tabel.';
+
+    const zoneSelect = byId<HTMLSelectElement>('pk-zone');
+    const zones = s.zones?.features ?? [];
+    zoneSelect.replaceChildren(
+      new Option(zones.length ? '— kies een zone —' : 'Geen actieve risicozones', ''),
+      ...[...zones]
+        .sort((a, b) => b.properties.lastIncidentAt.localeCompare(a.properties.lastIncidentAt))
+        .map(
+          (z) =>
+            new Option(
+              `${z.properties.kind === 'cocoon' ? 'Cocon' : 'Waakzone'} ${z.properties.streetName ?? 'zonder straat'} – ${z.properties.addresses} adressen, tot ${dateText(z.properties.expiresAt)}`,
+              z.properties.id,
+            ),
+        ),
+    );
+    zoneSelect.value = s.selectedZone ?? '';
+
+    const all = [...s.incidents.values()];
+    let incidents = all;
+    if (kind === 'cocoon' && target === 'streets' && streets.size) {
+      const onStreets = incidents.filter((i) => i.streetId !== null && streets.has(i.streetId));
+      if (onStreets.length) incidents = onStreets;
+    }
+    const chosen = s.selectedIncident;
+    const chosenInfo = all.find((i) => i.id === chosen);
+    if (chosenInfo && !incidents.includes(chosenInfo)) incidents = [chosenInfo, ...incidents];
+    const incidentSelect = byId<HTMLSelectElement>('pk-incident');
+    incidentSelect.replaceChildren(
+      new Option(incidents.length ? '— kies een inbraak —' : 'Geen inbraken in beeld', ''),
+      ...[...incidents]
+        .sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id)
+        .slice(0, 300)
+        .map(
+          (i) =>
+            new Option(
+              `${dateText(i.date)} · ${this.store.streetName(i.streetId)} · ${methodText(i.modusOperandi)}${i.attempt ? ' (poging)' : ''} · nr. ${i.id}`,
+              String(i.id),
+            ),
+        ),
+    );
+    incidentSelect.value = chosen !== null && incidents.some((i) => i.id === chosen) ? String(chosen) : '';
+  }
+
+  /** The POST /api/campaigns body of the form; throws with what is still missing. */
+  private body(): CreateCampaign {
+    const s = this.store.get();
+    const kind = this.kind();
+    const body: CreateCampaign = {
+      municipality: s.municipality!.code,
+      kind,
+      template: TEMPLATES[kind].value,
+      language: byId<HTMLSelectElement>('pk-language').value as 'nl' | 'en',
+      selection: { streetIds: [] },
+    };
+    const incidentId = s.selectedIncident;
+    if (kind !== 'evening') {
+      if (incidentId === null)
+        throw new Error('Kies de inbraak waar de brief over gaat (lijst of klik op de kaart).');
+      body.incidentId = incidentId;
+    }
+    if (kind === 'victim') {
+      body.selection = { incidentId: incidentId! };
+      return body;
+    }
+    if (kind === 'evening') {
+      const at = byId<HTMLInputElement>('pk-evening-at').value;
+      const location = byId<HTMLInputElement>('pk-evening-location').value.trim();
+      if (!at || !location) throw new Error('Vul datum, tijd en locatie van de preventieavond in.');
+      body.evening = { at: new Date(at).toISOString(), location };
+    }
+    if (s.letterTarget === 'zone') {
+      const zone = s.zones?.features.find((z) => z.properties.id === s.selectedZone);
+      if (!zone) throw new Error('Kies een risicozone.');
+      // The server selects exactly the addresses the zone listing counted (true circles).
+      body.selection = { riskZoneIds: [zone.properties.id] };
+    } else {
+      const ids = [...s.selectedStreets.keys()];
+      if (!ids.length) throw new Error('Kies eerst een of meer straten.');
+      body.selection = { streetIds: ids };
+    }
+    return body;
+  }
+
+  private async submit(): Promise<void> {
+    const error = byId('pk-letter-error');
+    error.textContent = '';
+    let body: CreateCampaign;
+    try {
+      body = this.body();
+    } catch (err) {
+      error.textContent = (err as Error).message;
+      return;
+    }
+    const button = byId<HTMLButtonElement>('pk-letter-submit');
+    button.disabled = true;
+    button.textContent = 'Bezig…';
+    try {
+      this.progress.start(await api.createCampaign(body));
+    } catch (err) {
+      error.textContent =
+        err instanceof ApiError ? `Niet gelukt: ${err.message}` : `Niet gelukt: ${(err as Error).message}`;
+    } finally {
+      button.disabled = false;
+      button.textContent = 'Brieven aanmaken';
+    }
+  }
+}

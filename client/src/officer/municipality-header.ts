@@ -1,0 +1,12 @@
+/** The municipality on screen, in the page heading and the window title. */
+import { byId } from './by-id';
+import type { OfficerStore } from './officer-store';
+
+/** Names the store's municipality in the heading and the title whenever it changes. */
+export function mountMunicipalityHeader(store: OfficerStore): void {
+  store.subscribe(['municipality'], ({ municipality: m }) => {
+    if (!m) return;
+    byId('pk-municipality').textContent = `– ${m.name}${m.demo ? ' (demogegevens)' : ''}`;
+    document.title = `Preventiekaart – intern – ${m.name}`;
+  });
+}
