@@ -61,15 +61,16 @@ export function detectFormat(fileName: string, text: string): IncidentFormat {
   return 'nl-csv';
 }
 
-function parse(buf: Buffer, opts: IncidentImportOptions): { parsed: ParseResult; encoding: string } {
+function parse(buf: Buffer, opts: IncidentImportOptions, now: Date): { parsed: ParseResult; encoding: string } {
   const { text, encoding } = decodeText(buf);
   const format = opts.format ?? detectFormat(opts.fileName, text);
-  if (format === 'geojson') return { parsed: parseGeoJson(text, { keyScope: opts.municipality.code }), encoding };
+  const parseOpts = { keyScope: opts.municipality.code, now };
+  if (format === 'geojson') return { parsed: parseGeoJson(text, parseOpts), encoding };
   const delimiter = detectDelimiter(firstLine(text));
   const run = (records: CsvRecord[]): ParseResult =>
     format === 'police-uk'
-      ? parsePoliceUk(records, { keyScope: opts.municipality.code })
-      : parseNlCsv(records, { keyScope: opts.municipality.code, mapping: opts.mapping });
+      ? parsePoliceUk(records, parseOpts)
+      : parseNlCsv(records, { ...parseOpts, mapping: opts.mapping });
   try {
     // The header (or first row) alone first: a file of the wrong kind, or 50 MB of garbage,
     // fails on line 1 without parsing the rest.
@@ -114,7 +115,7 @@ export async function importIncidents(buf: Buffer, opts: IncidentImportOptions, 
     errors.push({ line: 1, reason: 'the file is empty' });
   } else {
     let t0 = performance.now();
-    const { parsed, encoding } = parse(buf, opts);
+    const { parsed, encoding } = parse(buf, opts, new Date());
     opts.onPhase?.('parse', performance.now() - t0);
     Object.assign(summary, { read: parsed.read, skipped: parsed.skipped, format: parsed.format, encoding });
     summary.warnings!.push(...parsed.warnings);

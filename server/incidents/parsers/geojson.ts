@@ -8,7 +8,10 @@
  * end: `occurred_to`, `pleegdatum_tot`; `attempt`/`poging`; `modus_operandi`/`werkwijze`;
  * `location_label`/`straat`/`location`.
  */
-import { classifyModusOperandi, contentKey, parseDutchDate, parseYesNo, type ParseResult, type ParsedIncident } from '../incident-row';
+import { parseMonth } from '../../core/dates';
+import {
+  afterImport, classifyModusOperandi, contentKey, parseDutchDate, parseYesNo, type ParseOptions, type ParseResult, type ParsedIncident,
+} from '../incident-row';
 
 /** The EPSG code a GeoJSON `crs` member names, 4326 without one; undefined when unreadable. */
 export function crsToEpsg(crs: unknown): number | undefined {
@@ -20,15 +23,20 @@ export function crsToEpsg(crs: unknown): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-function firstProp(p: Record<string, unknown>, names: string[]): string {
+/** The first of these properties that has a value: its name and its text ('' when none has). */
+function firstNamed(p: Record<string, unknown>, names: string[]): { name: string; value: string } {
   for (const n of names) {
     const v = p[n];
-    if (v !== undefined && v !== null && String(v).trim() !== '') return String(v).trim();
+    if (v !== undefined && v !== null && String(v).trim() !== '') return { name: n, value: String(v).trim() };
   }
-  return '';
+  return { name: names[0]!, value: '' };
 }
 
-export function parseGeoJson(text: string, opts: { keyScope: string }): ParseResult & { srid?: number } {
+function firstProp(p: Record<string, unknown>, names: string[]): string {
+  return firstNamed(p, names).value;
+}
+
+export function parseGeoJson(text: string, opts: ParseOptions): ParseResult & { srid?: number } {
   const result: ParseResult & { srid?: number } = { format: 'geojson', rows: [], read: 0, skipped: 0, errors: [], warnings: [] };
   let doc: { type?: unknown; crs?: unknown; features?: unknown };
   try {
@@ -63,20 +71,25 @@ export function parseGeoJson(text: string, opts: { keyScope: string }): ParseRes
     } else if (ft?.geometry?.type !== 'Point' || !Array.isArray(coords) || coords.length < 2 || !coords.slice(0, 2).every((c) => typeof c === 'number' && Number.isFinite(c))) {
       problems.push(`geometry must be a Point with numeric coordinates (found ${String(ft?.geometry?.type ?? 'none')})`);
     } else [x, y] = [coords[0] as number, coords[1] as number];
-    const fromRaw = firstProp(p, ['occurred_from', 'pleegdatum_van', 'date', 'month']);
-    const toRaw = firstProp(p, ['occurred_to', 'pleegdatum_tot']);
+    const start = firstNamed(p, ['occurred_from', 'pleegdatum_van', 'date', 'month']);
+    const end = firstNamed(p, ['occurred_to', 'pleegdatum_tot']);
     let from: Date | undefined, to: Date | undefined;
-    const month = /^(\d{4})-(\d{2})$/.exec(fromRaw);
-    if (month) {
-      from = new Date(Date.UTC(Number(month[1]), Number(month[2]) - 1, 1));
-      to = new Date(Date.UTC(Number(month[1]), Number(month[2]), 1) - 1000);
-    } else {
-      from = parseDutchDate(fromRaw);
-      to = toRaw ? parseDutchDate(toRaw) : from;
+    // A month (police.uk style) is its whole range.
+    const month = /^\d{4}-\d{2}$/.test(start.value) ? parseMonth(start.value) : undefined;
+    if (month) [from, to] = [month.from, month.to];
+    else {
+      from = parseDutchDate(start.value);
+      to = end.value ? parseDutchDate(end.value) : from;
     }
-    if (!from) problems.push(`property 'occurred_from' is '${fromRaw}', expected a date (2024-03-05, 2024-03-05T14:30Z) or a month (2024-03)`);
-    else if (!to) problems.push(`property 'occurred_to' is '${toRaw}', expected a date`);
-    else if (to < from) problems.push('occurred_to lies before occurred_from');
+    if (!from) {
+      problems.push(`property '${start.name}' is '${start.value}', expected a date (2024-03-05, 2024-03-05T14:30Z) or a month (2024-03)`);
+    } else if (!to) problems.push(`property '${end.name}' is '${end.value}', expected a date`);
+    else {
+      const future = afterImport(`property '${start.name}'`, start.value, from, opts.now) ??
+        (end.value && !month ? afterImport(`property '${end.name}'`, end.value, to, opts.now) : undefined);
+      if (future) problems.push(future);
+      else if (to < from) problems.push(`${end.name} lies before ${start.name}`);
+    }
     const attempt = parseYesNo(firstProp(p, ['attempt', 'poging']));
     if (attempt === undefined) problems.push(`property 'attempt' is '${firstProp(p, ['attempt', 'poging'])}', expected true or false`);
     if (problems.length) {

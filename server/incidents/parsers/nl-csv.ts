@@ -13,7 +13,8 @@ import { z } from 'zod';
 import { BadInputError } from '../../core/errors';
 import { normalisePostcode } from '../../imports/address-parts';
 import {
-  classifyModusOperandi, contentKey, parseDecimal, parseDutchDate, parseYesNo, type ParseResult, type ParsedIncident,
+  afterImport, classifyModusOperandi, contentKey, parseDecimal, parseDutchDate, parseYesNo, type ParseOptions, type ParseResult,
+  type ParsedIncident,
 } from '../incident-row';
 import type { CsvRecord } from '../text-file';
 
@@ -67,7 +68,7 @@ const normHeader = (s: string): string => s.trim().toLowerCase().replace(/[\s_-]
 const RD_BOUNDS = { minX: -7000, maxX: 300000, minY: 289000, maxY: 629000 };
 const WGS_BOUNDS = { minLon: 3.2, maxLon: 7.3, minLat: 50.7, maxLat: 53.7 };
 
-export function parseNlCsv(records: CsvRecord[], opts: { keyScope: string; mapping?: NlCsvMappingOverride }): ParseResult {
+export function parseNlCsv(records: CsvRecord[], opts: ParseOptions & { mapping?: NlCsvMappingOverride }): ParseResult {
   const result: ParseResult = { format: 'nl-csv', rows: [], read: 0, skipped: 0, errors: [], warnings: [] };
   const header = records[0];
   if (!header) {
@@ -112,10 +113,16 @@ export function parseNlCsv(records: CsvRecord[], opts: { keyScope: string; mappi
     if (id && seenIds.has(id)) problems.push(`registratienummer '${id}' also appears on line ${seenIds.get(id)}`);
     const from = parseDutchDate(get('pleegdatum_van'));
     if (!from) problems.push(`column 'pleegdatum_van' is '${get('pleegdatum_van')}', expected a date like 2024-03-05 or 05-03-2024 14:30`);
+    else {
+      const future = afterImport("column 'pleegdatum_van'", get('pleegdatum_van'), from, opts.now);
+      if (future) problems.push(future);
+    }
     let to = from;
     if (get('pleegdatum_tot')) {
       to = parseDutchDate(get('pleegdatum_tot'));
+      const future = to && afterImport("column 'pleegdatum_tot'", get('pleegdatum_tot'), to, opts.now);
       if (!to) problems.push(`column 'pleegdatum_tot' is '${get('pleegdatum_tot')}', expected a date`);
+      else if (future) problems.push(future);
       else if (from && to < from) problems.push('pleegdatum_tot lies before pleegdatum_van');
     }
     const attempt = parseYesNo(get('poging'));

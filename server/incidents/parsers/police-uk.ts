@@ -8,7 +8,8 @@
  * row's content plus its position among identical rows, because police.uk snaps many crimes
  * to one point in one month and identical rows are distinct burglaries.
  */
-import { contentKey, type ParseResult, type ParsedIncident } from '../incident-row';
+import { parseMonth } from '../../core/dates';
+import { afterImport, contentKey, type ParseOptions, type ParseResult, type ParsedIncident } from '../incident-row';
 import type { CsvRecord } from '../text-file';
 
 export const POLICE_UK_HEADER = [
@@ -41,7 +42,7 @@ export function streetFromLabel(label: string): string | null {
   return name;
 }
 
-export function parsePoliceUk(records: CsvRecord[], opts: { keyScope: string }): ParseResult {
+export function parsePoliceUk(records: CsvRecord[], opts: ParseOptions): ParseResult {
   const result: ParseResult = { format: 'police-uk', rows: [], read: 0, skipped: 0, errors: [], warnings: [] };
   const first = records[0];
   if (!first) {
@@ -77,9 +78,14 @@ export function parsePoliceUk(records: CsvRecord[], opts: { keyScope: string }):
       result.skipped++;
       continue;
     }
-    const mm = /^(\d{4})-(\d{2})$/.exec(month!.trim());
-    if (!mm || Number(mm[2]) < 1 || Number(mm[2]) > 12) {
+    const range = parseMonth(month!);
+    if (!range) {
       bad(line, `column 'Month' is '${month}', expected YYYY-MM`);
+      continue;
+    }
+    const future = afterImport("column 'Month'", month!.trim(), range.from, opts.now);
+    if (future) {
+      bad(line, future);
       continue;
     }
     let x: number | null = null;
@@ -92,12 +98,10 @@ export function parsePoliceUk(records: CsvRecord[], opts: { keyScope: string }):
       }
       [x, y] = [lon, lat];
     }
-    const from = new Date(Date.UTC(Number(mm[1]), Number(mm[2]) - 1, 1));
-    const to = new Date(Date.UTC(Number(mm[1]), Number(mm[2]), 1) - 1000);
     const row: ParsedIncident = {
       line,
-      occurredFrom: from,
-      occurredTo: to,
+      occurredFrom: range.from,
+      occurredTo: range.to,
       attempt: false,
       modusOperandi: 'unknown',
       moText: null,
