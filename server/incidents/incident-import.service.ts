@@ -39,6 +39,12 @@ export interface IncidentImportOptions {
 export interface IncidentImportSummary extends ImportSummary {
   /** False when the file was rejected and nothing changed. */
   committed: boolean;
+  /** The file's name (without its folder). */
+  file: string;
+  /** Rows that passed every check (imported, updated or unchanged); what --skip-invalid would keep. */
+  valid: number;
+  /** Stored incidents this import moved by more than STREET_SNAP_DISTANCE_M (only with allowMove). */
+  moved: number;
   format: IncidentFormat | null;
   encoding: string | null;
   sha256: string;
@@ -62,8 +68,9 @@ export function detectFormat(fileName: string, text: string): IncidentFormat {
 }
 
 function parse(buf: Buffer, opts: IncidentImportOptions, now: Date): { parsed: ParseResult; encoding: string } {
-  const { text, encoding } = decodeText(buf);
+  const { text, encoding, problem } = decodeText(buf);
   const format = opts.format ?? detectFormat(opts.fileName, text);
+  if (problem) return { parsed: { format, rows: [], read: 0, skipped: 0, warnings: [], errors: [{ line: 1, reason: problem }], fatal: true }, encoding };
   const parseOpts = { keyScope: opts.municipality.code, now };
   if (format === 'geojson') return { parsed: parseGeoJson(text, parseOpts), encoding };
   const delimiter = detectDelimiter(firstLine(text));
@@ -84,15 +91,58 @@ function parse(buf: Buffer, opts: IncidentImportOptions, now: Date): { parsed: P
   }
 }
 
-/** Completes content keys with the row's position among identical rows ('#1', '#2' ...). */
-function assignExternalIds(rows: ParsedIncident[]): void {
+/**
+ * Completes content keys with the row's position among identical rows ('#1', '#2' ...), then
+ * makes sure no two rows share an id: a repeated police id gets '#2' from its parser, which a
+ * literal 'A#2' further on would collide with ("ON CONFLICT DO UPDATE command cannot affect row
+ * a second time" failed the whole file). The later row becomes an error; returns the errors.
+ */
+function assignExternalIds(parsed: ParseResult): ImportError[] {
   const seen = new Map<string, number>();
-  for (const r of rows) {
+  for (const r of parsed.rows) {
     if (r.externalId || !r.contentKey) continue;
     const n = (seen.get(r.contentKey) ?? 0) + 1;
     seen.set(r.contentKey, n);
     r.externalId = `k:${r.contentKey}#${n}`;
   }
+  const owner = new Map<string, ParsedIncident>();
+  const errors: ImportError[] = [];
+  parsed.rows = parsed.rows.filter((r) => {
+    const first = owner.get(r.externalId!);
+    if (!first) {
+      owner.set(r.externalId!, r);
+      return true;
+    }
+    const field = r.idSource?.field ?? 'id';
+    const given = r.idSource?.given ?? r.externalId!;
+    const reason = given === r.externalId
+      ? `${field}: the id '${given}' is also the id of ${rowName(first)}; every incident needs its own id`
+      : `${field}: '${given}' repeats, so it would be stored as '${r.externalId}', which is the id of ${rowName(first)}; every incident needs its own id`;
+    errors.push(r.line !== undefined ? { line: r.line, reason } : { feature: r.feature ?? '?', reason });
+    return false;
+  });
+  return errors;
+}
+
+function rowName(r: { line?: number; feature?: string }): string {
+  return r.line !== undefined ? `line ${r.line}` : (r.feature ?? '?');
+}
+
+/** The file name as given, with what the audit log's JSON could not hold replaced (an upload's name is the sender's choice). */
+function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is replaced
+  return path.basename(name).replace(/[\u0000-\u001f\uD800-\uDFFF]/g, '?').slice(0, 255);
+}
+
+/**
+ * A database error while storing the rows: only reached when a check above missed a kind of bad
+ * input. The file is refused like any other (listed, audited), not answered with the raw
+ * error: data exceptions (22...), constraint violations (23...), limits (54...), and PostGIS
+ * errors (XX000, e.g. "transform: ...").
+ */
+function isDataError(err: unknown): err is { code: string; message: string } {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'string' && /^(22|23|54|XX)/.test(code);
 }
 
 class Rejected extends Error {}
@@ -106,9 +156,10 @@ export async function importIncidents(buf: Buffer, opts: IncidentImportOptions, 
   const sha256 = crypto.createHash('sha256').update(buf).digest('hex');
   const summary: IncidentImportSummary = {
     read: 0, imported: 0, updated: 0, skipped: 0, rejected: 0, errors: [], warnings: [],
-    committed: false, format: null, encoding: null, sha256, unlocated: 0, locatedByStreet: 0,
+    committed: false, file: '', format: null, encoding: null, sha256, valid: 0, unlocated: 0, locatedByStreet: 0, moved: 0,
   };
-  const fileName = path.basename(opts.fileName);
+  const fileName = safeFileName(opts.fileName);
+  summary.file = fileName;
   let errors: ImportError[] = [];
 
   if (buf.length === 0) {
@@ -121,25 +172,29 @@ export async function importIncidents(buf: Buffer, opts: IncidentImportOptions, 
     summary.warnings!.push(...parsed.warnings);
     errors = parsed.errors;
     if (parsed.read === 0 && errors.length === 0) errors.push({ line: 1, reason: 'the file has a header but no rows' });
-    // A structural error (header, JSON) cannot be skipped: there are no rows to keep.
-    const structural = parsed.rows.length === 0 && errors.length > 0 && parsed.read === 0;
+    // A structural error (header, JSON, encoding, a repeated header) cannot be skipped: there
+    // are no rows to keep.
+    const structural = parsed.fatal || (parsed.rows.length === 0 && errors.length > 0 && parsed.read === 0);
     // Rows that parsed are staged and checked by the database (geocoding, CRS) even when other
     // rows failed to parse, so a refused file lists all its problems at once; without
-    // --skip-invalid the transaction is then rolled back.
+    // --skip-invalid, or when no valid row is left, the transaction is then rolled back.
     if (!structural) {
-      assignExternalIds(parsed.rows);
+      errors = [...errors, ...assignExternalIds(parsed)];
       try {
         await withTransaction(async (client) => {
           t0 = performance.now();
           errors = [...errors, ...(await store(client, parsed, opts, summary))];
           opts.onPhase?.('store', performance.now() - t0);
-          if (errors.length > 0 && !opts.skipInvalid) throw new Rejected();
+          if (errors.length > 0 && (!opts.skipInvalid || summary.valid === 0)) throw new Rejected();
           summary.committed = true;
           summary.rejected = errors.length;
           await audit(client, auditEntry(opts, fileName, buf.length, summary));
         }, pool);
       } catch (err) {
-        if (!(err instanceof Rejected)) throw err;
+        if (isDataError(err)) {
+          summary.valid = 0;
+          errors.push({ reason: `the database refused the file (${err.message}); this is a check the importer lacks: please report it with the file` });
+        } else if (!(err instanceof Rejected)) throw err;
       }
     }
   }
@@ -152,7 +207,7 @@ export async function importIncidents(buf: Buffer, opts: IncidentImportOptions, 
     summary.errors.push({ reason: `... and ${errors.length - MAX_LISTED_ERRORS} more rejected rows` });
   }
   if (!summary.committed) {
-    Object.assign(summary, { imported: 0, updated: 0, unlocated: 0, locatedByStreet: 0 });
+    Object.assign(summary, { imported: 0, updated: 0, unlocated: 0, locatedByStreet: 0, moved: 0 });
     // The rejected attempt is recorded too (its own small transaction; no incident changed).
     await audit(pool, { ...auditEntry(opts, fileName, buf.length, summary), action: 'incidents.import.rejected' });
   }
@@ -160,10 +215,16 @@ export async function importIncidents(buf: Buffer, opts: IncidentImportOptions, 
   return summary;
 }
 
-/** Message for a rejected import, naming the first problems and what to do next. */
+/**
+ * Message for a rejected import, naming the first problems and what to do next. It suggests
+ * --skip-invalid only when valid rows would be kept: not for a file of which no row can be
+ * imported (a wrong header, a repeated one, every row bad), nor when the flag was given.
+ */
 export function rejectionMessage(s: IncidentImportSummary): string {
   const first = s.errors.slice(0, 3).map((e) => `${where(e)}: ${e.reason}`).join('; ');
-  return `nothing was imported: ${s.rejected} problem(s), first ${first}. Fix the file, or import with --skip-invalid (skipInvalid=true) to keep the valid rows`;
+  const more = s.rejected > 3 ? ` (and ${s.rejected - 3} more)` : '';
+  if (s.valid === 0) return `nothing was imported: no row of the file can be imported; ${first}${more}`;
+  return `nothing was imported: ${s.rejected} problem(s), first ${first}${more}. Fix the file, or import with --skip-invalid (skipInvalid=true) to keep the ${s.valid} valid row(s)`;
 }
 
 function auditEntry(opts: IncidentImportOptions, fileName: string, bytes: number, s: IncidentImportSummary) {
@@ -259,7 +320,8 @@ async function store(pgClient: PoolClient, parsed: ParseResult, opts: IncidentIm
     [source, municipalityId],
   );
   // Rows identical to what is stored are skipped (re-import of the same file).
-  summary.skipped += Number(counts.rows[0]!.valid) - up.rows.length - Number(counts.rows[0]!.conflicts);
+  summary.valid = Number(counts.rows[0]!.valid) - Number(counts.rows[0]!.conflicts);
+  summary.skipped += summary.valid - up.rows.length;
   const unloc = await client.query<{ n: string }>(
     `SELECT count(*) AS n FROM incidents WHERE id = ANY($1::bigint[]) AND geom IS NULL`,
     [ids],

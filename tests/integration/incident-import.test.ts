@@ -115,7 +115,7 @@ describe('police.uk', () => {
     expect(rows).toEqual([{ name: 'Lovell Road', incidents: 2 }, { name: 'Nieuwe Weg', incidents: 2 }]);
   });
 
-  test.failing('a refused file whose other rows are valid suggests --skip-invalid, saying how many rows it would keep', async () => {
+  test('a refused file whose other rows are valid suggests --skip-invalid, saying how many rows it would keep', async () => {
     const [header, good, bad] = UK_HEADER.toString().split('\n');
     const file = Buffer.from([header, good!.replace(/^\w+/, 'suggest-1'), bad!.replace(/^\w+/, 'suggest-2').replace(',2021-01,', ',2021-13,'), ''].join('\n'));
     const s = await importIncidents(file, await opts('CAMBS'));
@@ -123,7 +123,7 @@ describe('police.uk', () => {
     expect(rejectionMessage(s)).toMatch(/line 3: column 'Month'.*Fix the file, or import with --skip-invalid \(skipInvalid=true\) to keep the 1 valid row\(s\)$/);
   });
 
-  test.failing('a file of which no row can be imported is refused even with --skip-invalid, without suggesting it', async () => {
+  test('a file of which no row can be imported is refused even with --skip-invalid, without suggesting it', async () => {
     const header = UK_HEADER.toString().split('\n')[0]!;
     const file = Buffer.from([header, UK_HEADER.toString().split('\n')[1]!.replace(',2021-01,', ',2021-13,'), ''].join('\n'));
     const s = await importIncidents(file, await opts('CAMBS', { skipInvalid: true }));

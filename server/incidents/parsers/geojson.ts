@@ -10,8 +10,14 @@
  */
 import { parseMonth } from '../../core/dates';
 import {
-  afterImport, classifyModusOperandi, contentKey, parseDutchDate, parseYesNo, type ParseOptions, type ParseResult, type ParsedIncident,
+  MAX_ID_LENGTH, MAX_NAME_LENGTH, afterImport, classifyModusOperandi, contentKey, parseDutchDate, parseYesNo, textProblem, type ParseOptions,
+  type ParseResult, type ParsedIncident,
 } from '../incident-row';
+
+const LABEL = ['location_label', 'location', 'straat'];
+const STREET = ['straat', 'street'];
+const MO = ['modus_operandi', 'werkwijze'];
+const ID = ['external_id', 'registratienummer', 'crime_id'];
 
 /** The EPSG code a GeoJSON `crs` member names, 4326 without one; undefined when unreadable. */
 export function crsToEpsg(crs: unknown): number | undefined {
@@ -92,12 +98,23 @@ export function parseGeoJson(text: string, opts: ParseOptions): ParseResult & { 
     }
     const attempt = parseYesNo(firstProp(p, ['attempt', 'poging']));
     if (attempt === undefined) problems.push(`property 'attempt' is '${firstProp(p, ['attempt', 'poging'])}', expected true or false`);
+    const fromId = ft.id !== undefined && ft.id !== null && String(ft.id) !== '';
+    const idProp = firstNamed(p, ID);
+    const id = fromId ? String(ft.id) : idProp.value;
+    const idField = fromId ? 'id' : `property '${idProp.name}'`;
+    // The texts that are stored: the id, the label and street (indexed), the method of entry.
+    const unstorable = [
+      textProblem(idField, id, MAX_ID_LENGTH),
+      ...[...LABEL, ...STREET].map((n) => textProblem(`property '${n}'`, firstProp(p, [n]), MAX_NAME_LENGTH)),
+      ...MO.map((n) => textProblem(`property '${n}'`, firstProp(p, [n]))),
+    ].find((x) => x !== undefined);
+    if (unstorable) problems.unshift(unstorable);
     if (problems.length) {
       result.errors.push({ feature, reason: problems.join('; ') });
       return;
     }
-    const label = firstProp(p, ['location_label', 'location', 'straat']);
-    const mo = firstProp(p, ['modus_operandi', 'werkwijze']);
+    const label = firstProp(p, LABEL);
+    const mo = firstProp(p, MO);
     const row: ParsedIncident = {
       feature,
       occurredFrom: from!,
@@ -106,17 +123,17 @@ export function parseGeoJson(text: string, opts: ParseOptions): ParseResult & { 
       modusOperandi: classifyModusOperandi(mo),
       moText: mo || null,
       locationLabel: label || null,
-      streetName: firstProp(p, ['straat', 'street']) || (label.replace(/^on or near /i, '') || null),
+      streetName: firstProp(p, STREET) || (label.replace(/^on or near /i, '') || null),
       x,
       y,
       srid: x === null ? null : srid,
       address: null,
     };
-    const id = ft.id !== undefined && ft.id !== null && String(ft.id) !== '' ? String(ft.id) : firstProp(p, ['external_id', 'registratienummer', 'crime_id']);
     if (id) {
       const n = (seen.get(id) ?? 0) + 1;
       seen.set(id, n);
       row.externalId = n === 1 ? id : `${id}#${n}`;
+      row.idSource = { field: idField, given: id };
     } else row.contentKey = contentKey([opts.keyScope, JSON.stringify(ft.geometry), JSON.stringify(p)]);
     result.rows.push(row);
   });

@@ -13,8 +13,8 @@ import { z } from 'zod';
 import { BadInputError } from '../../core/errors';
 import { normalisePostcode } from '../../imports/address-parts';
 import {
-  afterImport, classifyModusOperandi, contentKey, parseDecimal, parseDutchDate, parseYesNo, type ParseOptions, type ParseResult,
-  type ParsedIncident,
+  MAX_ID_LENGTH, MAX_NAME_LENGTH, afterImport, classifyModusOperandi, contentKey, parseDecimal, parseDutchDate, parseYesNo, textProblem,
+  type ParseOptions, type ParseResult, type ParsedIncident,
 } from '../incident-row';
 import type { CsvRecord } from '../text-file';
 
@@ -62,6 +62,9 @@ export function parseMappingJson(text: string, source: string): NlCsvMappingOver
   return r.data;
 }
 
+/** Columns whose text is indexed or becomes a street: their length is limited. */
+const LIMITED = new Set<NlCsvField>(['registratienummer', 'straat', 'woonplaats']);
+
 const normHeader = (s: string): string => s.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
 
 // RD New bounds of the Netherlands (incl. the Wadden and a margin), and the WGS 84 box.
@@ -82,6 +85,17 @@ export function parseNlCsv(records: CsvRecord[], opts: ParseOptions & { mapping?
   for (const field of NL_CSV_FIELDS) {
     const i = headers.findIndex((h) => mapping[field]!.some((n) => normHeader(n) === h));
     if (i >= 0) col[field] = i;
+  }
+  // A mapped column the header lacks is a mistake in the mapping (or the wrong file): falling
+  // back silently would ignore the real id column and key the rows by their content.
+  const unmatched = Object.entries(opts.mapping ?? {}).filter(([field]) => col[field as NlCsvField] === undefined);
+  if (unmatched.length) {
+    result.errors.push({
+      line: header.line,
+      reason: `${unmatched.map(([field, names]) => `the mapping names column ${[names].flat().map((n) => `'${n}'`).join(' or ')} for ${field}`).join('; ')}, but the header has no such column; found '${header.fields.join(', ').slice(0, 200)}'. Fix the mapping file or the header`,
+    });
+    result.fatal = true;
+    return result;
   }
   const hasCoords = (col.x !== undefined && col.y !== undefined) || (col.lat !== undefined && col.lon !== undefined);
   const hasAddress = col.postcode !== undefined && col.huisnummer !== undefined;
@@ -106,6 +120,13 @@ export function parseNlCsv(records: CsvRecord[], opts: ParseOptions & { mapping?
     const problems: string[] = [];
     if (fields.length !== header.fields.length) {
       result.errors.push({ line, reason: `expected ${header.fields.length} columns like the header, found ${fields.length}` });
+      continue;
+    }
+    const unstorable = (Object.entries(col) as [NlCsvField, number][])
+      .map(([field, i]) => textProblem(`column '${field}'`, fields[i] ?? '', LIMITED.has(field) ? (field === 'registratienummer' ? MAX_ID_LENGTH : MAX_NAME_LENGTH) : undefined))
+      .find((p) => p !== undefined);
+    if (unstorable) {
+      result.errors.push({ line, reason: unstorable });
       continue;
     }
     const id = get('registratienummer');
@@ -149,7 +170,9 @@ export function parseNlCsv(records: CsvRecord[], opts: ParseOptions & { mapping?
       if (!get('postcode') && !get('huisnummer')) {
         problems.push('the row has neither coordinates nor a postcode and huisnummer; every row needs one of them');
       } else if (!pc) problems.push(`column 'postcode' is '${get('postcode')}', expected a Dutch postcode like 2628 CD`);
-      else if (!Number.isInteger(hn) || hn < 1 || hn > 99999) problems.push(`column 'huisnummer' is '${get('huisnummer')}', expected a number`);
+      else if (!/^\d{1,5}$/.test(get('huisnummer')) || hn < 1) {
+        problems.push(`column 'huisnummer' is '${get('huisnummer')}', expected a house number from 1 to 99999`);
+      }
       else {
         address = {
           postcode: pc,
@@ -180,8 +203,10 @@ export function parseNlCsv(records: CsvRecord[], opts: ParseOptions & { mapping?
       srid,
       address,
     };
-    if (id) row.externalId = id;
-    else row.contentKey = contentKey([opts.keyScope, ...fields]);
+    if (id) {
+      row.externalId = id;
+      row.idSource = { field: "column 'registratienummer'", given: id };
+    } else row.contentKey = contentKey([opts.keyScope, ...fields]);
     result.rows.push(row);
   }
   return result;

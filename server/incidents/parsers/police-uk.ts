@@ -9,7 +9,9 @@
  * to one point in one month and identical rows are distinct burglaries.
  */
 import { parseMonth } from '../../core/dates';
-import { afterImport, contentKey, type ParseOptions, type ParseResult, type ParsedIncident } from '../incident-row';
+import {
+  MAX_ID_LENGTH, MAX_NAME_LENGTH, afterImport, contentKey, textProblem, type ParseOptions, type ParseResult, type ParsedIncident,
+} from '../incident-row';
 import type { CsvRecord } from '../text-file';
 
 export const POLICE_UK_HEADER = [
@@ -68,6 +70,13 @@ export function parsePoliceUk(records: CsvRecord[], opts: ParseOptions): ParseRe
     result.errors.push({ line, reason });
   };
   for (const { line, fields } of data) {
+    if (isPoliceUkHeader(fields)) {
+      // `cat jan.csv jan.csv > both.csv`: the second copy would be imported as '#2' repeats.
+      // Skipping the line would not help, so the file is refused whatever --skip-invalid says.
+      bad(line, 'this line repeats the header line: the file holds two files joined together, and their rows would be stored twice; import one file at a time');
+      result.fatal = true;
+      break;
+    }
     result.read++;
     if (fields.length !== POLICE_UK_HEADER.length) {
       bad(line, `expected 12 columns, found ${fields.length}`);
@@ -76,6 +85,13 @@ export function parsePoliceUk(records: CsvRecord[], opts: ParseOptions): ParseRe
     const [crimeId, month, , , lonRaw, latRaw, location, lsoaCode, , crimeType] = fields as [string, ...string[]];
     if (crimeType!.trim() !== 'Burglary') {
       result.skipped++;
+      continue;
+    }
+    const unstorable = fields
+      .map((f, i) => textProblem(`column '${POLICE_UK_HEADER[i]}'`, f, i === 0 ? MAX_ID_LENGTH : i === 6 ? MAX_NAME_LENGTH : undefined))
+      .find((p) => p !== undefined);
+    if (unstorable) {
+      bad(line, unstorable);
       continue;
     }
     const range = parseMonth(month!);
@@ -117,6 +133,7 @@ export function parsePoliceUk(records: CsvRecord[], opts: ParseOptions): ParseRe
       const n = (seen.get(id) ?? 0) + 1;
       seen.set(id, n);
       row.externalId = n === 1 ? id : `${id}#${n}`;
+      row.idSource = { field: "column 'Crime ID'", given: id };
     } else {
       row.contentKey = contentKey([opts.keyScope, month, lonRaw, latRaw, location, lsoaCode, crimeType]);
     }
