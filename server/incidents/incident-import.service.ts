@@ -13,6 +13,7 @@ import { config } from '../core/config';
 import { db, withTransaction, type Queryable } from '../core/db';
 import { BadInputError } from '../core/errors';
 import { sql } from '../core/sql';
+import { AREA_MARGIN_M } from './positions';
 import type { ImportError, ImportSummary } from '../imports/import-summary';
 import type { ParseResult, ParsedIncident } from './incident-row';
 import { parseGeoJson } from './parsers/geojson';
@@ -28,6 +29,8 @@ export interface IncidentImportOptions {
   format?: IncidentFormat;
   municipality: { id: number; code: string; name: string };
   skipInvalid: boolean;
+  /** Let an update move a stored incident by more than STREET_SNAP_DISTANCE_M (it is an error otherwise). */
+  allowMove?: boolean;
   mapping?: NlCsvMappingOverride;
   actor: string;
   userId?: number | null;
@@ -238,8 +241,8 @@ function auditEntry(opts: IncidentImportOptions, fileName: string, bytes: number
     ip: opts.ip ?? null,
     details: {
       file: fileName, bytes, sha256: s.sha256, format: s.format, encoding: s.encoding, skipInvalid: opts.skipInvalid,
-      read: s.read, imported: s.imported, updated: s.updated, skipped: s.skipped, rejected: s.rejected,
-      unlocated: s.unlocated,
+      allowMove: opts.allowMove === true, read: s.read, imported: s.imported, updated: s.updated, skipped: s.skipped,
+      rejected: s.rejected, unlocated: s.unlocated, moved: s.moved,
     },
   };
 }
@@ -259,24 +262,24 @@ async function store(pgClient: PoolClient, parsed: ParseResult, opts: IncidentIm
     : pgClient;
   const municipalityId = opts.municipality.id;
   await client.query(`CREATE TEMP TABLE incident_stage (
-      ord int, line int, feature text, external_id text, occurred_from timestamptz, occurred_to timestamptz,
+      ord int PRIMARY KEY, line int, feature text, external_id text, occurred_from timestamptz, occurred_to timestamptz,
       attempt boolean, modus_operandi text, mo_text text, location_label text, street_name text,
-      x float8, y float8, srid int, postcode text, huisnummer int, huisletter text, toevoeging text,
+      x float8, y float8, srid int, coord_field text, postcode text, huisnummer int, huisletter text, toevoeging text,
       address_id bigint, geom geometry(Point, 28992), location_source text, error text) ON COMMIT DROP`);
   for (let i = 0; i < parsed.rows.length; i += STAGE_BATCH) {
     const batch = parsed.rows.slice(i, i + STAGE_BATCH).map((r, j) => ({
       ord: i + j, line: r.line ?? null, feature: r.feature ?? null, external_id: r.externalId,
       occurred_from: r.occurredFrom.toISOString(), occurred_to: r.occurredTo.toISOString(), attempt: r.attempt,
       modus_operandi: r.modusOperandi, mo_text: r.moText, location_label: r.locationLabel, street_name: r.streetName,
-      x: r.x, y: r.y, srid: r.srid, postcode: r.address?.postcode ?? null, huisnummer: r.address?.huisnummer ?? null,
+      x: r.x, y: r.y, srid: r.srid, coord_field: r.positionField ?? null, postcode: r.address?.postcode ?? null, huisnummer: r.address?.huisnummer ?? null,
       huisletter: r.address?.huisletter ?? null, toevoeging: r.address?.toevoeging ?? null,
     }));
     await client.query(
       `INSERT INTO incident_stage (ord, line, feature, external_id, occurred_from, occurred_to, attempt, modus_operandi,
-         mo_text, location_label, street_name, x, y, srid, postcode, huisnummer, huisletter, toevoeging)
+         mo_text, location_label, street_name, x, y, srid, coord_field, postcode, huisnummer, huisletter, toevoeging)
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(ord int, line int, feature text, external_id text,
          occurred_from timestamptz, occurred_to timestamptz, attempt boolean, modus_operandi text, mo_text text,
-         location_label text, street_name text, x float8, y float8, srid int, postcode text, huisnummer int,
+         location_label text, street_name text, x float8, y float8, srid int, coord_field text, postcode text, huisnummer int,
          huisletter text, toevoeging text)`,
       [JSON.stringify(batch)],
     );
@@ -286,12 +289,18 @@ async function store(pgClient: PoolClient, parsed: ParseResult, opts: IncidentIm
     `UPDATE incident_stage s SET error = 'EPSG:' || s.srid || ' is not a coordinate system PostGIS knows'
      WHERE s.srid IS NOT NULL AND NOT EXISTS (SELECT 1 FROM spatial_ref_sys r WHERE r.srid = s.srid)`,
   );
+  // WGS 84 (range-checked by the parsers, and here again) and RD New in one statement; any other
+  // system row by row, so a point outside its domain is that row's error.
   await client.query(
     `UPDATE incident_stage SET geom = ST_Transform(ST_SetSRID(ST_MakePoint(x, y), srid), 28992), location_source = 'coordinates'
-     WHERE srid IS NOT NULL AND error IS NULL`,
+     WHERE error IS NULL AND (srid = 28992 OR (srid = 4326 AND abs(x) <= 180 AND abs(y) <= 90))`,
   );
+  await client.query(sql('incidents/transform-stage'));
+  await checkArea(client, opts.municipality, summary);
   // Addresses without coordinates: exactly one BAG address, or an error (never a guess).
   await client.query(sql('incidents/geocode-stage'), [municipalityId]);
+  const moved = await client.query(sql('incidents/moved-too-far'), [municipalityId, parsed.format, config().STREET_SNAP_DISTANCE_M, opts.allowMove === true]);
+  if (opts.allowMove) summary.moved = moved.rowCount ?? 0;
   if (parsed.format === 'police-uk') {
     // police.uk names the street of each map point; where no street geometry is loaded (the
     // UK test data), the name alone still groups incidents per street.
@@ -348,6 +357,33 @@ async function store(pgClient: PoolClient, parsed: ParseResult, opts: IncidentIm
     [source, municipalityId],
   );
   return bad.map((r) => (r.line !== null ? { line: r.line, reason: r.error } : { feature: r.feature ?? '?', reason: r.error }));
+}
+
+/**
+ * Marks the staged points outside the municipality's area (server/incidents/positions.ts); a
+ * municipality without boundary, addresses or located incidents has no area yet: warned.
+ */
+async function checkArea(client: Queryable, m: IncidentImportOptions['municipality'], summary: IncidentImportSummary): Promise<void> {
+  const { rows } = await client.query<{ kind: keyof typeof AREA_MARGIN_M | null; n: number; area: string | null }>(
+    sql('incidents/municipality-area'),
+    [m.id],
+  );
+  const a = rows[0];
+  if (!a?.kind || !a.area) {
+    summary.warnings!.push(
+      `${m.code} has no boundary, addresses or located incidents yet, so positions were checked against their coordinate system only; load its addresses (import-bag, import-osm) first to have them checked against its area`,
+    );
+    return;
+  }
+  const margin = AREA_MARGIN_M[a.kind];
+  const km = `${margin / 1000} km`;
+  const area =
+    a.kind === 'boundary'
+      ? `its boundary plus ${km}`
+      : a.kind === 'addresses'
+        ? `the extent of its ${a.n.toLocaleString('en')} addresses plus ${km}`
+        : `the extent of its ${a.n.toLocaleString('en')} incidents located so far plus ${km} (no boundary or addresses are loaded)`;
+  await client.query(sql('incidents/outside-area'), [a.area, margin, `the area of ${m.code} (${m.name}): ${area}`]);
 }
 
 /** Resolves `--format` / form values; undefined means detect. */

@@ -28,6 +28,8 @@ export interface ParsedIncident {
   x: number | null;
   y: number | null;
   srid: number | null;
+  /** The fields the coordinates came from, for messages ("columns 'x'/'y'", "geometry.coordinates"). */
+  positionField?: string;
   /** Address to geocode against BAG when there are no coordinates. */
   address: { postcode: string; huisnummer: number; huisletter: string | null; toevoeging: string | null } | null;
 }

@@ -13,7 +13,9 @@ import {
   MAX_ID_LENGTH, MAX_NAME_LENGTH, afterImport, classifyModusOperandi, contentKey, parseDutchDate, parseYesNo, textProblem, type ParseOptions,
   type ParseResult, type ParsedIncident,
 } from '../incident-row';
+import { rdProblem, wgs84Problem } from '../positions';
 
+const COORDINATES = 'geometry.coordinates';
 const LABEL = ['location_label', 'location', 'straat'];
 const STREET = ['straat', 'street'];
 const MO = ['modus_operandi', 'werkwijze'];
@@ -76,7 +78,17 @@ export function parseGeoJson(text: string, opts: ParseOptions): ParseResult & { 
       /* unlocated: allowed */
     } else if (ft?.geometry?.type !== 'Point' || !Array.isArray(coords) || coords.length < 2 || !coords.slice(0, 2).every((c) => typeof c === 'number' && Number.isFinite(c))) {
       problems.push(`geometry must be a Point with numeric coordinates (found ${String(ft?.geometry?.type ?? 'none')})`);
-    } else [x, y] = [coords[0] as number, coords[1] as number];
+    } else {
+      [x, y] = [coords[0] as number, coords[1] as number];
+      const what = `${COORDINATES} (${x}, ${y})`;
+      const wrong =
+        srid === 4326
+          ? wgs84Problem(what, x, y)?.replace(/metres$/, `metres: name their coordinate system with "crs": {"type": "name", "properties": {"name": "EPSG:28992"}}`)
+          : srid === 28992
+            ? rdProblem(what, x, y)
+            : undefined;
+      if (wrong) problems.push(x === 0 && y === 0 ? `${wrong}; give "geometry": null for an incident without a location` : wrong);
+    }
     const start = firstNamed(p, ['occurred_from', 'pleegdatum_van', 'date', 'month']);
     const end = firstNamed(p, ['occurred_to', 'pleegdatum_tot']);
     let from: Date | undefined, to: Date | undefined;
@@ -127,6 +139,7 @@ export function parseGeoJson(text: string, opts: ParseOptions): ParseResult & { 
       x,
       y,
       srid: x === null ? null : srid,
+      positionField: COORDINATES,
       address: null,
     };
     if (id) {

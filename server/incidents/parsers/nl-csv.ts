@@ -16,6 +16,7 @@ import {
   MAX_ID_LENGTH, MAX_NAME_LENGTH, afterImport, classifyModusOperandi, contentKey, parseDecimal, parseDutchDate, parseYesNo, textProblem,
   type ParseOptions, type ParseResult, type ParsedIncident,
 } from '../incident-row';
+import { inNetherlandsWgs84, rdProblem } from '../positions';
 import type { CsvRecord } from '../text-file';
 
 export const NL_CSV_FIELDS = [
@@ -67,9 +68,6 @@ const LIMITED = new Set<NlCsvField>(['registratienummer', 'straat', 'woonplaats'
 
 const normHeader = (s: string): string => s.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
 
-// RD New bounds of the Netherlands (incl. the Wadden and a margin), and the WGS 84 box.
-const RD_BOUNDS = { minX: -7000, maxX: 300000, minY: 289000, maxY: 629000 };
-const WGS_BOUNDS = { minLon: 3.2, maxLon: 7.3, minLat: 50.7, maxLat: 53.7 };
 
 export function parseNlCsv(records: CsvRecord[], opts: ParseOptions & { mapping?: NlCsvMappingOverride }): ParseResult {
   const result: ParseResult = { format: 'nl-csv', rows: [], read: 0, skipped: 0, errors: [], warnings: [] };
@@ -150,21 +148,25 @@ export function parseNlCsv(records: CsvRecord[], opts: ParseOptions & { mapping?
     if (attempt === undefined) problems.push(`column 'poging' is '${get('poging')}', expected ja or nee`);
 
     let x: number | null = null, y: number | null = null, srid: number | null = null;
+    let positionField: string | undefined;
     if (get('x') || get('y')) {
       const px = parseDecimal(get('x')), py = parseDecimal(get('y'));
       if (px === undefined || py === undefined) problems.push(`columns 'x'/'y' ('${get('x')}', '${get('y')}') are not numbers`);
-      else if (px < RD_BOUNDS.minX || px > RD_BOUNDS.maxX || py < RD_BOUNDS.minY || py > RD_BOUNDS.maxY) {
-        problems.push(`coordinates x=${px}, y=${py} (RD New, EPSG:28992) lie outside the Netherlands`);
-      } else [x, y, srid] = [px, py, 28992];
+      else {
+        const outside = rdProblem(`columns 'x'/'y' (${px}, ${py})`, px, py);
+        if (outside) problems.push(outside);
+        else [x, y, srid, positionField] = [px, py, 28992, "columns 'x'/'y'"];
+      }
     } else if (get('lat') || get('lon')) {
       const lat = parseDecimal(get('lat')), lon = parseDecimal(get('lon'));
       if (lat === undefined || lon === undefined) problems.push(`columns 'lat'/'lon' ('${get('lat')}', '${get('lon')}') are not numbers`);
-      else if (lon < WGS_BOUNDS.minLon || lon > WGS_BOUNDS.maxLon || lat < WGS_BOUNDS.minLat || lat > WGS_BOUNDS.maxLat) {
-        problems.push(`coordinates lat=${lat}, lon=${lon} lie outside the Netherlands`);
-      } else [x, y, srid] = [lon, lat, 4326];
+      else if (!inNetherlandsWgs84(lon, lat)) {
+        const swapped = inNetherlandsWgs84(lat, lon) ? '; with the two swapped they would: check which column is which' : '';
+        problems.push(`columns 'lat'/'lon' (${lat}, ${lon}) lie outside the Netherlands${swapped}`);
+      } else [x, y, srid, positionField] = [lon, lat, 4326, "columns 'lat'/'lon'"];
     }
     let address: ParsedIncident['address'] = null;
-    if (x === null && !problems.some((p) => p.startsWith('coordinates') || p.startsWith('columns'))) {
+    if (x === null && !problems.some((p) => p.startsWith("columns 'x'") || p.startsWith("columns 'lat'"))) {
       const pc = normalisePostcode(get('postcode'));
       const hn = Number(get('huisnummer'));
       if (!get('postcode') && !get('huisnummer')) {
@@ -201,6 +203,7 @@ export function parseNlCsv(records: CsvRecord[], opts: ParseOptions & { mapping?
       x,
       y,
       srid,
+      positionField,
       address,
     };
     if (id) {

@@ -12,12 +12,15 @@ import { parseMonth } from '../../core/dates';
 import {
   MAX_ID_LENGTH, MAX_NAME_LENGTH, afterImport, contentKey, textProblem, type ParseOptions, type ParseResult, type ParsedIncident,
 } from '../incident-row';
+import { wgs84Problem } from '../positions';
 import type { CsvRecord } from '../text-file';
 
 export const POLICE_UK_HEADER = [
   'Crime ID', 'Month', 'Reported by', 'Falls within', 'Longitude', 'Latitude', 'Location',
   'LSOA code', 'LSOA name', 'Crime type', 'Last outcome category', 'Context',
 ];
+
+const POSITION = "columns 'Longitude'/'Latitude'";
 
 const norm = (s: string): string => s.trim().toLowerCase();
 
@@ -108,8 +111,13 @@ export function parsePoliceUk(records: CsvRecord[], opts: ParseOptions): ParseRe
     let y: number | null = null;
     if (lonRaw!.trim() !== '' || latRaw!.trim() !== '') {
       const lon = Number(lonRaw), lat = Number(latRaw);
-      if (!lonRaw!.trim() || !latRaw!.trim() || !Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 90) {
-        bad(line, `columns 'Longitude'/'Latitude' ('${lonRaw}', '${latRaw}') are not a WGS 84 position; leave both empty for a crime without a location`);
+      if (!lonRaw!.trim() || !latRaw!.trim() || !Number.isFinite(lon) || !Number.isFinite(lat)) {
+        bad(line, `${POSITION} ('${lonRaw}', '${latRaw}') are not a WGS 84 position; leave both empty for a crime without a location`);
+        continue;
+      }
+      const wrong = wgs84Problem(`${POSITION} (${lon}, ${lat})`, lon, lat);
+      if (wrong) {
+        bad(line, `${wrong}; leave both empty for a crime without a location`);
         continue;
       }
       [x, y] = [lon, lat];
@@ -126,6 +134,7 @@ export function parsePoliceUk(records: CsvRecord[], opts: ParseOptions): ParseRe
       x,
       y,
       srid: x === null ? null : 4326,
+      positionField: POSITION,
       address: null,
     };
     const id = crimeId!.trim();
