@@ -302,16 +302,7 @@ async function store(pgClient: PoolClient, parsed: ParseResult, opts: IncidentIm
   const moved = await client.query(sql('incidents/moved-too-far'), [municipalityId, parsed.format, config().STREET_SNAP_DISTANCE_M, opts.allowMove === true]);
   if (opts.allowMove) summary.moved = moved.rowCount ?? 0;
   if (parsed.format === 'police-uk') {
-    // police.uk names the street of each map point; where no street geometry is loaded (the
-    // UK test data), the name alone still groups incidents per street.
-    await client.query(
-      `INSERT INTO streets (municipality_id, name, place)
-       SELECT DISTINCT $1::int, s.street_name, $2::text FROM incident_stage s
-       WHERE s.street_name IS NOT NULL AND s.error IS NULL
-         AND NOT EXISTS (SELECT 1 FROM streets st WHERE st.municipality_id = $1 AND lower(st.name) = lower(s.street_name))
-       ON CONFLICT (municipality_id, name, place) DO NOTHING`,
-      [municipalityId, opts.municipality.name],
-    );
+    await client.query(sql('incidents/streets-from-labels'), [municipalityId, opts.municipality.name]);
   }
   const source = parsed.format;
   const up = await client.query<{ id: string; inserted: boolean }>(sql('incidents/upsert-staged'), [municipalityId, source]);
