@@ -6,11 +6,9 @@
  * swapped latitude and longitude, poles and other countries are caught even where the numbers
  * are valid.
  */
+import { RD_BOUNDS, inRd } from '../geo/bounds';
 
-/** RD New bounds of the Netherlands (incl. the Wadden and a margin). */
-export const RD_BOUNDS = { minX: -7000, maxX: 300000, minY: 289000, maxY: 629000 };
-/** The Netherlands in WGS 84, with a margin. */
-export const WGS_NL_BOUNDS = { minLon: 3.2, maxLon: 7.3, minLat: 50.7, maxLat: 53.7 };
+export { RD_BOUNDS, WGS_NL_BOUNDS, inNetherlandsWgs84, inRd } from '../geo/bounds';
 
 /**
  * How far outside a municipality's area an incident may lie: a boundary is exact (1 km for
@@ -18,14 +16,6 @@ export const WGS_NL_BOUNDS = { minLon: 3.2, maxLon: 7.3, minLat: 50.7, maxLat: 5
  * extent of earlier incidents, where neither is loaded, only a rough idea (10 km).
  */
 export const AREA_MARGIN_M = { boundary: 1000, addresses: 2000, incidents: 10000 } as const;
-
-export function inRd(x: number, y: number): boolean {
-  return x >= RD_BOUNDS.minX && x <= RD_BOUNDS.maxX && y >= RD_BOUNDS.minY && y <= RD_BOUNDS.maxY;
-}
-
-export function inNetherlandsWgs84(lon: number, lat: number): boolean {
-  return lon >= WGS_NL_BOUNDS.minLon && lon <= WGS_NL_BOUNDS.maxLon && lat >= WGS_NL_BOUNDS.minLat && lat <= WGS_NL_BOUNDS.maxLat;
-}
 
 /**
  * The problem with a WGS 84 position, or undefined: outside -180..180 / -90..90 (with a hint

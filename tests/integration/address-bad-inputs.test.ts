@@ -43,7 +43,7 @@ const bag: BadInputCase[] = [
   { file: 'no-street.geojson', exit: 1, where: '#1', what: /field 'straatnaam' is empty; every address needs its street/ },
   { file: 'null-geometry-beside-stored-address.geojson', exit: 0, where: '#2', what: /no geometry/ },
   { file: 'postcode-invalid-on-stored-address.geojson', exit: 0, where: '#1', what: /field 'postcode' is 'ABCDEF', not a Dutch postcode/ },
-  { file: 'same-id-twice-different-streets.geojson', exit: 0, where: '#2', what: /field 'nummer_id': the address 0363200000039881 appears again \(first as .*#1\)/ },
+  { file: 'same-id-twice-different-streets.geojson', exit: 0, where: '#2', what: /field 'nummer_id': the address 0363200000039881 appears again \(first as \S+ #1 \(0363200000039881\)\); the first is kept/ },
   { file: 'no-huisnummer-field.geojson', exit: 1, where: "layer 'no-huisnummer-field'", what: /not a BAG address layer.*house number/, audit: null },
   { file: 'not-a-bag-file.csv', exit: 1, where: "layer 'not-a-bag-file'", what: /not a BAG address layer.*address id/, audit: null },
   { file: 'empty.gpkg', exit: 1, where: '', what: /the file is empty/, audit: null },
@@ -73,24 +73,6 @@ describe('import-bag bad inputs', () => {
     { command: 'import-bag', dir: 'bag', args: ['--municipality', 'GM0363'], acceptedAudit: 'import.bag', rejectedAudit: 'import.bag.rejected' },
     () => t.pool,
     bag,
-    [
-      'amsterdam_spaarndammerbuurt_bag_rd.gpkg --municipality GM0503',
-      'withdrawn-address-of-other-municipality.geojson --municipality GM0503',
-      'rd-numbers-declared-wgs84.geojson',
-      'latitude-999.geojson',
-      'street-10000-chars.geojson',
-      'woonplaats-10000-chars.geojson',
-      'id-10000-chars.geojson',
-      'huisnummer-0.geojson',
-      'huisnummer-abc.geojson',
-      'huisletter-two-letters.geojson',
-      'toevoeging-too-long.geojson',
-      'no-id.geojson',
-      'no-street.geojson',
-      'null-geometry-beside-stored-address.geojson',
-      'postcode-invalid-on-stored-address.geojson',
-      'same-id-twice-different-streets.geojson',
-    ],
   );
 });
 
@@ -99,17 +81,6 @@ describe('import-osm bad inputs', () => {
     { command: 'import-osm', dir: 'osm', args: ['--municipality', 'GM0503', '--name', 'Delft'], acceptedAudit: 'import.osm', rejectedAudit: 'import.osm.rejected' },
     () => t.pool,
     osm,
-    [
-      'delft_tudelft.osm.pbf --municipality GM0518 --name Den Haag',
-      'street-name-10000-chars.osm',
-      'street-name-blank.osm',
-      'addr-street-10000-chars.osm',
-      'addr-street-blank.osm',
-      'addr-city-10000-chars.osm',
-      'housenumber-abc.osm',
-      'housenumber-0.osm',
-      'housenumber-999999.osm',
-    ],
   );
 });
 
@@ -124,7 +95,7 @@ describe('accepted files that used to damage stored data leave it as it was', ()
       )
     ).rows;
 
-  test.failing('import-bag of Amsterdam with --municipality GM0503 moves nothing; --move-from GM0363 moves it, audited', async () => {
+  test('import-bag of Amsterdam with --municipality GM0503 moves nothing; --move-from GM0363 moves it, audited', async () => {
     const before = await counts();
     expect(before.find((m) => m.code === 'GM0363')).toMatchObject({ addresses: 1836 });
     const refused = await runCliInProcess(['import-bag', BAG_RD, '--municipality', 'GM0503']);
@@ -147,14 +118,14 @@ describe('accepted files that used to damage stored data leave it as it was', ()
     expect(await counts()).toEqual(before);
   });
 
-  test.failing('a BAG file for GM0503 that lists an Amsterdam address as withdrawn leaves it a home', async () => {
+  test('a BAG file for GM0503 that lists an Amsterdam address as withdrawn leaves it a home', async () => {
     const file = path.join(BAD_INPUTS, 'bag', 'withdrawn-address-of-other-municipality.geojson');
     expect((await runCliInProcess(['import-bag', file, '--municipality', 'GM0503'])).code).toBe(1);
     const { rows } = await t.pool.query(`SELECT residential FROM addresses WHERE source = 'bag' AND source_key = '0363200000039881'`);
     expect(rows).toEqual([{ residential: true }]);
   });
 
-  test.failing('import-osm of the Delft extract with --municipality GM0518 moves no address or street segment', async () => {
+  test('import-osm of the Delft extract with --municipality GM0518 moves no address or street segment', async () => {
     const before = await counts();
     const r = await runCliInProcess(['import-osm', DEMO_PBF, '--municipality', 'GM0518', '--name', 'Den Haag']);
     expect(r.code).toBe(1);
@@ -165,15 +136,15 @@ describe('accepted files that used to damage stored data leave it as it was', ()
     expect(streetsOfDelft.rows[0].n).toBe(0);
   });
 
-  test.failing('import-osm --move-from moves a street and its addresses, audited', async () => {
+  test('import-osm --move-from moves a street and its addresses, audited', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pk-osm-move-')), 'one-street.osm');
     fs.writeFileSync(
       file,
       `<?xml version="1.0" encoding="UTF-8"?>
 <osm version="0.6" generator="preventiekaart tests">
+ <node id="9100000001" version="1" lat="52.0025" lon="4.3722"><tag k="addr:housenumber" v="7"/><tag k="addr:street" v="Verhuisstraat"/><tag k="addr:city" v="Delft"/></node>
  <node id="9100000101" version="1" lat="52.0020" lon="4.3710"/>
  <node id="9100000102" version="1" lat="52.0030" lon="4.3730"/>
- <node id="9100000001" version="1" lat="52.0025" lon="4.3722"><tag k="addr:housenumber" v="7"/><tag k="addr:street" v="Verhuisstraat"/><tag k="addr:city" v="Delft"/></node>
  <way id="9100000201" version="1"><nd ref="9100000101"/><nd ref="9100000102"/><tag k="highway" v="residential"/><tag k="name" v="Verhuisstraat"/></way>
 </osm>
 `,
@@ -197,7 +168,7 @@ describe('accepted files that used to damage stored data leave it as it was', ()
 });
 
 describe('concurrent BAG imports', () => {
-  test.failing('an import that creates a municipality another transaction is creating too reuses it instead of failing', async () => {
+  test('an import that creates a municipality another transaction is creating too reuses it instead of failing', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pk-bag-race-')), 'new-address.geojson');
     fs.writeFileSync(file, JSON.stringify({
       type: 'FeatureCollection',
