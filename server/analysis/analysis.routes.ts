@@ -14,6 +14,7 @@ import { assertMunicipality, type CurrentUser } from '../auth/auth.service';
 import { currentUser, requireUser } from '../auth/auth.middleware';
 import { auditView } from '../audit/audit-view';
 import { config } from '../core/config';
+import { QueryDate } from '../core/dates';
 import { db } from '../core/db';
 import { BadInputError, NotFoundError } from '../core/errors';
 import * as analysis from './analysis.service';
@@ -27,8 +28,8 @@ const bands = z
 
 const Period = z.object({
   municipality: z.string().regex(/^[A-Z0-9_-]{2,20}$/).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: QueryDate.optional(),
+  to: QueryDate.optional(),
 });
 
 /** The municipality a request is about, checked against the officer's access. */
@@ -77,7 +78,7 @@ export function analysisRouter(): Router {
     const q = z
       .object({
         municipality: z.string().optional(),
-        at: z.coerce.date().optional(),
+        at: QueryDate.optional(),
         cocoonDistance: z.coerce.number().positive().max(2000).prefault(c.NEAR_REPEAT_DISTANCE_M),
         cocoonDays: z.coerce.number().positive().max(365).prefault(c.NEAR_REPEAT_DAYS),
         watchDistance: z.coerce.number().positive().max(5000).prefault(c.WATCH_ZONE_DISTANCE_M),

@@ -10,6 +10,8 @@
  * memoised per hour; see bench/incidents.bench.ts).
  */
 
+import { z } from 'zod';
+
 /** Years outside this range are typing errors, not burglaries. */
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
@@ -127,3 +129,17 @@ export function parseMonth(raw: string): { from: Date; to: Date } | undefined {
 export function formatMoment(d: Date): string {
   return `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
+
+/**
+ * A date in a query parameter (`from=2024-03-05`, `to=2024-03-05T14:30:00.000Z`), read by
+ * parseIsoDate. A wrong one is refused saying what was expected: z.coerce.date() turned
+ * `2021-13-45` into an Invalid Date and answered "expected date, received Date".
+ */
+export const QueryDate = z.string().transform((raw, ctx) => {
+  const d = parseIsoDate(raw);
+  if (!d) {
+    ctx.addIssue({ code: 'custom', message: `'${raw.slice(0, 40)}' is not a date; expected a date like 2024-03-05 or 2024-03-05T14:30:00Z` });
+    return z.NEVER;
+  }
+  return d;
+});

@@ -9,6 +9,7 @@ import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { currentUser, requireUser } from '../auth/auth.middleware';
 import { auditView } from '../audit/audit-view';
+import { QueryDate } from '../core/dates';
 import { withTransaction, db } from '../core/db';
 import { sql } from '../core/sql';
 
@@ -23,7 +24,7 @@ const TileParams = z
   })
   .refine((t) => t.x < 2 ** t.z && t.y < 2 ** t.z, 'x and y must lie within 0 .. 2^z - 1');
 
-const TileQuery = z.object({ from: z.coerce.date().optional(), to: z.coerce.date().optional() });
+const TileQuery = z.object({ from: QueryDate.optional(), to: QueryDate.optional() });
 
 export function tilesRouter(): Router {
   const router = Router();

@@ -22,7 +22,7 @@ async function upload(form: FormData): Promise<{ status: number; error: { code: 
   return { status: r.status, ...((await r.json()) as { error: { code: string; message: string } }) };
 }
 
-test.failing('a file over INCIDENT_UPLOAD_MAX_MB answers 413 naming the limit', async () => {
+test('a file over INCIDENT_UPLOAD_MAX_MB answers 413 naming the limit', async () => {
   const form = new FormData();
   form.append('file', new Blob([csv, 'x'.repeat(1024 * 1024 + 1)]), 'big.csv');
   expect(await upload(form)).toEqual({
@@ -31,7 +31,7 @@ test.failing('a file over INCIDENT_UPLOAD_MAX_MB answers 413 naming the limit', 
   });
 });
 
-test.failing("a file in another field than 'file' answers 400 naming the field to use", async () => {
+test("a file in another field than 'file' answers 400 naming the field to use", async () => {
   const form = new FormData();
   form.append('upload', new Blob([csv]), 'export.csv');
   expect(await upload(form)).toEqual({
@@ -40,14 +40,14 @@ test.failing("a file in another field than 'file' answers 400 naming the field t
   });
 });
 
-test.failing('two files answer 400: one file per upload', async () => {
+test('two files answer 400: one file per upload', async () => {
   const form = new FormData();
   form.append('file', new Blob([csv]), 'a.csv');
   form.append('file', new Blob([csv]), 'b.csv');
   expect(await upload(form)).toEqual({ status: 400, error: { code: 'bad_input', message: expect.stringMatching(/one file per upload/) } });
 });
 
-test.failing('a date that does not exist in a query says what was expected', async () => {
+test('a date that does not exist in a query says what was expected', async () => {
   for (const url of ['/api/streets/activity?from=2021-13-45', '/tiles/incidents/14/8392/5400.mvt?to=2021-02-30']) {
     const r = await fetch(`${app.url}${url}`, { headers: bearer(officer) });
     const body = (await r.json()) as { error: { message: string } };
