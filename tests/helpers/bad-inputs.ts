@@ -95,14 +95,10 @@ export async function checkBadInput(pool: Pool, table: BadInputTable, c: BadInpu
   expect(audited).toEqual(expected ? [expected] : []);
 }
 
-/**
- * Registers one test per case. `failing` names the cases that do not hold yet (test.failing):
- * the history shows each failing before the commit that fixes it.
- */
-export function badInputTests(table: BadInputTable, pool: () => Pool, cases: BadInputCase[], failing: string[] = []): void {
+/** Registers one test per case, named after its fixture and flags. */
+export function badInputTests(table: BadInputTable, pool: () => Pool, cases: BadInputCase[]): void {
   for (const c of cases) {
     const title = `${path.basename(c.file)}${c.args?.length ? ` ${c.args.map((a) => (path.isAbsolute(a) ? path.basename(a) : a)).join(' ')}` : ''}`;
-    const run = failing.includes(title) && !process.env.NO_FAILING ? test.failing : test;
-    run(title, () => checkBadInput(pool(), table, c));
+    test(title, () => checkBadInput(pool(), table, c));
   }
 }

@@ -6,6 +6,7 @@
  * damage what was stored, each shown to leave it as it was.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { useTestDatabase } from '../helpers/db';
 import { BAD_INPUTS, badInputTests, type BadInputCase, type BadInputTable } from '../helpers/bad-inputs';
@@ -202,5 +203,57 @@ describe('accepted files that used to damage stored data leave it as it was', ()
     expect(r.code).toBe(1);
     const { rows } = await t.pool.query(`SELECT external_id FROM incidents WHERE source = 'nl-csv' AND (external_id LIKE 'k:%' OR external_id LIKE 'PL-MAP-%')`);
     expect(rows).toEqual([]);
+  });
+});
+
+describe('with --skip-invalid the rows that used to fail the whole file with a database error are listed, the rest imported', () => {
+  test('police.uk: NUL, a 10,000-character street, A / A / A#2, latitude 999 beside valid rows', async () => {
+    const row = (id: string, lon = '0.143759', lat = '52.229865', loc = 'On or near Lovell Road') =>
+      `${id},2021-03,Cambridgeshire Constabulary,Cambridgeshire Constabulary,${lon},${lat},${loc},E01017976,Cambridge 001B,Burglary,Under investigation,`;
+    const lines = [
+      'Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context',
+      row('skip-good-1'),
+      row('skip-nul', undefined, undefined, 'On or near Lovell\u0000 Road'),
+      row('skip-long', undefined, undefined, `On or near ${'x'.repeat(10_000)}`),
+      row('skip-A'),
+      row('skip-A'),
+      row('skip-A#2'),
+      row('skip-lat', '0.14', '999'),
+      row('skip-good-2', '0.133765', '52.232762'),
+    ];
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pk-skip-')), 'mixed.csv');
+    fs.writeFileSync(file, lines.join('\n') + '\n');
+    const r = await runCliInProcess(['import-incidents', file, '--municipality', 'CAMBS', '--skip-invalid']);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    const s = JSON.parse(r.stdout) as { imported: number; rejected: number; errors: { line: number; reason: string }[] };
+    expect(s).toMatchObject({ imported: 4, rejected: 4 });
+    expect(s.errors.map((e) => [e.line, e.reason.slice(0, 40)])).toEqual([
+      [3, "column 'Location' contains a NUL charact"],
+      [4, "column 'Location' is 10,011 characters l"],
+      [7, "column 'Crime ID': the id 'skip-A#2' is "],
+      [8, "columns 'Longitude'/'Latitude' (0.14, 99"],
+    ]);
+    const { rows } = await t.pool.query(`SELECT external_id FROM incidents WHERE external_id LIKE 'skip-%' ORDER BY external_id`);
+    expect(rows.map((x) => x.external_id)).toEqual(['skip-A', 'skip-A#2', 'skip-good-1', 'skip-good-2']);
+  });
+
+  test('GeoJSON: latitude 999, a lone surrogate, colliding ids and an unknown projection domain beside a valid feature', async () => {
+    const f = (id: string, coordinates: number[], props: Record<string, unknown> = {}) => ({
+      type: 'Feature', id, geometry: { type: 'Point', coordinates }, properties: { occurred_from: '2024-06-01', attempt: false, ...props },
+    });
+    const doc = {
+      type: 'FeatureCollection',
+      features: [f('skipg-1', [4.3722, 52.0025]), f('skipg-lat', [4.37, 999]), f('skipg-sur', [4.3722, 52.0025], { location_label: 'Mekelweg \ud800' }),
+        f('skipg-1', [4.3723, 52.0026]), f('skipg-1#2', [4.3724, 52.0027])],
+    };
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pk-skip-')), 'mixed.geojson');
+    fs.writeFileSync(file, JSON.stringify(doc));
+    const r = await runCliInProcess(['import-incidents', file, '--municipality', 'GM0503', '--skip-invalid']);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    const s = JSON.parse(r.stdout) as { imported: number; rejected: number; errors: { feature: string; reason: string }[] };
+    expect(s).toMatchObject({ imported: 2, rejected: 3 });
+    expect(s.errors.map((e) => e.feature).sort()).toEqual(['features[1]', 'features[2]', 'features[4]']);
+    const audit = await t.pool.query(`SELECT details FROM audit_log WHERE action = 'incidents.import' ORDER BY id DESC LIMIT 1`);
+    expect(audit.rows[0].details).toMatchObject({ file: 'mixed.geojson', skipInvalid: true, imported: 2, rejected: 3 });
   });
 });
