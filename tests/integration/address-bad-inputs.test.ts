@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { useTestDatabase } from '../helpers/db';
 import { BAD_INPUTS, badInputTests, type BadInputCase } from '../helpers/bad-inputs';
 import { runCliInProcess } from '../helpers/cli';
@@ -17,18 +18,28 @@ const t = useTestDatabase();
 const ROOT = path.resolve(__dirname, '..', '..');
 const BAG_RD = path.join(ROOT, 'tests', 'fixtures', 'bag', 'amsterdam_spaarndammerbuurt_bag_rd.gpkg');
 const DEMO_PBF = path.join(ROOT, 'data', 'demo', 'delft_tudelft.osm.pbf');
+// The Amsterdam GeoPackage in RD New with its layers declared as EPSG:4326 (made in beforeAll).
+const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-address-bad-'));
+const BAG_RD_AS_WGS84 = path.join(TMP, 'amsterdam_bag_rd_declared_wgs84.gpkg');
 
 // Amsterdam's 1,836 BAG addresses (GM0363) beside the template's Delft (GM0503, from OpenStreetMap).
 beforeAll(async () => {
+  const r = spawnSync('ogr2ogr', ['-f', 'GPKG', BAG_RD_AS_WGS84, BAG_RD, 'verblijfsobjecten', '-a_srs', 'EPSG:4326'], { encoding: 'utf8' });
+  expect(r.status).toBe(0);
   const s = await importBag(BAG_RD, { municipality: 'GM0363', name: 'Amsterdam', actor: 'test' }, t.pool);
   expect(s).toMatchObject({ imported: 1836, rejected: 0 });
 });
+afterAll(() => fs.rmSync(TMP, { recursive: true, force: true }));
 
 const bag: BadInputCase[] = [
   { file: BAG_RD, args: ['--municipality', 'GM0503'], exit: 1, where: 'verblijfsobjecten #1', what: /1836 address\(es\) .*already belong to GM0363 \(Amsterdam\).*--move-from GM0363/ },
   {
     file: 'withdrawn-address-of-other-municipality.geojson', args: ['--municipality', 'GM0503'], exit: 1,
     where: '#1 (0363200000039881)', what: /already belong to GM0363 \(Amsterdam\)/,
+  },
+  {
+    file: BAG_RD_AS_WGS84, exit: 1, where: 'verblijfsobjecten #1 (0363200000039881)',
+    what: /none of its 1836 feature\(s\) can be imported; .*position \(121223, 489163\) is not a WGS 84 longitude\/latitude.*RD New/,
   },
   { file: 'rd-numbers-declared-wgs84.geojson', exit: 1, where: '#1', what: /position \(121223, 489163\) is not a WGS 84 longitude\/latitude.*RD New/ },
   { file: 'latitude-999.geojson', exit: 1, where: '#1', what: /position \(4.89, 999\) is not a WGS 84 longitude\/latitude/ },
