@@ -26,7 +26,12 @@ function usage(): string {
   return ['usage: npm run cli -- <command>', '', ...commands.map((c) => `  ${c.usage}`)].join('\n');
 }
 
-async function main(argv: string[]): Promise<number> {
+/**
+ * Runs one command line and returns its exit status (0 done, 1 failed, 2 unknown command); the
+ * failure is printed as one line on stderr. Leaves the database pool open, so tests can run
+ * commands in-process against their own database; `main` closes it.
+ */
+export async function runCommand(argv: string[]): Promise<number> {
   // Longest match first: 'user add' before 'user'.
   const sorted = [...commands].sort((a, b) => b.name.split(' ').length - a.name.split(' ').length);
   const cmd = sorted.find((c) => c.name.split(' ').every((w, i) => argv[i] === w));
@@ -40,9 +45,15 @@ async function main(argv: string[]): Promise<number> {
   } catch (err) {
     console.error(`error: ${cliErrorLine(err, toAppError(err))}`);
     return 1;
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  try {
+    return await runCommand(argv);
   } finally {
     await Promise.allSettled([closeDb(), closeRedis()]);
   }
 }
 
-main(process.argv.slice(2)).then((code) => process.exit(code));
+if (require.main === module) void main(process.argv.slice(2)).then((code) => process.exit(code));

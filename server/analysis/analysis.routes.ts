@@ -14,8 +14,9 @@ import { assertMunicipality, type CurrentUser } from '../auth/auth.service';
 import { currentUser, requireUser } from '../auth/auth.middleware';
 import { auditView } from '../audit/audit-view';
 import { config } from '../core/config';
+import { QueryDate } from '../core/dates';
 import { db } from '../core/db';
-import { DateParam, MunicipalityCode } from '../core/input';
+import { MunicipalityCode } from '../core/input';
 import { BadInputError, NotFoundError } from '../core/errors';
 import * as analysis from './analysis.service';
 
@@ -35,8 +36,8 @@ const bands = z
 
 const Period = z.object({
   municipality: MunicipalityCode.optional(),
-  from: DateParam.optional(),
-  to: DateParam.optional(),
+  from: QueryDate.optional(),
+  to: QueryDate.optional(),
 });
 
 /** The municipality a request is about, checked against the officer's access. */
@@ -85,7 +86,7 @@ export function analysisRouter(): Router {
     const q = z
       .object({
         municipality: MunicipalityCode.optional(),
-        at: DateParam.optional(),
+        at: QueryDate.optional(),
         cocoonDistance: z.coerce.number().positive().max(2000).prefault(c.NEAR_REPEAT_DISTANCE_M),
         cocoonDays: z.coerce.number().positive().max(365).prefault(c.NEAR_REPEAT_DAYS),
         watchDistance: z.coerce.number().positive().max(5000).prefault(c.WATCH_ZONE_DISTANCE_M),

@@ -17,15 +17,7 @@ export function text() {
 /** A municipality code as CBS writes it (GM0503), or a test/demo code of the same shape. */
 export const MunicipalityCode = z.string().regex(/^[A-Z0-9_-]{2,20}$/, "a municipality code like 'GM0503'");
 
-const DATE_MESSAGE = 'a real date (2026-02-28) or date-time (2026-02-28T18:00:00Z, or with an offset such as +01:00)';
-
 /** A calendar date YYYY-MM-DD that exists (2026-02-30 does not; Date would read it as 2 March). */
 export const CalendarDate = z.iso.date({ message: 'a real date YYYY-MM-DD, e.g. 2026-02-28' });
 
-/**
- * A date or date-time parameter, as a Date: ISO 8601 with a calendar date that exists. A date
- * alone means midnight UTC, as before; a date-time without an offset is server time, as before.
- */
-export const DateParam = z
-  .union([CalendarDate, z.iso.datetime({ offset: true, local: true })], { message: DATE_MESSAGE })
-  .transform((s) => new Date(s));
+/** Date and date-time query parameters: QueryDate in server/core/dates.ts, the one strict date reader. */

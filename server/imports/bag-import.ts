@@ -21,8 +21,11 @@ import { db, withTransaction } from '../core/db';
 import { sql } from '../core/sql';
 import { BadInputError } from '../core/errors';
 import { layerFields, listLayers, readFeatures, type OgrFeature } from '../geo/ogr';
-import { municipalityByCode } from '../municipalities/municipalities.repo';
+import { ensureMunicipality, municipalityByCode } from '../municipalities/municipalities.repo';
 import { isNummeraanduidingId, normalisePostcode } from './address-parts';
+import { MAX_ID_LENGTH, MAX_NAME_LENGTH, textProblem } from '../core/stored-text';
+import { inRd } from '../geo/bounds';
+import { auditRefusal, checkConflicts, moveFromMunicipality, nameProblem, refuseWhenNothingValid, type Conflict } from './import-refusal';
 import { emptySummary, type ImportSummary } from './import-summary';
 
 /** Our field -> the names it has in BAG products, most specific first (compared case-insensitively). */
@@ -95,6 +98,11 @@ export interface BagImportOptions {
   name?: string;
   /** Layers to import; default: the verblijfsobject layer(s), else every layer with the fields. */
   layers?: string[];
+  /**
+   * Code of the municipality that addresses of the file may be moved from. Without it an
+   * address stored for another municipality refuses the file (a wrong --municipality).
+   */
+  moveFrom?: string;
   actor: string;
 }
 
@@ -147,23 +155,24 @@ export function planLayers(file: string, wanted?: string[]): { plan: LayerPlan[]
   return { plan, left: candidates.filter((c) => !plan.includes(c)).map((c) => c.name) };
 }
 
-async function resolveMunicipality(client: PoolClient, opts: BagImportOptions): Promise<{ id: number; name: string }> {
+async function resolveMunicipality(client: PoolClient, opts: BagImportOptions): Promise<{ id: number; code: string; name: string }> {
   if (opts.municipality) {
-    const m = await municipalityByCode(client, opts.municipality);
-    if (m) return { id: m.id, name: m.name };
+    const code = opts.municipality;
+    const m = await municipalityByCode(client, code);
+    if (m) return { id: m.id, code, name: m.name };
     if (!opts.name) {
       throw new BadInputError(`--municipality: no municipality '${opts.municipality}' yet; add --name NAME to create it`);
     }
-    const { rows } = await client.query<{ id: number }>(
-      'INSERT INTO municipalities (code, name) VALUES ($1, $2) RETURNING id',
-      [opts.municipality, opts.name],
-    );
-    return { id: rows[0]!.id, name: opts.name };
+    // Another import may be creating it at the same moment: take its row instead of failing
+    // on the unique code (a plain INSERT answered "duplicate key value violates ...").
+    const id = await ensureMunicipality(client, { code, name: opts.name });
+    const created = await municipalityByCode(client, code);
+    return { id, code, name: created?.name ?? opts.name };
   }
   const { rows } = await client.query<{ id: number; code: string; name: string }>(
     'SELECT id, code, name FROM municipalities ORDER BY code LIMIT 3',
   );
-  if (rows.length === 1) return { id: rows[0]!.id, name: rows[0]!.name };
+  if (rows.length === 1) return rows[0]!;
   throw new BadInputError(
     rows.length === 0
       ? 'import-bag needs --municipality CODE --name NAME (no municipality exists yet)'
@@ -194,37 +203,68 @@ type Staged = {
   huisletter: string | null;
   toevoeging: string | null;
   postcode: string | null;
+  /** The postcode as the file gives it, when it is not a Dutch postcode (then `postcode` is null). */
+  bad_postcode: string | null;
   place: string;
   geom: string;
 };
 
-/** Turns one feature into a row, or a reason to reject it. */
+/** The first [x, y] of a GeoJSON geometry's coordinates that is not a WGS 84 longitude/latitude. */
+function badPosition(coords: unknown): [number, number] | undefined {
+  if (!Array.isArray(coords)) return undefined;
+  if (typeof coords[0] === 'number') {
+    const [x, y] = coords as number[];
+    return Number.isFinite(x) && Number.isFinite(y) && Math.abs(x!) <= 180 && Math.abs(y!) <= 90 ? undefined : [x!, y!];
+  }
+  for (const c of coords) {
+    const bad = badPosition(c);
+    if (bad) return bad;
+  }
+  return undefined;
+}
+
+/** Turns one feature into a row, or a reason to reject it naming the file's field. */
 export function toRow(f: OgrFeature, fields: FieldMap, defaultPlace: string): Staged | { reject: string } {
   const p = f.properties;
   const get = (k: Field) => (fields[k] ? p[fields[k]] : undefined);
+  const field = (k: Field) => `field '${fields[k] ?? k}'`;
   const key = bagIdOf(get('id'));
-  if (!key) return { reject: 'no address id' };
+  if (!key) return { reject: `${field('id')} is empty; every address needs its id` };
+  const tooLong = textProblem(field('id'), key, MAX_ID_LENGTH);
+  if (tooLong) return { reject: tooLong };
   const street = text(get('street'));
-  if (!street) return { reject: 'no street name' };
+  const streetProblem = nameProblem(field('street'), street, 'every address needs its street');
+  if (streetProblem) return { reject: streetProblem };
   const hnRaw = text(get('huisnummer'));
   const huisnummer = hnRaw && /^\d{1,5}$/.test(hnRaw) ? Number(hnRaw) : NaN;
-  if (!(huisnummer >= 1)) return { reject: `house number '${hnRaw ?? ''}' is not a number from 1 to 99999` };
+  if (!(huisnummer >= 1)) return { reject: `${field('huisnummer')} is '${hnRaw ?? ''}', not a house number from 1 to 99999` };
   const huisletter = text(get('huisletter'));
-  if (huisletter !== null && !/^[A-Za-z]$/.test(huisletter)) return { reject: `house letter '${huisletter}' is not one letter` };
+  if (huisletter !== null && !/^[A-Za-z]$/.test(huisletter)) return { reject: `${field('huisletter')} is '${huisletter}', not one letter (a house letter)` };
   const toevoeging = text(get('toevoeging'));
   if (toevoeging !== null && !/^[A-Za-z0-9]{1,4}$/.test(toevoeging)) {
-    return { reject: `addition '${toevoeging}' is not 1-4 letters or digits` };
+    return { reject: `${field('toevoeging')} is '${toevoeging}', not 1-4 letters or digits (an addition)` };
   }
-  if (!f.geometry) return { reject: 'no geometry' };
+  const place = text(get('place')) ?? defaultPlace;
+  const placeProblem = textProblem(field('place'), place, MAX_NAME_LENGTH);
+  if (placeProblem) return { reject: placeProblem };
+  if (!f.geometry) return { reject: 'no geometry; every address needs a point or a polygon' };
+  const bad = badPosition(f.geometry.coordinates);
+  if (bad) {
+    const rd = inRd(bad[0], bad[1]) ? '; the numbers look like RD New (EPSG:28992) metres: is the layer\'s coordinate system declared wrongly?' : '';
+    return { reject: `position (${bad[0]}, ${bad[1]}) is not a WGS 84 longitude/latitude as read with the layer's coordinate system${rd}` };
+  }
+  const rawPostcode = text(get('postcode'));
+  const postcode = normalisePostcode(rawPostcode) ?? null;
   return {
     key,
     bag_id: isNummeraanduidingId(key) ? key : null,
-    street,
+    street: street!,
     huisnummer,
     huisletter: huisletter?.toUpperCase() ?? null,
     toevoeging: toevoeging?.toUpperCase() ?? null,
-    postcode: normalisePostcode(text(get('postcode'))) ?? null,
-    place: text(get('place')) ?? defaultPlace,
+    postcode,
+    bad_postcode: rawPostcode !== null && postcode === null ? rawPostcode : null,
+    place,
     geom: JSON.stringify(f.geometry),
   };
 }
@@ -232,47 +272,50 @@ export function toRow(f: OgrFeature, fields: FieldMap, defaultPlace: string): St
 export async function importBag(file: string, opts: BagImportOptions, pool: Pool = db()): Promise<ImportSummary> {
   const base = path.basename(file);
   const { plan, left } = planLayers(file, opts.layers);
-  const summary = emptySummary();
+  const summary: ImportSummary = { ...emptySummary(), file: base };
   const warnings: string[] = [];
   if (left.length > 0) {
     warnings.push(`layer(s) ${left.join(', ')} not imported (no gebruiksdoel: moorings and pitches); pass --layer NAME for each layer to import`);
   }
+  const refusal = { actor: opts.actor, action: 'import.bag', municipalityCode: opts.municipality, details: { file: base, layers: plan.map((l) => l.name) } };
 
-  const result = await withTransaction(async (client) => {
+  return auditRefusal(pool, refusal, () => withTransaction(async (client) => {
     const municipality = await resolveMunicipality(client, opts);
-    await client.query(`CREATE TEMP TABLE bag_address (key text, bag_id text, street text, huisnummer int, huisletter text,
-      toevoeging text, postcode text, place text, geom text) ON COMMIT DROP`);
+    const moveFrom = await moveFromMunicipality(client, opts.moveFrom, municipality.id);
+    await client.query(`CREATE TEMP TABLE bag_address (ord int, feature text, id_field text, key text, bag_id text, street text,
+      huisnummer int, huisletter text, toevoeging text, postcode text, bad_postcode text, place text, geom text) ON COMMIT DROP`);
     // Addresses this file says are withdrawn, unbuilt or not residential: an earlier import may hold them.
-    await client.query('CREATE TEMP TABLE bag_gone (key text) ON COMMIT DROP');
+    await client.query('CREATE TEMP TABLE bag_gone (ord int, feature text, key text) ON COMMIT DROP');
 
+    let ord = 0;
     for (const layer of plan) {
       if (!layer.fields.place) warnings.push(`layer ${layer.name} has no place field; using '${municipality.name}'`);
-      let batch: Staged[] = [];
-      let gone: { key: string }[] = [];
+      let batch: (Staged & { ord: number; feature: string; id_field: string })[] = [];
+      let gone: { ord: number; feature: string; key: string }[] = [];
       let index = 0;
       for await (const f of readFeatures(file, layer.name)) {
         index++;
+        ord++;
         summary.read++;
         const p = f.properties;
+        const rawId = text(layer.fields.id ? p[layer.fields.id] : undefined);
+        const feature = `${layer.name} #${index}${rawId ? ` (${rawId.slice(0, 40)}${rawId.length > 40 ? '...' : ''})` : ''}`;
         const status = layer.fields.status ? p[layer.fields.status] : undefined;
         const ended = layer.fields.ended ? text(p[layer.fields.ended]) : null;
         const use = layer.fields.gebruiksdoel ? p[layer.fields.gebruiksdoel] : undefined;
         if (isWithdrawnOrUnbuilt(status) || ended !== null || !isResidentialUse(use)) {
           summary.skipped++;
-          const key = bagIdOf(layer.fields.id ? p[layer.fields.id] : undefined);
-          if (key) gone.push({ key });
+          const key = bagIdOf(rawId);
+          if (key && key.length <= MAX_ID_LENGTH) gone.push({ ord, feature, key });
           continue;
         }
         const row = toRow(f, layer.fields, municipality.name);
         if ('reject' in row) {
           summary.rejected++;
-          if (summary.errors.length < 100) {
-            const id = text(layer.fields.id ? p[layer.fields.id] : undefined);
-            summary.errors.push({ feature: `${layer.name} #${index}${id ? ` (${id})` : ''}`, reason: row.reject });
-          }
+          if (summary.errors.length < 100) summary.errors.push({ feature, reason: row.reject });
           continue;
         }
-        batch.push(row);
+        batch.push({ ...row, ord, feature, id_field: layer.fields.id! });
         if (batch.length >= BATCH) {
           await stage(client, 'bag_address', batch);
           batch = [];
@@ -286,6 +329,43 @@ export async function importBag(file: string, opts: BagImportOptions, pool: Pool
       await stage(client, 'bag_gone', gone);
     }
 
+    // The same address twice in the file: the first is kept. With both copies staged, each
+    // made a street, and the copy that lost left its street without addresses.
+    const twice = await client.query<{ feature: string; id_field: string; key: string; first: string }>(
+      `DELETE FROM bag_address b USING (SELECT key, min(ord) AS ord FROM bag_address GROUP BY key HAVING count(*) > 1) d, bag_address f
+       WHERE b.key = d.key AND b.ord > d.ord AND f.key = d.key AND f.ord = d.ord
+       RETURNING b.feature, b.id_field, b.key, f.feature AS first`,
+    );
+    for (const r of twice.rows) {
+      summary.rejected++;
+      if (summary.errors.length < 100) {
+        summary.errors.push({ feature: r.feature, reason: `field '${r.id_field}': the address ${r.key} appears again (first as ${r.first}); the first is kept` });
+      }
+    }
+    const staged = Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM bag_address')).rows[0]!.n);
+    refuseWhenNothingValid(base, summary, staged);
+
+    // Addresses another municipality holds are not moved silently (a wrong --municipality).
+    const conflicts = async () => (await client.query<Conflict>(sql('imports/bag-conflicts'), [municipality.id])).rows;
+    const moved = checkConflicts(base, municipality.code, await conflicts(), moveFrom);
+
+    // An invalid postcode is stored as none (that address can get no letter): counted and
+    // warned; an address stored earlier keeps the postcode it has.
+    const badPostcodes = await client.query<{ n: string; feature: string; bad_postcode: string }>(
+      `SELECT count(*) OVER () AS n, feature, bad_postcode FROM bag_address WHERE bad_postcode IS NOT NULL ORDER BY ord LIMIT 1`,
+    );
+    if (badPostcodes.rows[0]) {
+      const b = badPostcodes.rows[0];
+      const postcodeField = plan.find((l) => b.feature.startsWith(`${l.name} #`))?.fields.postcode ?? 'postcode';
+      warnings.push(
+        `${b.n} address(es) have a postcode that is not a Dutch postcode, first ${b.feature}: field '${postcodeField}' is '${b.bad_postcode}', not a Dutch postcode (1234 AB); new ones are stored without a postcode and can get no letter, stored ones keep theirs`,
+      );
+      await client.query(
+        `UPDATE bag_address b SET postcode = a.postcode FROM addresses a
+         WHERE b.bad_postcode IS NOT NULL AND a.source = 'bag' AND a.source_key = b.key`,
+      );
+    }
+
     // BAG has no street lines: a street is a name within a place, without geometry until an
     // OSM or NWB import adds its segments.
     await client.query(
@@ -297,7 +377,7 @@ export async function importBag(file: string, opts: BagImportOptions, pool: Pool
     const adr = await client.query<{ inserted: boolean }>(
       `INSERT INTO addresses (municipality_id, street_id, source, source_key, bag_id, street_name, huisnummer, huisletter,
                               toevoeging, postcode, place, residential, geom)
-       SELECT DISTINCT ON (b.key) $1, st.id, 'bag', b.key, b.bag_id, b.street, b.huisnummer, b.huisletter, b.toevoeging,
+       SELECT $1, st.id, 'bag', b.key, b.bag_id, b.street, b.huisnummer, b.huisletter, b.toevoeging,
               b.postcode, b.place, true,
               ST_Transform(ST_PointOnSurface(ST_SetSRID(ST_GeomFromGeoJSON(b.geom), 4326)), 28992)
        FROM bag_address b
@@ -308,26 +388,30 @@ export async function importBag(file: string, opts: BagImportOptions, pool: Pool
              street_name = EXCLUDED.street_name, huisnummer = EXCLUDED.huisnummer, huisletter = EXCLUDED.huisletter,
              toevoeging = EXCLUDED.toevoeging, postcode = EXCLUDED.postcode, place = EXCLUDED.place,
              residential = true, geom = EXCLUDED.geom
-         -- GeoJSON carries 7 decimals (~1 cm): a re-read of the same file moves no point by more than that.
-         WHERE (addresses.municipality_id, addresses.street_id, addresses.bag_id, addresses.street_name, addresses.huisnummer,
+         -- Only within the municipality, or out of the one --move-from names: a concurrent
+         -- import cannot move an address either (checked again below).
+         WHERE addresses.municipality_id IN ($1, $2)
+           -- GeoJSON carries 7 decimals (~1 cm): a re-read of the same file moves no point by more than that.
+           AND ((addresses.municipality_id, addresses.street_id, addresses.bag_id, addresses.street_name, addresses.huisnummer,
                 addresses.huisletter, addresses.toevoeging, addresses.postcode, addresses.place, addresses.residential)
-           IS DISTINCT FROM (EXCLUDED.municipality_id, EXCLUDED.street_id, EXCLUDED.bag_id, EXCLUDED.street_name,
+             IS DISTINCT FROM (EXCLUDED.municipality_id, EXCLUDED.street_id, EXCLUDED.bag_id, EXCLUDED.street_name,
                 EXCLUDED.huisnummer, EXCLUDED.huisletter, EXCLUDED.toevoeging, EXCLUDED.postcode, EXCLUDED.place, true)
-            OR NOT ST_DWithin(addresses.geom, EXCLUDED.geom, 0.05)
+            OR NOT ST_DWithin(addresses.geom, EXCLUDED.geom, 0.05))
        RETURNING (xmax = 0) AS inserted`,
-      [municipality.id],
+      [municipality.id, moveFrom?.id ?? null],
     );
+    checkConflicts(base, municipality.code, await conflicts(), undefined);
     for (const r of adr.rows) {
       if (r.inserted) summary.imported++;
       else summary.updated++;
     }
-    const staged = await client.query<{ n: string }>('SELECT count(*) AS n FROM bag_address');
-    summary.skipped += Number(staged.rows[0]!.n) - adr.rows.length;
+    summary.skipped += staged - adr.rows.length;
     // Withdrawn since the last import: keep the row (incidents may point at it) but stop
     // treating it as a home, so no letter goes there.
     const gone = await client.query(
       `UPDATE addresses a SET residential = false FROM bag_gone g
-       WHERE a.source = 'bag' AND a.source_key = g.key AND a.residential`,
+       WHERE a.source = 'bag' AND a.source_key = g.key AND a.residential AND a.municipality_id = $1`,
+      [municipality.id],
     );
     summary.updated += gone.rowCount ?? 0;
     summary.skipped -= gone.rowCount ?? 0;
@@ -336,6 +420,15 @@ export async function importBag(file: string, opts: BagImportOptions, pool: Pool
     const superseded = await client.query(sql('imports/osm-superseded-by-bag'), [municipality.id]);
     if (superseded.rowCount) warnings.push(`${superseded.rowCount} address(es) loaded from OpenStreetMap are now taken from the BAG instead`);
     if (warnings.length) summary.warnings = warnings;
+    if (moveFrom) {
+      summary.moved = moved;
+      await audit(client, {
+        actor: opts.actor,
+        action: 'import.bag.moved',
+        municipalityId: moveFrom.id,
+        details: { file: base, from: moveFrom.code, to: municipality.code, moved },
+      });
+    }
     await audit(client, {
       actor: opts.actor,
       action: 'import.bag',
@@ -343,6 +436,5 @@ export async function importBag(file: string, opts: BagImportOptions, pool: Pool
       details: { file: base, layers: plan.map((l) => l.name), ...summary, errors: summary.errors.length },
     });
     return summary;
-  }, pool);
-  return result;
+  }, pool));
 }

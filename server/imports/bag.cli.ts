@@ -8,12 +8,13 @@ export const bagCommands: CliCommand[] = [
   {
     name: 'import-bag',
     usage:
-      'import-bag FILE [--municipality CODE [--name NAME]] [--layer L ...]   residential addresses from a BAG GeoPackage',
+      'import-bag FILE [--municipality CODE [--name NAME]] [--layer L ...] [--move-from CODE]   residential addresses from a BAG GeoPackage',
     async run(args) {
       const { values, positionals } = parseFlags(args, {
         municipality: { type: 'string' },
         name: { type: 'string' },
         layer: { type: 'string', multiple: true },
+        'move-from': { type: 'string' },
       });
       const file = positionals[0];
       if (!file) throw new BadInputError('import-bag needs a FILE (a BAG GeoPackage, e.g. from PDOK)');
@@ -23,6 +24,7 @@ export const bagCommands: CliCommand[] = [
           municipality: values.municipality,
           name: values.name,
           layers: values.layer,
+          moveFrom: values['move-from'],
           actor: cliActor(),
         }),
       );

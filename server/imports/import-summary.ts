@@ -8,6 +8,8 @@ export interface ImportError {
 }
 
 export interface ImportSummary {
+  /** The file's name (without its folder). */
+  file?: string;
   read: number;
   imported: number;
   updated: number;
@@ -15,6 +17,8 @@ export interface ImportSummary {
   rejected: number;
   errors: ImportError[];
   warnings?: string[];
+  /** Addresses and street segments taken over from the municipality --move-from names. */
+  moved?: number;
 }
 
 export function emptySummary(): ImportSummary {

@@ -13,6 +13,7 @@ import { config } from '../core/config';
 import { db, withTransaction, type Queryable } from '../core/db';
 import { BadInputError } from '../core/errors';
 import { sql } from '../core/sql';
+import { AREA_MARGIN_M } from './positions';
 import type { ImportError, ImportSummary } from '../imports/import-summary';
 import type { ParseResult, ParsedIncident } from './incident-row';
 import { parseGeoJson } from './parsers/geojson';
@@ -28,6 +29,8 @@ export interface IncidentImportOptions {
   format?: IncidentFormat;
   municipality: { id: number; code: string; name: string };
   skipInvalid: boolean;
+  /** Let an update move a stored incident by more than STREET_SNAP_DISTANCE_M (it is an error otherwise). */
+  allowMove?: boolean;
   mapping?: NlCsvMappingOverride;
   actor: string;
   userId?: number | null;
@@ -39,6 +42,12 @@ export interface IncidentImportOptions {
 export interface IncidentImportSummary extends ImportSummary {
   /** False when the file was rejected and nothing changed. */
   committed: boolean;
+  /** The file's name (without its folder). */
+  file: string;
+  /** Rows that passed every check (imported, updated or unchanged); what --skip-invalid would keep. */
+  valid: number;
+  /** Stored incidents this import moved by more than STREET_SNAP_DISTANCE_M (only with allowMove). */
+  moved: number;
   format: IncidentFormat | null;
   encoding: string | null;
   sha256: string;
@@ -61,15 +70,17 @@ export function detectFormat(fileName: string, text: string): IncidentFormat {
   return 'nl-csv';
 }
 
-function parse(buf: Buffer, opts: IncidentImportOptions): { parsed: ParseResult; encoding: string } {
-  const { text, encoding } = decodeText(buf);
+function parse(buf: Buffer, opts: IncidentImportOptions, now: Date): { parsed: ParseResult; encoding: string } {
+  const { text, encoding, problem } = decodeText(buf);
   const format = opts.format ?? detectFormat(opts.fileName, text);
-  if (format === 'geojson') return { parsed: parseGeoJson(text, { keyScope: opts.municipality.code }), encoding };
+  if (problem) return { parsed: { format, rows: [], read: 0, skipped: 0, warnings: [], errors: [{ line: 1, reason: problem }], fatal: true }, encoding };
+  const parseOpts = { keyScope: opts.municipality.code, now };
+  if (format === 'geojson') return { parsed: parseGeoJson(text, parseOpts), encoding };
   const delimiter = detectDelimiter(firstLine(text));
   const run = (records: CsvRecord[]): ParseResult =>
     format === 'police-uk'
-      ? parsePoliceUk(records, { keyScope: opts.municipality.code })
-      : parseNlCsv(records, { keyScope: opts.municipality.code, mapping: opts.mapping });
+      ? parsePoliceUk(records, parseOpts)
+      : parseNlCsv(records, { ...parseOpts, mapping: opts.mapping });
   try {
     // The header (or first row) alone first: a file of the wrong kind, or 50 MB of garbage,
     // fails on line 1 without parsing the rest.
@@ -83,15 +94,58 @@ function parse(buf: Buffer, opts: IncidentImportOptions): { parsed: ParseResult;
   }
 }
 
-/** Completes content keys with the row's position among identical rows ('#1', '#2' ...). */
-function assignExternalIds(rows: ParsedIncident[]): void {
+/**
+ * Completes content keys with the row's position among identical rows ('#1', '#2' ...), then
+ * makes sure no two rows share an id: a repeated police id gets '#2' from its parser, which a
+ * literal 'A#2' further on would collide with ("ON CONFLICT DO UPDATE command cannot affect row
+ * a second time" failed the whole file). The later row becomes an error; returns the errors.
+ */
+function assignExternalIds(parsed: ParseResult): ImportError[] {
   const seen = new Map<string, number>();
-  for (const r of rows) {
+  for (const r of parsed.rows) {
     if (r.externalId || !r.contentKey) continue;
     const n = (seen.get(r.contentKey) ?? 0) + 1;
     seen.set(r.contentKey, n);
     r.externalId = `k:${r.contentKey}#${n}`;
   }
+  const owner = new Map<string, ParsedIncident>();
+  const errors: ImportError[] = [];
+  parsed.rows = parsed.rows.filter((r) => {
+    const first = owner.get(r.externalId!);
+    if (!first) {
+      owner.set(r.externalId!, r);
+      return true;
+    }
+    const field = r.idSource?.field ?? 'id';
+    const given = r.idSource?.given ?? r.externalId!;
+    const reason = given === r.externalId
+      ? `${field}: the id '${given}' is also the id of ${rowName(first)}; every incident needs its own id`
+      : `${field}: '${given}' repeats, so it would be stored as '${r.externalId}', which is the id of ${rowName(first)}; every incident needs its own id`;
+    errors.push(r.line !== undefined ? { line: r.line, reason } : { feature: r.feature ?? '?', reason });
+    return false;
+  });
+  return errors;
+}
+
+function rowName(r: { line?: number; feature?: string }): string {
+  return r.line !== undefined ? `line ${r.line}` : (r.feature ?? '?');
+}
+
+/** The file name as given, with what the audit log's JSON could not hold replaced (an upload's name is the sender's choice). */
+function safeFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is replaced
+  return path.basename(name).replace(/[\u0000-\u001f\uD800-\uDFFF]/g, '?').slice(0, 255);
+}
+
+/**
+ * A database error while storing the rows: only reached when a check above missed a kind of bad
+ * input. The file is refused like any other (listed, audited), not answered with the raw
+ * error: data exceptions (22...), constraint violations (23...), limits (54...), and PostGIS
+ * errors (XX000, e.g. "transform: ...").
+ */
+function isDataError(err: unknown): err is { code: string; message: string } {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'string' && /^(22|23|54|XX)/.test(code);
 }
 
 class Rejected extends Error {}
@@ -105,40 +159,45 @@ export async function importIncidents(buf: Buffer, opts: IncidentImportOptions, 
   const sha256 = crypto.createHash('sha256').update(buf).digest('hex');
   const summary: IncidentImportSummary = {
     read: 0, imported: 0, updated: 0, skipped: 0, rejected: 0, errors: [], warnings: [],
-    committed: false, format: null, encoding: null, sha256, unlocated: 0, locatedByStreet: 0,
+    committed: false, file: '', format: null, encoding: null, sha256, valid: 0, unlocated: 0, locatedByStreet: 0, moved: 0,
   };
-  const fileName = path.basename(opts.fileName);
+  const fileName = safeFileName(opts.fileName);
+  summary.file = fileName;
   let errors: ImportError[] = [];
 
   if (buf.length === 0) {
     errors.push({ line: 1, reason: 'the file is empty' });
   } else {
     let t0 = performance.now();
-    const { parsed, encoding } = parse(buf, opts);
+    const { parsed, encoding } = parse(buf, opts, new Date());
     opts.onPhase?.('parse', performance.now() - t0);
     Object.assign(summary, { read: parsed.read, skipped: parsed.skipped, format: parsed.format, encoding });
     summary.warnings!.push(...parsed.warnings);
     errors = parsed.errors;
     if (parsed.read === 0 && errors.length === 0) errors.push({ line: 1, reason: 'the file has a header but no rows' });
-    // A structural error (header, JSON) cannot be skipped: there are no rows to keep.
-    const structural = parsed.rows.length === 0 && errors.length > 0 && parsed.read === 0;
+    // A structural error (header, JSON, encoding, a repeated header) cannot be skipped: there
+    // are no rows to keep.
+    const structural = parsed.fatal || (parsed.rows.length === 0 && errors.length > 0 && parsed.read === 0);
     // Rows that parsed are staged and checked by the database (geocoding, CRS) even when other
     // rows failed to parse, so a refused file lists all its problems at once; without
-    // --skip-invalid the transaction is then rolled back.
+    // --skip-invalid, or when no valid row is left, the transaction is then rolled back.
     if (!structural) {
-      assignExternalIds(parsed.rows);
+      errors = [...errors, ...assignExternalIds(parsed)];
       try {
         await withTransaction(async (client) => {
           t0 = performance.now();
           errors = [...errors, ...(await store(client, parsed, opts, summary))];
           opts.onPhase?.('store', performance.now() - t0);
-          if (errors.length > 0 && !opts.skipInvalid) throw new Rejected();
+          if (errors.length > 0 && (!opts.skipInvalid || summary.valid === 0)) throw new Rejected();
           summary.committed = true;
           summary.rejected = errors.length;
           await audit(client, auditEntry(opts, fileName, buf.length, summary));
         }, pool);
       } catch (err) {
-        if (!(err instanceof Rejected)) throw err;
+        if (isDataError(err)) {
+          summary.valid = 0;
+          errors.push({ reason: `the database refused the file (${err.message}); this is a check the importer lacks: please report it with the file` });
+        } else if (!(err instanceof Rejected)) throw err;
       }
     }
   }
@@ -151,7 +210,7 @@ export async function importIncidents(buf: Buffer, opts: IncidentImportOptions, 
     summary.errors.push({ reason: `... and ${errors.length - MAX_LISTED_ERRORS} more rejected rows` });
   }
   if (!summary.committed) {
-    Object.assign(summary, { imported: 0, updated: 0, unlocated: 0, locatedByStreet: 0 });
+    Object.assign(summary, { imported: 0, updated: 0, unlocated: 0, locatedByStreet: 0, moved: 0 });
     // The rejected attempt is recorded too (its own small transaction; no incident changed).
     await audit(pool, { ...auditEntry(opts, fileName, buf.length, summary), action: 'incidents.import.rejected' });
   }
@@ -159,10 +218,16 @@ export async function importIncidents(buf: Buffer, opts: IncidentImportOptions, 
   return summary;
 }
 
-/** Message for a rejected import, naming the first problems and what to do next. */
+/**
+ * Message for a rejected import, naming the first problems and what to do next. It suggests
+ * --skip-invalid only when valid rows would be kept: not for a file of which no row can be
+ * imported (a wrong header, a repeated one, every row bad), nor when the flag was given.
+ */
 export function rejectionMessage(s: IncidentImportSummary): string {
   const first = s.errors.slice(0, 3).map((e) => `${where(e)}: ${e.reason}`).join('; ');
-  return `nothing was imported: ${s.rejected} problem(s), first ${first}. Fix the file, or import with --skip-invalid (skipInvalid=true) to keep the valid rows`;
+  const more = s.rejected > 3 ? ` (and ${s.rejected - 3} more)` : '';
+  if (s.valid === 0) return `nothing was imported: no row of the file can be imported; ${first}${more}`;
+  return `nothing was imported: ${s.rejected} problem(s), first ${first}${more}. Fix the file, or import with --skip-invalid (skipInvalid=true) to keep the ${s.valid} valid row(s)`;
 }
 
 function auditEntry(opts: IncidentImportOptions, fileName: string, bytes: number, s: IncidentImportSummary) {
@@ -176,8 +241,8 @@ function auditEntry(opts: IncidentImportOptions, fileName: string, bytes: number
     ip: opts.ip ?? null,
     details: {
       file: fileName, bytes, sha256: s.sha256, format: s.format, encoding: s.encoding, skipInvalid: opts.skipInvalid,
-      read: s.read, imported: s.imported, updated: s.updated, skipped: s.skipped, rejected: s.rejected,
-      unlocated: s.unlocated,
+      allowMove: opts.allowMove === true, read: s.read, imported: s.imported, updated: s.updated, skipped: s.skipped,
+      rejected: s.rejected, unlocated: s.unlocated, moved: s.moved,
     },
   };
 }
@@ -197,24 +262,24 @@ async function store(pgClient: PoolClient, parsed: ParseResult, opts: IncidentIm
     : pgClient;
   const municipalityId = opts.municipality.id;
   await client.query(`CREATE TEMP TABLE incident_stage (
-      ord int, line int, feature text, external_id text, occurred_from timestamptz, occurred_to timestamptz,
+      ord int PRIMARY KEY, line int, feature text, external_id text, occurred_from timestamptz, occurred_to timestamptz,
       attempt boolean, modus_operandi text, mo_text text, location_label text, street_name text,
-      x float8, y float8, srid int, postcode text, huisnummer int, huisletter text, toevoeging text,
+      x float8, y float8, srid int, coord_field text, postcode text, huisnummer int, huisletter text, toevoeging text,
       address_id bigint, geom geometry(Point, 28992), location_source text, error text) ON COMMIT DROP`);
   for (let i = 0; i < parsed.rows.length; i += STAGE_BATCH) {
     const batch = parsed.rows.slice(i, i + STAGE_BATCH).map((r, j) => ({
       ord: i + j, line: r.line ?? null, feature: r.feature ?? null, external_id: r.externalId,
       occurred_from: r.occurredFrom.toISOString(), occurred_to: r.occurredTo.toISOString(), attempt: r.attempt,
       modus_operandi: r.modusOperandi, mo_text: r.moText, location_label: r.locationLabel, street_name: r.streetName,
-      x: r.x, y: r.y, srid: r.srid, postcode: r.address?.postcode ?? null, huisnummer: r.address?.huisnummer ?? null,
+      x: r.x, y: r.y, srid: r.srid, coord_field: r.positionField ?? null, postcode: r.address?.postcode ?? null, huisnummer: r.address?.huisnummer ?? null,
       huisletter: r.address?.huisletter ?? null, toevoeging: r.address?.toevoeging ?? null,
     }));
     await client.query(
       `INSERT INTO incident_stage (ord, line, feature, external_id, occurred_from, occurred_to, attempt, modus_operandi,
-         mo_text, location_label, street_name, x, y, srid, postcode, huisnummer, huisletter, toevoeging)
+         mo_text, location_label, street_name, x, y, srid, coord_field, postcode, huisnummer, huisletter, toevoeging)
        SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(ord int, line int, feature text, external_id text,
          occurred_from timestamptz, occurred_to timestamptz, attempt boolean, modus_operandi text, mo_text text,
-         location_label text, street_name text, x float8, y float8, srid int, postcode text, huisnummer int,
+         location_label text, street_name text, x float8, y float8, srid int, coord_field text, postcode text, huisnummer int,
          huisletter text, toevoeging text)`,
       [JSON.stringify(batch)],
     );
@@ -224,23 +289,20 @@ async function store(pgClient: PoolClient, parsed: ParseResult, opts: IncidentIm
     `UPDATE incident_stage s SET error = 'EPSG:' || s.srid || ' is not a coordinate system PostGIS knows'
      WHERE s.srid IS NOT NULL AND NOT EXISTS (SELECT 1 FROM spatial_ref_sys r WHERE r.srid = s.srid)`,
   );
+  // WGS 84 (range-checked by the parsers, and here again) and RD New in one statement; any other
+  // system row by row, so a point outside its domain is that row's error.
   await client.query(
     `UPDATE incident_stage SET geom = ST_Transform(ST_SetSRID(ST_MakePoint(x, y), srid), 28992), location_source = 'coordinates'
-     WHERE srid IS NOT NULL AND error IS NULL`,
+     WHERE error IS NULL AND (srid = 28992 OR (srid = 4326 AND abs(x) <= 180 AND abs(y) <= 90))`,
   );
+  await client.query(sql('incidents/transform-stage'));
+  await checkArea(client, opts.municipality, summary);
   // Addresses without coordinates: exactly one BAG address, or an error (never a guess).
   await client.query(sql('incidents/geocode-stage'), [municipalityId]);
+  const moved = await client.query(sql('incidents/moved-too-far'), [municipalityId, parsed.format, config().STREET_SNAP_DISTANCE_M, opts.allowMove === true]);
+  if (opts.allowMove) summary.moved = moved.rowCount ?? 0;
   if (parsed.format === 'police-uk') {
-    // police.uk names the street of each map point; where no street geometry is loaded (the
-    // UK test data), the name alone still groups incidents per street.
-    await client.query(
-      `INSERT INTO streets (municipality_id, name, place)
-       SELECT DISTINCT $1::int, s.street_name, $2::text FROM incident_stage s
-       WHERE s.street_name IS NOT NULL AND s.error IS NULL
-         AND NOT EXISTS (SELECT 1 FROM streets st WHERE st.municipality_id = $1 AND lower(st.name) = lower(s.street_name))
-       ON CONFLICT (municipality_id, name, place) DO NOTHING`,
-      [municipalityId, opts.municipality.name],
-    );
+    await client.query(sql('incidents/streets-from-labels'), [municipalityId, opts.municipality.name]);
   }
   const source = parsed.format;
   const up = await client.query<{ id: string; inserted: boolean }>(sql('incidents/upsert-staged'), [municipalityId, source]);
@@ -258,7 +320,8 @@ async function store(pgClient: PoolClient, parsed: ParseResult, opts: IncidentIm
     [source, municipalityId],
   );
   // Rows identical to what is stored are skipped (re-import of the same file).
-  summary.skipped += Number(counts.rows[0]!.valid) - up.rows.length - Number(counts.rows[0]!.conflicts);
+  summary.valid = Number(counts.rows[0]!.valid) - Number(counts.rows[0]!.conflicts);
+  summary.skipped += summary.valid - up.rows.length;
   const unloc = await client.query<{ n: string }>(
     `SELECT count(*) AS n FROM incidents WHERE id = ANY($1::bigint[]) AND geom IS NULL`,
     [ids],
@@ -285,6 +348,33 @@ async function store(pgClient: PoolClient, parsed: ParseResult, opts: IncidentIm
     [source, municipalityId],
   );
   return bad.map((r) => (r.line !== null ? { line: r.line, reason: r.error } : { feature: r.feature ?? '?', reason: r.error }));
+}
+
+/**
+ * Marks the staged points outside the municipality's area (server/incidents/positions.ts); a
+ * municipality without boundary, addresses or located incidents has no area yet: warned.
+ */
+async function checkArea(client: Queryable, m: IncidentImportOptions['municipality'], summary: IncidentImportSummary): Promise<void> {
+  const { rows } = await client.query<{ kind: keyof typeof AREA_MARGIN_M | null; n: number; area: string | null }>(
+    sql('incidents/municipality-area'),
+    [m.id],
+  );
+  const a = rows[0];
+  if (!a?.kind || !a.area) {
+    summary.warnings!.push(
+      `${m.code} has no boundary, addresses or located incidents yet, so positions were checked against their coordinate system only; load its addresses (import-bag, import-osm) first to have them checked against its area`,
+    );
+    return;
+  }
+  const margin = AREA_MARGIN_M[a.kind];
+  const km = `${margin / 1000} km`;
+  const area =
+    a.kind === 'boundary'
+      ? `its boundary plus ${km}`
+      : a.kind === 'addresses'
+        ? `the extent of its ${a.n.toLocaleString('en')} addresses plus ${km}`
+        : `the extent of its ${a.n.toLocaleString('en')} incidents located so far plus ${km} (no boundary or addresses are loaded)`;
+  await client.query(sql('incidents/outside-area'), [a.area, margin, `the area of ${m.code} (${m.name}): ${area}`]);
 }
 
 /** Resolves `--format` / form values; undefined means detect. */

@@ -1,8 +1,10 @@
 /**
  * One incident as a parser hands it to the importer, before it is located and stored; and the
- * small value parsers (dates, yes/no, method of entry) the formats share.
+ * small value parsers (yes/no, method of entry) and checks the formats share. Dates are read by
+ * the one strict parser in server/core/dates.ts.
  */
 import crypto from 'node:crypto';
+import { formatMoment } from '../core/dates';
 import type { ImportError } from '../imports/import-summary';
 
 export interface ParsedIncident {
@@ -11,6 +13,8 @@ export interface ParsedIncident {
   feature?: string;
   /** Police id, or a content key (see `contentKey`) completed with an occurrence index by the importer. */
   externalId?: string;
+  /** Where the id came from, for messages ("column 'Crime ID'", "id"), and the id as the file gives it. */
+  idSource?: { field: string; given: string };
   contentKey?: string;
   occurredFrom: Date;
   occurredTo: Date;
@@ -24,8 +28,18 @@ export interface ParsedIncident {
   x: number | null;
   y: number | null;
   srid: number | null;
+  /** The fields the coordinates came from, for messages ("columns 'x'/'y'", "geometry.coordinates"). */
+  positionField?: string;
   /** Address to geocode against BAG when there are no coordinates. */
   address: { postcode: string; huisnummer: number; huisletter: string | null; toevoeging: string | null } | null;
+}
+
+/** What every parser is told about the import. */
+export interface ParseOptions {
+  /** Scope of content keys (the municipality code): the same row in two municipalities is two incidents. */
+  keyScope: string;
+  /** The moment of the import: dates after it are errors. */
+  now: Date;
 }
 
 export interface ParseResult {
@@ -35,60 +49,25 @@ export interface ParseResult {
   skipped: number;
   errors: ImportError[];
   warnings: string[];
+  /** A problem of the file as a whole (a repeated header, a mapping naming a missing column): no row can be kept. */
+  fatal?: boolean;
 }
+
+export { MAX_ID_LENGTH, MAX_NAME_LENGTH, textProblem } from '../core/stored-text';
 
 /** A stable key from a row's content (for formats without an id); the importer adds '#<n>'. */
 export function contentKey(parts: (string | number | null | undefined)[]): string {
   return crypto.createHash('sha256').update(parts.map((p) => p ?? '').join('\u001f')).digest('hex').slice(0, 32);
 }
 
-// One formatter for the process (creating one costs ~0.1 ms; a 100,000-row import calls this
-// 200,000 times) and the offsets memoised per hour: they only change on whole hours.
-let amsterdam: Intl.DateTimeFormat | undefined;
-const offsetByHour = new Map<number, number>();
-
-/** Offset of Europe/Amsterdam from UTC at a moment, in minutes (DST aware). */
-function amsterdamOffsetMinutes(utcMs: number): number {
-  const hour = Math.floor(utcMs / 3_600_000);
-  const known = offsetByHour.get(hour);
-  if (known !== undefined) return known;
-  amsterdam ??= new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Amsterdam', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-    hour: '2-digit', minute: '2-digit',
-  });
-  const parts = amsterdam.formatToParts(new Date(hour * 3_600_000));
-  const get = (t: string): number => Number(parts.find((p) => p.type === t)!.value);
-  const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-  const offset = Math.round((local - hour * 3_600_000) / 60000);
-  if (offsetByHour.size > 100_000) offsetByHour.clear();
-  offsetByHour.set(hour, offset);
-  return offset;
-}
+export { parseDutchDate } from '../core/dates';
 
 /**
- * Parses a Dutch police date or date-time as Amsterdam local time: `2024-03-05`,
- * `2024-03-05 14:30`, `2024-03-05T14:30:00`, `05-03-2024`, `5/3/2024 14:30`. ISO strings with
- * an offset or Z are taken as they are. Returns undefined when it is not a real date.
+ * The problem of a date after the import: police data describe what happened, so a date after
+ * the moment of import is a typing or export error (2099 for 2019), never a burglary.
  */
-export function parseDutchDate(raw: string): Date | undefined {
-  const s = raw.trim();
-  if (/^\d{4}-\d{2}-\d{2}T.*(Z|[+-]\d{2}:?\d{2})$/.test(s)) {
-    const d = new Date(s);
-    return Number.isNaN(d.getTime()) ? undefined : d;
-  }
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
-  let y: number, mo: number, d: number;
-  if (m) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  else {
-    m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
-    if (!m) return undefined;
-    [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  }
-  const h = Number(m[4] ?? 0), mi = Number(m[5] ?? 0), se = Number(m[6] ?? 0);
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || se > 59 || y < 1900 || y > 2100) return undefined;
-  const asUtc = Date.UTC(y, mo - 1, d, h, mi, se);
-  if (new Date(asUtc).getUTCDate() !== d) return undefined; // 31 February
-  return new Date(asUtc - amsterdamOffsetMinutes(asUtc) * 60000);
+export function afterImport(what: string, raw: string, d: Date, now: Date): string | undefined {
+  return d.getTime() > now.getTime() ? `${what} is '${raw}', which lies after the import (${formatMoment(now)})` : undefined;
 }
 
 /** ja/nee, j/n, yes/no, true/false, 1/0, poging/voltooid; undefined when none of those. */

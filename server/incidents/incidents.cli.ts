@@ -1,4 +1,4 @@
-/** `import-incidents FILE [--format police-uk|nl-csv|geojson] [--municipality CODE [--name NAME]] [--mapping FILE] [--skip-invalid]` */
+/** `import-incidents FILE [--format police-uk|nl-csv|geojson] [--municipality CODE [--name NAME]] [--mapping FILE] [--skip-invalid] [--allow-move]` */
 import fs from 'node:fs';
 import path from 'node:path';
 import { type CliCommand, cliActor, parseFlags, printJson } from '../core/cli-kit';
@@ -20,7 +20,7 @@ export const incidentCommands: CliCommand[] = [
   {
     name: 'import-incidents',
     usage:
-      'import-incidents FILE [--format police-uk|nl-csv|geojson] [--municipality CODE [--name NAME]] [--mapping FILE.json] [--skip-invalid]   burglaries from police data',
+      'import-incidents FILE [--format police-uk|nl-csv|geojson] [--municipality CODE [--name NAME]] [--mapping FILE.json] [--skip-invalid] [--allow-move]   burglaries from police data',
     async run(args) {
       const { values, positionals } = parseFlags(args, {
         format: { type: 'string' },
@@ -28,6 +28,7 @@ export const incidentCommands: CliCommand[] = [
         name: { type: 'string' },
         mapping: { type: 'string' },
         'skip-invalid': { type: 'boolean', default: false },
+        'allow-move': { type: 'boolean', default: false },
       });
       const file = positionals[0];
       if (!file) throw new BadInputError('import-incidents needs a FILE');
@@ -40,6 +41,7 @@ export const incidentCommands: CliCommand[] = [
         format: parseFormat(values.format),
         municipality,
         skipInvalid: values['skip-invalid'],
+        allowMove: values['allow-move'],
         mapping,
         actor: cliActor(),
       });

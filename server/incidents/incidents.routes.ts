@@ -1,6 +1,7 @@
 /**
  * `POST /api/incidents/import` (officer; multipart): the file in field `file`, and optional
- * fields `format`, `municipality` (code), `skipInvalid` (true/false), `mapping` (nl-csv column
+ * fields `format`, `municipality` (code), `skipInvalid` (true/false), `allowMove` (true/false: an
+ * update may move a stored incident further than STREET_SNAP_DISTANCE_M), `mapping` (nl-csv column
  * mapping as JSON). Answers the import summary; a rejected file answers 422 with the summary.
  * `GET /api/incidents/:id` (officer): one incident with its address; every view is audited.
  */
@@ -20,6 +21,7 @@ const ImportForm = z.object({
   format: z.enum(INCIDENT_FORMATS).optional(),
   municipality: z.string().regex(/^[A-Z0-9_-]{2,20}$/).optional(),
   skipInvalid: z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1'),
+  allowMove: z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1'),
   mapping: z.string().max(10_000).optional(),
 });
 
@@ -47,6 +49,7 @@ export function incidentsRouter(): Router {
       format: form.format,
       municipality,
       skipInvalid: form.skipInvalid,
+      allowMove: form.allowMove,
       mapping: form.mapping ? parseMappingJson(form.mapping, 'mapping') : undefined,
       actor: user.email,
       userId: user.id,

@@ -23,15 +23,19 @@ export const setupCommands: CliCommand[] = [
   },
   {
     name: 'import-osm',
-    usage: 'import-osm FILE [--municipality CODE --name NAME]   streets and addresses from an OSM extract',
+    usage: 'import-osm FILE [--municipality CODE --name NAME] [--move-from CODE]   streets and addresses from an OSM extract',
     async run(args) {
-      const { values, positionals } = parseFlags(args, { municipality: { type: 'string' }, name: { type: 'string' } });
+      const { values, positionals } = parseFlags(args, {
+        municipality: { type: 'string' },
+        name: { type: 'string' },
+        'move-from': { type: 'string' },
+      });
       const file = positionals[0];
       if (!file) throw new BadInputError('import-osm needs a FILE');
       const municipality = values.municipality
         ? { code: values.municipality, name: values.name ?? values.municipality }
         : DEMO_MUNICIPALITY;
-      printJson(await importOsm(path.resolve(file), { municipality, actor: cliActor() }));
+      printJson(await importOsm(path.resolve(file), { municipality, moveFrom: values['move-from'], actor: cliActor() }));
     },
   },
   {

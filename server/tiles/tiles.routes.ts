@@ -10,9 +10,9 @@ import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { currentUser, requireUser } from '../auth/auth.middleware';
 import { auditView } from '../audit/audit-view';
+import { QueryDate } from '../core/dates';
 import { withTransaction, db } from '../core/db';
 import { BadInputError } from '../core/errors';
-import { DateParam } from '../core/input';
 import { sql } from '../core/sql';
 import { TileCoordinates } from './tile-coordinates';
 
@@ -20,7 +20,7 @@ const TILE_LAYERS = { incidents: { minZoom: 10 }, streets: { minZoom: 12 } } as 
 
 const Layer = z.enum(['incidents', 'streets']);
 
-const TileQuery = z.object({ from: DateParam.optional(), to: DateParam.optional() });
+const TileQuery = z.object({ from: QueryDate.optional(), to: QueryDate.optional() });
 
 export function tilesRouter(): Router {
   const router = Router();

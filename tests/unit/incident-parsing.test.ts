@@ -1,5 +1,5 @@
 import iconv from 'iconv-lite';
-import { classifyModusOperandi, parseDecimal, parseDutchDate, parseYesNo } from '../../server/incidents/incident-row';
+import { classifyModusOperandi, parseDecimal, parseDutchDate, parseYesNo, textProblem } from '../../server/incidents/incident-row';
 import { decodeText, detectDelimiter } from '../../server/incidents/text-file';
 import { crsToEpsg } from '../../server/incidents/parsers/geojson';
 import { streetFromLabel, looksLikePoliceUkRow } from '../../server/incidents/parsers/police-uk';
@@ -32,6 +32,10 @@ test('encodings and separators', () => {
   expect(decodeText(Buffer.from('één')).text).toBe('één');
   const w = decodeText(iconv.encode('Kerkstraat één €', 'win1252'));
   expect(w).toEqual({ text: 'Kerkstraat één €', encoding: 'windows-1252' });
+  expect(decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('a;één', 'utf-16le')]))).toEqual({ text: 'a;één', encoding: 'utf-16le' });
+  expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode('a;één', 'utf-16be')]))).toEqual({ text: 'a;één', encoding: 'utf-16be' });
+  expect(decodeText(iconv.encode('registratienummer;pleegdatum van', 'utf-16le')).problem).toMatch(/UTF-16 \(little-endian\) without a byte order mark/);
+  expect(decodeText(Buffer.from([0xff, 0xfe, 0, 0, 0x61, 0, 0, 0])).problem).toMatch(/UTF-32/);
   expect(detectDelimiter('a;b;"c,d"')).toBe(';');
   expect(detectDelimiter('a,b,c')).toBe(',');
   expect(detectDelimiter('a\tb')).toBe('\t');
@@ -52,4 +56,13 @@ test('formats, police.uk shapes and labels, GeoJSON crs names', () => {
   expect(crsToEpsg({ type: 'name', properties: { name: 'EPSG:27700' } })).toBe(27700);
   expect(crsToEpsg({ type: 'name', properties: { name: 'urn:ogc:def:crs:OGC:1.3:CRS84' } })).toBe(4326);
   expect(crsToEpsg({ type: 'name', properties: { name: 'my projection' } })).toBeUndefined();
+});
+
+test('texts PostgreSQL cannot store or index are named with their field', () => {
+  expect(textProblem("column 'Location'", 'On or near \u0000')).toMatch(/^column 'Location' contains a NUL character/);
+  expect(textProblem('id', 'A\ud800B')).toMatch(/^id contains a lone UTF-16 surrogate \(\\ud800\)/);
+  expect(textProblem('id', 'A\udc00')).toMatch(/lone UTF-16 surrogate \(\\udc00\)/);
+  expect(textProblem('id', 'emoji \ud83d\ude00 is fine')).toBeUndefined();
+  expect(textProblem("column 'straat'", 'x'.repeat(201), 200)).toBe("column 'straat' is 201 characters long; at most 200");
+  expect(textProblem("column 'straat'", 'x'.repeat(200), 200)).toBeUndefined();
 });

@@ -13,8 +13,10 @@ import { z } from 'zod';
 import { BadInputError } from '../../core/errors';
 import { normalisePostcode } from '../../imports/address-parts';
 import {
-  classifyModusOperandi, contentKey, parseDecimal, parseDutchDate, parseYesNo, type ParseResult, type ParsedIncident,
+  MAX_ID_LENGTH, MAX_NAME_LENGTH, afterImport, classifyModusOperandi, contentKey, parseDecimal, parseDutchDate, parseYesNo, textProblem,
+  type ParseOptions, type ParseResult, type ParsedIncident,
 } from '../incident-row';
+import { inNetherlandsWgs84, rdProblem } from '../positions';
 import type { CsvRecord } from '../text-file';
 
 export const NL_CSV_FIELDS = [
@@ -61,13 +63,13 @@ export function parseMappingJson(text: string, source: string): NlCsvMappingOver
   return r.data;
 }
 
+/** Columns whose text is indexed or becomes a street: their length is limited. */
+const LIMITED = new Set<NlCsvField>(['registratienummer', 'straat', 'woonplaats']);
+
 const normHeader = (s: string): string => s.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
 
-// RD New bounds of the Netherlands (incl. the Wadden and a margin), and the WGS 84 box.
-const RD_BOUNDS = { minX: -7000, maxX: 300000, minY: 289000, maxY: 629000 };
-const WGS_BOUNDS = { minLon: 3.2, maxLon: 7.3, minLat: 50.7, maxLat: 53.7 };
 
-export function parseNlCsv(records: CsvRecord[], opts: { keyScope: string; mapping?: NlCsvMappingOverride }): ParseResult {
+export function parseNlCsv(records: CsvRecord[], opts: ParseOptions & { mapping?: NlCsvMappingOverride }): ParseResult {
   const result: ParseResult = { format: 'nl-csv', rows: [], read: 0, skipped: 0, errors: [], warnings: [] };
   const header = records[0];
   if (!header) {
@@ -81,6 +83,17 @@ export function parseNlCsv(records: CsvRecord[], opts: { keyScope: string; mappi
   for (const field of NL_CSV_FIELDS) {
     const i = headers.findIndex((h) => mapping[field]!.some((n) => normHeader(n) === h));
     if (i >= 0) col[field] = i;
+  }
+  // A mapped column the header lacks is a mistake in the mapping (or the wrong file): falling
+  // back silently would ignore the real id column and key the rows by their content.
+  const unmatched = Object.entries(opts.mapping ?? {}).filter(([field]) => col[field as NlCsvField] === undefined);
+  if (unmatched.length) {
+    result.errors.push({
+      line: header.line,
+      reason: `${unmatched.map(([field, names]) => `the mapping names column ${[names].flat().map((n) => `'${n}'`).join(' or ')} for ${field}`).join('; ')}, but the header has no such column; found '${header.fields.join(', ').slice(0, 200)}'. Fix the mapping file or the header`,
+    });
+    result.fatal = true;
+    return result;
   }
   const hasCoords = (col.x !== undefined && col.y !== undefined) || (col.lat !== undefined && col.lon !== undefined);
   const hasAddress = col.postcode !== undefined && col.huisnummer !== undefined;
@@ -107,42 +120,61 @@ export function parseNlCsv(records: CsvRecord[], opts: { keyScope: string; mappi
       result.errors.push({ line, reason: `expected ${header.fields.length} columns like the header, found ${fields.length}` });
       continue;
     }
+    const unstorable = (Object.entries(col) as [NlCsvField, number][])
+      .map(([field, i]) => textProblem(`column '${field}'`, fields[i] ?? '', LIMITED.has(field) ? (field === 'registratienummer' ? MAX_ID_LENGTH : MAX_NAME_LENGTH) : undefined))
+      .find((p) => p !== undefined);
+    if (unstorable) {
+      result.errors.push({ line, reason: unstorable });
+      continue;
+    }
     const id = get('registratienummer');
     if (col.registratienummer !== undefined && !id) problems.push("column 'registratienummer' is empty");
     if (id && seenIds.has(id)) problems.push(`registratienummer '${id}' also appears on line ${seenIds.get(id)}`);
     const from = parseDutchDate(get('pleegdatum_van'));
     if (!from) problems.push(`column 'pleegdatum_van' is '${get('pleegdatum_van')}', expected a date like 2024-03-05 or 05-03-2024 14:30`);
+    else {
+      const future = afterImport("column 'pleegdatum_van'", get('pleegdatum_van'), from, opts.now);
+      if (future) problems.push(future);
+    }
     let to = from;
     if (get('pleegdatum_tot')) {
       to = parseDutchDate(get('pleegdatum_tot'));
+      const future = to && afterImport("column 'pleegdatum_tot'", get('pleegdatum_tot'), to, opts.now);
       if (!to) problems.push(`column 'pleegdatum_tot' is '${get('pleegdatum_tot')}', expected a date`);
+      else if (future) problems.push(future);
       else if (from && to < from) problems.push('pleegdatum_tot lies before pleegdatum_van');
     }
     const attempt = parseYesNo(get('poging'));
     if (attempt === undefined) problems.push(`column 'poging' is '${get('poging')}', expected ja or nee`);
 
     let x: number | null = null, y: number | null = null, srid: number | null = null;
+    let positionField: string | undefined;
     if (get('x') || get('y')) {
       const px = parseDecimal(get('x')), py = parseDecimal(get('y'));
       if (px === undefined || py === undefined) problems.push(`columns 'x'/'y' ('${get('x')}', '${get('y')}') are not numbers`);
-      else if (px < RD_BOUNDS.minX || px > RD_BOUNDS.maxX || py < RD_BOUNDS.minY || py > RD_BOUNDS.maxY) {
-        problems.push(`coordinates x=${px}, y=${py} (RD New, EPSG:28992) lie outside the Netherlands`);
-      } else [x, y, srid] = [px, py, 28992];
+      else {
+        const outside = rdProblem(`columns 'x'/'y' (${px}, ${py})`, px, py);
+        if (outside) problems.push(outside);
+        else [x, y, srid, positionField] = [px, py, 28992, "columns 'x'/'y'"];
+      }
     } else if (get('lat') || get('lon')) {
       const lat = parseDecimal(get('lat')), lon = parseDecimal(get('lon'));
       if (lat === undefined || lon === undefined) problems.push(`columns 'lat'/'lon' ('${get('lat')}', '${get('lon')}') are not numbers`);
-      else if (lon < WGS_BOUNDS.minLon || lon > WGS_BOUNDS.maxLon || lat < WGS_BOUNDS.minLat || lat > WGS_BOUNDS.maxLat) {
-        problems.push(`coordinates lat=${lat}, lon=${lon} lie outside the Netherlands`);
-      } else [x, y, srid] = [lon, lat, 4326];
+      else if (!inNetherlandsWgs84(lon, lat)) {
+        const swapped = inNetherlandsWgs84(lat, lon) ? '; with the two swapped they would: check which column is which' : '';
+        problems.push(`columns 'lat'/'lon' (${lat}, ${lon}) lie outside the Netherlands${swapped}`);
+      } else [x, y, srid, positionField] = [lon, lat, 4326, "columns 'lat'/'lon'"];
     }
     let address: ParsedIncident['address'] = null;
-    if (x === null && !problems.some((p) => p.startsWith('coordinates') || p.startsWith('columns'))) {
+    if (x === null && !problems.some((p) => p.startsWith("columns 'x'") || p.startsWith("columns 'lat'"))) {
       const pc = normalisePostcode(get('postcode'));
       const hn = Number(get('huisnummer'));
       if (!get('postcode') && !get('huisnummer')) {
         problems.push('the row has neither coordinates nor a postcode and huisnummer; every row needs one of them');
       } else if (!pc) problems.push(`column 'postcode' is '${get('postcode')}', expected a Dutch postcode like 2628 CD`);
-      else if (!Number.isInteger(hn) || hn < 1 || hn > 99999) problems.push(`column 'huisnummer' is '${get('huisnummer')}', expected a number`);
+      else if (!/^\d{1,5}$/.test(get('huisnummer')) || hn < 1) {
+        problems.push(`column 'huisnummer' is '${get('huisnummer')}', expected a house number from 1 to 99999`);
+      }
       else {
         address = {
           postcode: pc,
@@ -171,10 +203,13 @@ export function parseNlCsv(records: CsvRecord[], opts: { keyScope: string; mappi
       x,
       y,
       srid,
+      positionField,
       address,
     };
-    if (id) row.externalId = id;
-    else row.contentKey = contentKey([opts.keyScope, ...fields]);
+    if (id) {
+      row.externalId = id;
+      row.idSource = { field: "column 'registratienummer'", given: id };
+    } else row.contentKey = contentKey([opts.keyScope, ...fields]);
     result.rows.push(row);
   }
   return result;

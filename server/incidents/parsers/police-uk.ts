@@ -8,13 +8,19 @@
  * row's content plus its position among identical rows, because police.uk snaps many crimes
  * to one point in one month and identical rows are distinct burglaries.
  */
-import { contentKey, type ParseResult, type ParsedIncident } from '../incident-row';
+import { parseMonth } from '../../core/dates';
+import {
+  MAX_ID_LENGTH, MAX_NAME_LENGTH, afterImport, contentKey, textProblem, type ParseOptions, type ParseResult, type ParsedIncident,
+} from '../incident-row';
+import { wgs84Problem } from '../positions';
 import type { CsvRecord } from '../text-file';
 
 export const POLICE_UK_HEADER = [
   'Crime ID', 'Month', 'Reported by', 'Falls within', 'Longitude', 'Latitude', 'Location',
   'LSOA code', 'LSOA name', 'Crime type', 'Last outcome category', 'Context',
 ];
+
+const POSITION = "columns 'Longitude'/'Latitude'";
 
 const norm = (s: string): string => s.trim().toLowerCase();
 
@@ -41,7 +47,7 @@ export function streetFromLabel(label: string): string | null {
   return name;
 }
 
-export function parsePoliceUk(records: CsvRecord[], opts: { keyScope: string }): ParseResult {
+export function parsePoliceUk(records: CsvRecord[], opts: ParseOptions): ParseResult {
   const result: ParseResult = { format: 'police-uk', rows: [], read: 0, skipped: 0, errors: [], warnings: [] };
   const first = records[0];
   if (!first) {
@@ -67,6 +73,13 @@ export function parsePoliceUk(records: CsvRecord[], opts: { keyScope: string }):
     result.errors.push({ line, reason });
   };
   for (const { line, fields } of data) {
+    if (isPoliceUkHeader(fields)) {
+      // `cat jan.csv jan.csv > both.csv`: the second copy would be imported as '#2' repeats.
+      // Skipping the line would not help, so the file is refused whatever --skip-invalid says.
+      bad(line, 'this line repeats the header line: the file holds two files joined together, and their rows would be stored twice; import one file at a time');
+      result.fatal = true;
+      break;
+    }
     result.read++;
     if (fields.length !== POLICE_UK_HEADER.length) {
       bad(line, `expected 12 columns, found ${fields.length}`);
@@ -77,27 +90,42 @@ export function parsePoliceUk(records: CsvRecord[], opts: { keyScope: string }):
       result.skipped++;
       continue;
     }
-    const mm = /^(\d{4})-(\d{2})$/.exec(month!.trim());
-    if (!mm || Number(mm[2]) < 1 || Number(mm[2]) > 12) {
+    const unstorable = fields
+      .map((f, i) => textProblem(`column '${POLICE_UK_HEADER[i]}'`, f, i === 0 ? MAX_ID_LENGTH : i === 6 ? MAX_NAME_LENGTH : undefined))
+      .find((p) => p !== undefined);
+    if (unstorable) {
+      bad(line, unstorable);
+      continue;
+    }
+    const range = parseMonth(month!);
+    if (!range) {
       bad(line, `column 'Month' is '${month}', expected YYYY-MM`);
+      continue;
+    }
+    const future = afterImport("column 'Month'", month!.trim(), range.from, opts.now);
+    if (future) {
+      bad(line, future);
       continue;
     }
     let x: number | null = null;
     let y: number | null = null;
     if (lonRaw!.trim() !== '' || latRaw!.trim() !== '') {
       const lon = Number(lonRaw), lat = Number(latRaw);
-      if (!lonRaw!.trim() || !latRaw!.trim() || !Number.isFinite(lon) || !Number.isFinite(lat) || Math.abs(lon) > 180 || Math.abs(lat) > 90) {
-        bad(line, `columns 'Longitude'/'Latitude' ('${lonRaw}', '${latRaw}') are not a WGS 84 position; leave both empty for a crime without a location`);
+      if (!lonRaw!.trim() || !latRaw!.trim() || !Number.isFinite(lon) || !Number.isFinite(lat)) {
+        bad(line, `${POSITION} ('${lonRaw}', '${latRaw}') are not a WGS 84 position; leave both empty for a crime without a location`);
+        continue;
+      }
+      const wrong = wgs84Problem(`${POSITION} (${lon}, ${lat})`, lon, lat);
+      if (wrong) {
+        bad(line, `${wrong}; leave both empty for a crime without a location`);
         continue;
       }
       [x, y] = [lon, lat];
     }
-    const from = new Date(Date.UTC(Number(mm[1]), Number(mm[2]) - 1, 1));
-    const to = new Date(Date.UTC(Number(mm[1]), Number(mm[2]), 1) - 1000);
     const row: ParsedIncident = {
       line,
-      occurredFrom: from,
-      occurredTo: to,
+      occurredFrom: range.from,
+      occurredTo: range.to,
       attempt: false,
       modusOperandi: 'unknown',
       moText: null,
@@ -106,6 +134,7 @@ export function parsePoliceUk(records: CsvRecord[], opts: { keyScope: string }):
       x,
       y,
       srid: x === null ? null : 4326,
+      positionField: POSITION,
       address: null,
     };
     const id = crimeId!.trim();
@@ -113,6 +142,7 @@ export function parsePoliceUk(records: CsvRecord[], opts: { keyScope: string }):
       const n = (seen.get(id) ?? 0) + 1;
       seen.set(id, n);
       row.externalId = n === 1 ? id : `${id}#${n}`;
+      row.idSource = { field: "column 'Crime ID'", given: id };
     } else {
       row.contentKey = contentKey([opts.keyScope, month, lonRaw, latRaw, location, lsoaCode, crimeType]);
     }
