@@ -60,7 +60,7 @@ test("another municipality's officer gets 403 as JSON for the zip", async () => 
   await t.pool.query(`INSERT INTO municipalities (code, name) VALUES ('GM9998', 'Elders') ON CONFLICT DO NOTHING`);
   const stranger = await createTestUser(t.pool, { role: 'officer', municipality: 'GM9998' });
   const res = await get(`/api/campaigns/${campaignId}/letters.zip`, stranger);
-  expect(res.status).toBe(403);
+  expect(res.status).toBe(404);
   expect(res.headers.get('content-type')).toMatch(/^application\/json/);
   expect(res.headers.get('content-disposition')).toBeNull();
 });
