@@ -56,7 +56,7 @@ describe.each(['letters.zip', 'letters.pdf', 'manifest.csv'])('GET /api/campaign
   });
 });
 
-test("another municipality's officer gets 403 as JSON for the zip", async () => {
+test("another municipality's officer gets 404 as JSON for the zip, as for a campaign that does not exist", async () => {
   await t.pool.query(`INSERT INTO municipalities (code, name) VALUES ('GM9998', 'Elders') ON CONFLICT DO NOTHING`);
   const stranger = await createTestUser(t.pool, { role: 'officer', municipality: 'GM9998' });
   const res = await get(`/api/campaigns/${campaignId}/letters.zip`, stranger);
