@@ -18,7 +18,7 @@ import * as repo from './public.repo';
 import { ResponseCache, cachedBody } from './response-cache';
 
 const Code = MunicipalityCode;
-const SearchQuery = z.object({ q: text().trim().min(1, 'q: type a postcode or street name').max(100) });
+const SearchQuery = z.object({ q: text().trim().min(1, 'type a postcode or street name').max(100) });
 
 let cache: ResponseCache | undefined;
 function responses(): ResponseCache {
