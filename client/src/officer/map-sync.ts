@@ -3,8 +3,9 @@
  * tile URLs, the picks into the highlight filters, the toolbar's check boxes into layer
  * visibility; and back: the incidents in the loaded tiles into the store.
  *
- * Readiness comes from MapLibre's events, not from polling: after new data the map is ready at
- * the first 'idle' (everything requested loaded and drawn) with all tiles loaded.
+ * Readiness comes from MapLibre's events: after new data the map is ready at the first 'idle'
+ * (everything requested loaded and drawn) with all tiles loaded; a slow check every 500 ms is
+ * the fallback for an 'idle' that came while a failed tile still counted as loading.
  */
 import type { GeoJSONSource, Map as MlMap, VectorTileSource } from 'maplibre-gl';
 import type { OfficerMap } from './create-map';
@@ -64,14 +65,26 @@ export function syncMap(om: OfficerMap, store: OfficerStore, onReady: (ready: bo
     onReady(false);
     // A frame now, so an 'idle' follows even if nothing else asks the map to draw.
     map.triggerRepaint();
+    setTimeout(fallback, 1000);
   };
 
-  map.on('idle', () => {
-    collectIncidents();
-    if (!drawing || !map.areTilesLoaded()) return;
+  const finish = () => {
+    if (!drawing || !map.loaded() || !map.areTilesLoaded()) return false;
     drawing = false;
     onReady(true);
+    return true;
+  };
+  map.on('idle', () => {
+    collectIncidents();
+    finish();
   });
+  // 'idle' can come while a tile that failed (a 401 before sign-in, a retry) still counts as not
+  // loaded, and a map at rest sends no second 'idle': then a slow check finishes the job.
+  const fallback = () => {
+    if (!drawing) return;
+    if (finish()) collectIncidents();
+    else setTimeout(fallback, 500);
+  };
   void om.loaded.then(() => {
     loaded = true;
     const s = store.get();
