@@ -20,5 +20,11 @@ export default defineConfig({
       },
     },
   },
-  server: { proxy: { '/api': 'http://127.0.0.1:3000', '/tiles': 'http://127.0.0.1:3000', '/fonts': 'http://127.0.0.1:3000' } },
+  server: {
+    proxy: {
+      '/api': 'http://127.0.0.1:3000',
+      '/tiles': 'http://127.0.0.1:3000',
+      '/fonts': 'http://127.0.0.1:3000',
+    },
+  },
 });

@@ -46,7 +46,9 @@ export class BenchRun {
   /** A TCP port that was free a moment ago (for a child server; CI runs may overlap). */
   static async freePort(): Promise<number> {
     const server = net.createServer();
-    await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) =>
+      server.once('error', reject).listen(0, '127.0.0.1', resolve),
+    );
     const { port } = server.address() as net.AddressInfo;
     await new Promise((resolve) => server.close(resolve));
     return port;
@@ -61,7 +63,11 @@ export class BenchRun {
     const cmd =
       process.env.BENCH_VIA_NPM === '1'
         ? `npm run bench -- ${this.name}`
-        : ['npx tsx', path.relative(root, process.argv[1] ?? `bench/${this.name}.bench.ts`), ...process.argv.slice(2)].join(' ');
+        : [
+            'npx tsx',
+            path.relative(root, process.argv[1] ?? `bench/${this.name}.bench.ts`),
+            ...process.argv.slice(2),
+          ].join(' ');
     return [...env, cmd].join(' ');
   }
 

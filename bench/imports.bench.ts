@@ -15,7 +15,13 @@ import { BenchRun } from './bench-run';
 const run = new BenchRun('imports');
 const ROUNDS = BenchRun.smoke ? 1 : 3;
 const OSM = path.join(config().rootDir, 'data', 'demo', 'delft_tudelft.osm.pbf');
-const BAG = path.join(config().rootDir, 'tests', 'fixtures', 'bag', 'amsterdam_spaarndammerbuurt_bag_rd.gpkg');
+const BAG = path.join(
+  config().rootDir,
+  'tests',
+  'fixtures',
+  'bag',
+  'amsterdam_spaarndammerbuurt_bag_rd.gpkg',
+);
 
 async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
   const t0 = process.hrtime.bigint();
@@ -46,7 +52,10 @@ async function main(): Promise<void> {
       add('import-osm Delft demo, second run (no change)', osm2);
       add('import-bag Amsterdam fixture, first run', bag1);
       add('import-bag Amsterdam fixture, second run (no change)', bag2);
-      counts = { osm: { read: s1.read, imported: s1.imported }, bag: { read: s2.read, imported: s2.imported } };
+      counts = {
+        osm: { read: s1.read, imported: s1.imported },
+        bag: { read: s2.read, imported: s2.imported },
+      };
     } finally {
       await pool.end();
       const url = new URL(config().DATABASE_URL);
@@ -56,10 +65,19 @@ async function main(): Promise<void> {
   }
   console.log(`| what | median of ${ROUNDS} (ms) |\n|---|---|`);
   for (const [k, v] of Object.entries(results)) console.log(`| ${k} | ${median(v).toFixed(0)} |`);
-  console.log(`osm: ${counts.osm?.read} read, ${counts.osm?.imported} imported; bag: ${counts.bag?.read} read, ${counts.bag?.imported} imported`);
+  console.log(
+    `osm: ${counts.osm?.read} read, ${counts.osm?.imported} imported; bag: ${counts.bag?.read} read, ${counts.bag?.imported} imported`,
+  );
   run.write(
-    { rounds: ROUNDS, osm: { file: path.relative(config().rootDir, OSM), ...counts.osm }, bag: { file: path.relative(config().rootDir, BAG), ...counts.bag } },
-    { medianMs: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, Math.round(median(v))])), runsMs: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.map(Math.round)])) },
+    {
+      rounds: ROUNDS,
+      osm: { file: path.relative(config().rootDir, OSM), ...counts.osm },
+      bag: { file: path.relative(config().rootDir, BAG), ...counts.bag },
+    },
+    {
+      medianMs: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, Math.round(median(v))])),
+      runsMs: Object.fromEntries(Object.entries(results).map(([k, v]) => [k, v.map(Math.round)])),
+    },
   );
 }
 

@@ -24,7 +24,12 @@ import { createPool } from '../server/core/db';
 import { dropDatabase, ensureDatabase, migrate } from '../server/core/migrate';
 import { sql } from '../server/core/sql';
 import { importIncidents } from '../server/incidents/incident-import.service';
-import { defaultRiskZoneParams, nearRepeatClusters, riskZones, streetActivity } from '../server/analysis/analysis.service';
+import {
+  defaultRiskZoneParams,
+  nearRepeatClusters,
+  riskZones,
+  streetActivity,
+} from '../server/analysis/analysis.service';
 import type { Pool } from 'pg';
 import { BenchRun } from './bench-run';
 
@@ -38,7 +43,9 @@ const run = new BenchRun('incidents');
  * 100 m (10 to a street), 20 addresses a segment, `incidents` burglaries (30 % first ones, 70 %
  * follow-ups) and an nl-csv import of `importRows` rows. The smoke size keeps the densities.
  */
-const SIZE = BenchRun.smoke ? { regionM: 4_000, incidents: 4_000, importRows: 2_000 } : { regionM: 20_000, incidents: 100_000, importRows: 100_000 };
+const SIZE = BenchRun.smoke
+  ? { regionM: 4_000, incidents: 4_000, importRows: 2_000 }
+  : { regionM: 20_000, incidents: 100_000, importRows: 100_000 };
 const LINES = SIZE.regionM / 160; // per direction
 const SEGMENTS_PER_LINE = SIZE.regionM / 100;
 const STREETS_PER_LINE = SEGMENTS_PER_LINE / 10;
@@ -47,7 +54,10 @@ const ADDRESSES = 2 * LINES * SEGMENTS_PER_LINE * 20;
 const FIRSTS = Math.round(SIZE.incidents * 0.3);
 const FOLLOW_UPS = SIZE.incidents - FIRSTS;
 
-async function time<T>(runs: number, fn: () => Promise<T>): Promise<{ ms: number[]; median: number; result: T }> {
+async function time<T>(
+  runs: number,
+  fn: () => Promise<T>,
+): Promise<{ ms: number[]; median: number; result: T }> {
   const ms: number[] = [];
   let result!: T;
   for (let i = 0; i < runs; i++) {
@@ -79,7 +89,8 @@ async function main(): Promise<void> {
   const setup: Record<string, number> = {};
   try {
     await migrate(pool);
-    const existing = (await pool.query<{ id: number }>(`SELECT id FROM municipalities WHERE code = 'BENCH'`)).rows[0];
+    const existing = (await pool.query<{ id: number }>(`SELECT id FROM municipalities WHERE code = 'BENCH'`))
+      .rows[0];
     await pool.query(`DELETE FROM incidents WHERE source = 'nl-csv'`);
     const mid = existing ? existing.id : await buildRegion(pool, setup);
     await measure(pool, mid, setup);
@@ -92,7 +103,9 @@ async function main(): Promise<void> {
 async function buildRegion(pool: Pool, setup: Record<string, number>): Promise<number> {
   {
     let t0 = performance.now();
-    const { rows: m } = await pool.query<{ id: number }>(`INSERT INTO municipalities (code, name) VALUES ('BENCH', 'Benchmark') RETURNING id`);
+    const { rows: m } = await pool.query<{ id: number }>(
+      `INSERT INTO municipalities (code, name) VALUES ('BENCH', 'Benchmark') RETURNING id`,
+    );
     const mid = m[0]!.id;
     await pool.query(`SELECT setseed(0.42)`);
     // Grid lines (full size: 125 horizontal, 125 vertical, 160 m apart), each cut into streets of 1 km = 10 segments.
@@ -112,7 +125,9 @@ async function buildRegion(pool: Pool, setup: Record<string, number>): Promise<n
       [LINES, SEGMENTS_PER_LINE, STREETS_PER_LINE],
     );
     await pool.query(`SELECT setval('streets_id_seq', $1)`, [STREETS]);
-    await pool.query(`UPDATE streets s SET geom = g.geom FROM (SELECT street_id, ST_Multi(ST_LineMerge(ST_Collect(geom))) geom FROM street_segments GROUP BY 1) g WHERE g.street_id = s.id`);
+    await pool.query(
+      `UPDATE streets s SET geom = g.geom FROM (SELECT street_id, ST_Multi(ST_LineMerge(ST_Collect(geom))) geom FROM street_segments GROUP BY 1) g WHERE g.street_id = s.id`,
+    );
     setup.streetsMs = Math.round(performance.now() - t0);
     t0 = performance.now();
     // 20 addresses per segment: 10 per side, 10 m from the centre line.
@@ -153,7 +168,9 @@ async function buildRegion(pool: Pool, setup: Record<string, number>): Promise<n
     );
     setup.incidentsMs = Math.round(performance.now() - t0);
     t0 = performance.now();
-    const ids = (await pool.query<{ id: string }>(`SELECT id FROM incidents WHERE street_id IS NULL`)).rows.map((r) => r.id);
+    const ids = (
+      await pool.query<{ id: string }>(`SELECT id FROM incidents WHERE street_id IS NULL`)
+    ).rows.map((r) => r.id);
     await pool.query(sql('incidents/snap-to-streets'), [mid, ids, config().STREET_SNAP_DISTANCE_M]);
     setup.snapFollowUpsMs = Math.round(performance.now() - t0);
     await pool.query('VACUUM ANALYZE');
@@ -163,29 +180,56 @@ async function buildRegion(pool: Pool, setup: Record<string, number>): Promise<n
 }
 
 async function measure(pool: Pool, mid: number, setup: Record<string, number>): Promise<void> {
-  const counts = (await pool.query<Record<'addresses' | 'segments' | 'streets' | 'incidents' | 'snapped', number>>(`SELECT (SELECT count(*) FROM addresses)::int addresses, (SELECT count(*) FROM street_segments)::int segments,
+  const counts = (
+    await pool.query<
+      Record<'addresses' | 'segments' | 'streets' | 'incidents' | 'snapped', number>
+    >(`SELECT (SELECT count(*) FROM addresses)::int addresses, (SELECT count(*) FROM street_segments)::int segments,
     (SELECT count(*) FROM streets)::int streets, (SELECT count(*) FROM incidents)::int incidents,
-    (SELECT count(*) FROM incidents WHERE street_id IS NOT NULL)::int snapped`)).rows[0]!;
+    (SELECT count(*) FROM incidents WHERE street_id IS NOT NULL)::int snapped`)
+  ).rows[0]!;
   log(`counts: ${JSON.stringify(counts)}`);
   const results: Record<string, unknown> = {};
-  let clustersMedian = 0, dbscanMedian = 0;
+  let clustersMedian = 0,
+    dbscanMedian = 0;
 
   if (runs('activity')) {
-    const activity = await time(3, () => streetActivity(pool, { municipalityId: mid, from: new Date(END.getTime() - 90 * DAY), to: END }));
+    const activity = await time(3, () =>
+      streetActivity(pool, { municipalityId: mid, from: new Date(END.getTime() - 90 * DAY), to: END }),
+    );
     log(`street activity 90 d: ${activity.ms.join(', ')} ms (${activity.result.features.length} streets)`);
-    results.streetActivity90dMs = { median: activity.median, runs: activity.ms, target: 300, streets: activity.result.features.length };
+    results.streetActivity90dMs = {
+      median: activity.median,
+      runs: activity.ms,
+      target: 300,
+      streets: activity.result.features.length,
+    };
   }
   if (runs('clusters')) {
     const clusters = await time(3, () =>
-      nearRepeatClusters(pool, { municipalityId: mid, from: START, to: END, distanceM: 200, days: 14, minSize: 2 }),
+      nearRepeatClusters(pool, {
+        municipalityId: mid,
+        from: START,
+        to: END,
+        distanceM: 200,
+        days: 14,
+        minSize: 2,
+      }),
     );
     const clustered = clusters.result.reduce((n, c) => n + c.size, 0);
     const largest = Math.max(...clusters.result.map((c) => c.size));
-    log(`clusters of all ${counts.incidents}: ${clusters.ms.join(', ')} ms (${clusters.result.length} clusters, ${clustered} incidents in them, largest ${largest})`);
+    log(
+      `clusters of all ${counts.incidents}: ${clusters.ms.join(', ')} ms (${clusters.result.length} clusters, ${clustered} incidents in them, largest ${largest})`,
+    );
     clustersMedian = clusters.median;
     results.clustersAllIncidentsMs = {
-      median: clusters.median, runs: clusters.ms, target: 3000, clusters: clusters.result.length, incidentsInClusters: clustered, largest,
-      method: 'space-time graph (200 m AND 14 d): points from PostGIS, grid pair search + union-find in TypeScript, hulls/streets in PostGIS',
+      median: clusters.median,
+      runs: clusters.ms,
+      target: 3000,
+      clusters: clusters.result.length,
+      incidentsInClusters: clustered,
+      largest,
+      method:
+        'space-time graph (200 m AND 14 d): points from PostGIS, grid pair search + union-find in TypeScript, hulls/streets in PostGIS',
     };
   }
   if (runs('zones')) {
@@ -193,19 +237,34 @@ async function measure(pool: Pool, mid: number, setup: Record<string, number>): 
     // The first call also loads the in-memory address index (all addresses of the region).
     const zones = await time(4, () => riskZones(pool, params, { geometry: false }));
     const zoneAddresses = zones.result.features.reduce((n, f) => n + f.properties.addresses, 0);
-    log(`risk zones 60 d with address counts: ${zones.ms.join(', ')} ms (${zones.result.features.length} zones, ${zoneAddresses} address-in-zone counts)`);
+    log(
+      `risk zones 60 d with address counts: ${zones.ms.join(', ')} ms (${zones.result.features.length} zones, ${zoneAddresses} address-in-zone counts)`,
+    );
     const shaped = await time(3, () => riskZones(pool, params));
     const bytes = JSON.stringify(shaped.result).length;
-    log(`risk zones 60 d with counts and shapes: ${shaped.ms.join(', ')} ms (${(bytes / 1e6).toFixed(1)} MB of GeoJSON)`);
+    log(
+      `risk zones 60 d with counts and shapes: ${shaped.ms.join(', ')} ms (${(bytes / 1e6).toFixed(1)} MB of GeoJSON)`,
+    );
     const warm = [...zones.ms.slice(1)].sort((a, b) => a - b);
     results.riskZones60dMs = {
-      median: warm[1], runs: zones.ms, firstRunLoadsAddressIndex: zones.ms[0], target: 1000, zones: zones.result.features.length,
-      addressInZoneCounts: zoneAddresses, withShapes: { median: shaped.median, runs: shaped.ms, geojsonBytes: bytes },
+      median: warm[1],
+      runs: zones.ms,
+      firstRunLoadsAddressIndex: zones.ms[0],
+      target: 1000,
+      zones: zones.result.features.length,
+      addressInZoneCounts: zoneAddresses,
+      withShapes: { median: shaped.median, runs: shaped.ms, geojsonBytes: bytes },
     };
   }
   if (runs('dbscan')) {
-    const dbscan = await time(3, async () =>
-      (await pool.query(`SELECT count(DISTINCT c) FROM (SELECT ST_ClusterDBSCAN(geom, 200, 2) OVER () c FROM incidents WHERE geom IS NOT NULL) x`)).rows[0],
+    const dbscan = await time(
+      3,
+      async () =>
+        (
+          await pool.query(
+            `SELECT count(DISTINCT c) FROM (SELECT ST_ClusterDBSCAN(geom, 200, 2) OVER () c FROM incidents WHERE geom IS NOT NULL) x`,
+          )
+        ).rows[0],
     );
     log(`ST_ClusterDBSCAN (space only) all incidents: ${dbscan.ms.join(', ')} ms`);
     dbscanMedian = dbscan.median;
@@ -220,11 +279,16 @@ async function measure(pool: Pool, mid: number, setup: Record<string, number>): 
     const turf: { n: number; ms: number; clusters: number }[] = [];
     for (const n of [pts.length / 20, pts.length / 5, pts.length].map(Math.round)) {
       const step = pts.length / n;
-      const fc = featureCollection(Array.from({ length: n }, (_, i) => point([pts[Math.floor(i * step)]!.lon, pts[Math.floor(i * step)]!.lat])));
+      const fc = featureCollection(
+        Array.from({ length: n }, (_, i) =>
+          point([pts[Math.floor(i * step)]!.lon, pts[Math.floor(i * step)]!.lat]),
+        ),
+      );
       const t1 = performance.now();
       const out = clustersDbscan(fc, 0.2, { units: 'kilometers', minPoints: 2 });
       const ms = Math.round(performance.now() - t1);
-      const clusters = new Set(out.features.map((f) => f.properties.cluster).filter((c) => c !== undefined)).size;
+      const clusters = new Set(out.features.map((f) => f.properties.cluster).filter((c) => c !== undefined))
+        .size;
       turf.push({ n, ms, clusters });
       log(`turf clustersDbscan ${n}: ${ms} ms, ${clusters} clusters`);
     }
@@ -238,7 +302,9 @@ async function measure(pool: Pool, mid: number, setup: Record<string, number>): 
       note: 'same points as the PostGIS runs (space only, eps 200 m, minPoints 2), one run each',
       ...ratios,
     };
-    log(`turf / our clustering: ${ratios.ratioToOurSpaceTimeClustering}x, turf / ST_ClusterDBSCAN: ${ratios.ratioToStClusterDbscan}x`);
+    log(
+      `turf / our clustering: ${ratios.ratioToOurSpaceTimeClustering}x, turf / ST_ClusterDBSCAN: ${ratios.ratioToStClusterDbscan}x`,
+    );
   }
   if (runs('import')) {
     // nl-csv import (100,000 rows at full size, RD coordinates inside the region), into the same database.
@@ -246,12 +312,17 @@ async function measure(pool: Pool, mid: number, setup: Record<string, number>): 
     for (let i = 0; i < SIZE.importRows; i++) {
       const d = new Date(START.getTime() + ((i * 7919) % 365) * DAY + (i % 24) * 3600_000);
       const iso = d.toISOString().slice(0, 16).replace('T', ' ');
-      rows.push(`BENCH-${i};${iso};${iso};${(100000 + ((i * 104729) % SIZE.regionM) + 0.5).toFixed(2).replace('.', ',')};${(400000 + ((i * 15485863) % SIZE.regionM)).toFixed(2).replace('.', ',')};${i % 3 === 0 ? 'ja' : 'nee'};${i % 2 ? 'Cilinder afgebroken' : 'Raam geforceerd'}`);
+      rows.push(
+        `BENCH-${i};${iso};${iso};${(100000 + ((i * 104729) % SIZE.regionM) + 0.5).toFixed(2).replace('.', ',')};${(400000 + ((i * 15485863) % SIZE.regionM)).toFixed(2).replace('.', ',')};${i % 3 === 0 ? 'ja' : 'nee'};${i % 2 ? 'Cilinder afgebroken' : 'Raam geforceerd'}`,
+      );
     }
     const csv = Buffer.from(rows.join('\r\n'));
     const phases: Record<string, number> = {};
     const opts = {
-      fileName: 'bench.csv', municipality: { id: mid, code: 'BENCH', name: 'Benchmark' }, skipInvalid: false, actor: 'bench',
+      fileName: 'bench.csv',
+      municipality: { id: mid, code: 'BENCH', name: 'Benchmark' },
+      skipInvalid: false,
+      actor: 'bench',
       onPhase: (phase: string, ms: number) => (phases[phase] = Math.round((phases[phase] ?? 0) + ms)),
     };
     const t2 = performance.now();
@@ -260,12 +331,23 @@ async function measure(pool: Pool, mid: number, setup: Record<string, number>): 
     const firstPhases = { ...phases };
     for (const k of Object.keys(phases)) delete phases[k];
     log(`import phases: ${JSON.stringify(firstPhases)}`);
-    log(`import ${SIZE.importRows} rows (${(csv.length / 1e6).toFixed(1)} MB): ${importMs} ms: imported ${summary.imported}, rejected ${summary.rejected}`);
+    log(
+      `import ${SIZE.importRows} rows (${(csv.length / 1e6).toFixed(1)} MB): ${importMs} ms: imported ${summary.imported}, rejected ${summary.rejected}`,
+    );
     const t3 = performance.now();
     const again = await importIncidents(csv, opts, pool);
     const reimportMs = Math.round(performance.now() - t3);
     log(`re-import (all skipped: ${again.skipped}): ${reimportMs} ms; phases ${JSON.stringify(phases)}`);
-    results.importMs = { ms: importMs, target: 30000, rows: SIZE.importRows, reimportMs, imported: summary.imported, bytes: csv.length, phases: firstPhases, reimportPhases: { ...phases } };
+    results.importMs = {
+      ms: importMs,
+      target: 30000,
+      rows: SIZE.importRows,
+      reimportMs,
+      imported: summary.imported,
+      bytes: csv.length,
+      phases: firstPhases,
+      reimportPhases: { ...phases },
+    };
   }
 
   const sizes = {

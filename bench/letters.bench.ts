@@ -45,7 +45,6 @@ function dbUrl(name: string): string {
   return u.toString();
 }
 
-
 /** Sum of RSS and PSS (kB) of a process and all its descendants. */
 function memoryOf(pid: number): { rssKb: number; pssKb: number; processes: number; ownPssKb: number } {
   const children = new Map<number, number[]>();
@@ -89,7 +88,13 @@ async function main(): Promise<void> {
     const child = spawn(process.execPath, ['--import', 'tsx', __filename, ...process.argv.slice(2)], {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, PK_BENCH_CHILD: '1', PK_BENCH_DB: DB_NAME, REDIS_PREFIX: `pk-bench-${Date.now().toString(36)}`, LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        PK_BENCH_CHILD: '1',
+        PK_BENCH_DB: DB_NAME,
+        REDIS_PREFIX: `pk-bench-${Date.now().toString(36)}`,
+        LOG_LEVEL: 'warn',
+      },
     });
     const code = await new Promise<number>((r) => child.once('exit', (c) => r(c ?? 1)));
     // A child that failed half-way leaves its scratch database: drop it here.
@@ -104,7 +109,9 @@ async function main(): Promise<void> {
   await migrate(pool);
   await loadDemoArea(pool, { incidents: false, quiet: true });
   // Synthetic addresses (copies of real ones with other house numbers) up to LETTERS residential ones.
-  const { rows: have } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM addresses WHERE residential AND postcode IS NOT NULL');
+  const { rows: have } = await pool.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM addresses WHERE residential AND postcode IS NOT NULL',
+  );
   const extra = Math.max(0, LETTERS - have[0]!.n);
   await pool.query(
     `INSERT INTO addresses (municipality_id, street_id, source, source_key, street_name, huisnummer, postcode, place, residential, geom)
@@ -121,10 +128,16 @@ async function main(): Promise<void> {
        (SELECT id FROM addresses WHERE residential ORDER BY street_id, id LIMIT $1)`,
     [LETTERS],
   );
-  const { rows: streetRows } = await pool.query<{ id: string }>('SELECT DISTINCT street_id AS id FROM addresses WHERE residential');
+  const { rows: streetRows } = await pool.query<{ id: string }>(
+    'SELECT DISTINCT street_id AS id FROM addresses WHERE residential',
+  );
   const streetIds = streetRows.map((r) => Number(r.id));
-  const { rows: total } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM addresses WHERE residential');
-  console.error(`scratch database ready: ${total[0]!.n} residential addresses (${extra} synthetic) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const { rows: total } = await pool.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM addresses WHERE residential',
+  );
+  console.error(
+    `scratch database ready: ${total[0]!.n} residential addresses (${extra} synthetic) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 
   const cli = { userId: null, actor: 'bench', municipalities: 'all' as const };
   const body = {
@@ -141,11 +154,18 @@ async function main(): Promise<void> {
   const rows = await repo.lettersForRender(pool, pendingSample);
   // The worker's render path with one letter per document and a new tab per document (pageUses 1).
   const host = new BrowserHost({ pageUses: 1 });
-  await renderSheets(host, [{ id: 0, html: renderSheet('prevention-evening', 'nl', await buildLetterView(letterInputFromRow(rows[0]!))) }]);
+  await renderSheets(host, [
+    {
+      id: 0,
+      html: renderSheet('prevention-evening', 'nl', await buildLetterView(letterInputFromRow(rows[0]!))),
+    },
+  ]);
   const naiveStart = performance.now();
   for (const row of rows) {
     const input = letterInputFromRow(row);
-    await renderSheets(host, [{ id: Number(row.id), html: renderSheet(input.template, input.language, await buildLetterView(input)) }]);
+    await renderSheets(host, [
+      { id: Number(row.id), html: renderSheet(input.template, input.language, await buildLetterView(input)) },
+    ]);
   }
   const naiveSeconds = (performance.now() - naiveStart) / 1000;
   const naiveRate = rows.length / naiveSeconds;
@@ -153,11 +173,17 @@ async function main(): Promise<void> {
   await pool.query('DELETE FROM campaigns WHERE id = $1', [sample.id]);
   // Redis: drop the sample's jobs so the worker only sees the measured campaign.
   await letterQueue().obliterate({ force: true });
-  console.error(`naive: ${rows.length} letters in ${naiveSeconds.toFixed(1)} s = ${naiveRate.toFixed(1)} letters/s`);
+  console.error(
+    `naive: ${rows.length} letters in ${naiveSeconds.toFixed(1)} s = ${naiveRate.toFixed(1)} letters/s`,
+  );
 
   // 2. The pipeline: worker process already running (as deployed), then create -> rendered -> merged.
   const env = { ...process.env, DATABASE_URL: dbUrl(DB_NAME), REDIS_PREFIX: prefix, LOG_LEVEL: 'warn' };
-  worker = spawn(process.execPath, ['--require', 'tsx/cjs', 'jobs/worker.ts'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  worker = spawn(process.execPath, ['--require', 'tsx/cjs', 'jobs/worker.ts'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   const workerExit = new Promise<void>((r) => worker!.once('exit', () => r()));
   await new Promise((r) => setTimeout(r, 3000));
 
@@ -180,8 +206,12 @@ async function main(): Promise<void> {
   for (;;) {
     const c = await repo.campaignById(pool, campaign.id);
     if (c!.pending === 0) break;
-    if (workerGone) throw new Error(`the worker exited with ${c!.pending} letters pending; its output is above`);
-    if (Date.now() > deadline) throw new Error(`${c!.pending} letters still pending after ${Math.max(300, LETTERS / 10)} s; is the worker rendering?`);
+    if (workerGone)
+      throw new Error(`the worker exited with ${c!.pending} letters pending; its output is above`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `${c!.pending} letters still pending after ${Math.max(300, LETTERS / 10)} s; is the worker rendering?`,
+      );
     await new Promise((r) => setTimeout(r, 250));
   }
   const tRendered = performance.now();
@@ -190,7 +220,10 @@ async function main(): Promise<void> {
   clearInterval(sampler);
   const final = await repo.campaignById(pool, campaign.id);
   const letters = final!.rendered;
-  if (final!.failed > 0 || letters !== LETTERS) throw new Error(`${letters} of ${LETTERS} letters rendered, ${final!.failed} failed; the worker's output is above`);
+  if (final!.failed > 0 || letters !== LETTERS)
+    throw new Error(
+      `${letters} of ${LETTERS} letters rendered, ${final!.failed} failed; the worker's output is above`,
+    );
   const seconds = (tMerged - t0) / 1000;
   const pipelineRate = letters / seconds;
 
@@ -203,9 +236,18 @@ async function main(): Promise<void> {
   await workerExit;
   worker = undefined;
 
-  const sizes = { letters: LETTERS, naiveSample: NAIVE_SAMPLE, demoArea: 'Delft (GM0503)', syntheticAddresses: extra };
+  const sizes = {
+    letters: LETTERS,
+    naiveSample: NAIVE_SAMPLE,
+    demoArea: 'Delft (GM0503)',
+    syntheticAddresses: extra,
+  };
   const result = run.write(sizes, {
-    settings: { batchSize: config().LETTER_BATCH_SIZE, workerConcurrency: config().WORKER_CONCURRENCY, tagged: false },
+    settings: {
+      batchSize: config().LETTER_BATCH_SIZE,
+      workerConcurrency: config().WORKER_CONCURRENCY,
+      tagged: false,
+    },
     campaign: {
       letters,
       failed: final!.failed,
@@ -218,10 +260,25 @@ async function main(): Promise<void> {
       storedFiles: storedRows[0]!.files,
       storedMb: +(Number(storedRows[0]!.bytes) / 2 ** 20).toFixed(1),
     },
-    peakMemoryWorkerPlusBrowser: { rssMb: Math.round(peak.rssKb / 1024), pssMb: Math.round(peak.pssKb / 1024), processes: peak.processes, workerAtPeakPssMb: Math.round(peak.ownPssKb / 1024), workerPeakPssMb: Math.round(workerPeakKb / 1024) },
-    naive: { letters: rows.length, seconds: +naiveSeconds.toFixed(1), lettersPerSecond: +naiveRate.toFixed(1) },
+    peakMemoryWorkerPlusBrowser: {
+      rssMb: Math.round(peak.rssKb / 1024),
+      pssMb: Math.round(peak.pssKb / 1024),
+      processes: peak.processes,
+      workerAtPeakPssMb: Math.round(peak.ownPssKb / 1024),
+      workerPeakPssMb: Math.round(workerPeakKb / 1024),
+    },
+    naive: {
+      letters: rows.length,
+      seconds: +naiveSeconds.toFixed(1),
+      lettersPerSecond: +naiveRate.toFixed(1),
+    },
     ratioPipelineToNaive: +(pipelineRate / naiveRate).toFixed(1),
-    targets: { totalSecondsBelow: 180, lettersPerSecondAtLeast: 60, peakMemoryMbBelow: 1536, ratioAtLeast: 6 },
+    targets: {
+      totalSecondsBelow: 180,
+      lettersPerSecondAtLeast: 60,
+      peakMemoryMbBelow: 1536,
+      ratioAtLeast: 6,
+    },
   });
   console.log(JSON.stringify(result, null, 2));
 

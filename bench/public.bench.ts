@@ -30,7 +30,10 @@ const root = path.resolve(__dirname, '..');
 function tileOf(lon: number, lat: number, z: number): [number, number] {
   const n = 2 ** z;
   const r = (lat * Math.PI) / 180;
-  return [Math.floor(((lon + 180) / 360) * n), Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n)];
+  return [
+    Math.floor(((lon + 180) / 360) * n),
+    Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n),
+  ];
 }
 
 /** Every tile of the demo area's extent at z13-16. */
@@ -66,12 +69,19 @@ async function prepare(): Promise<void> {
 async function startServer(): Promise<() => void> {
   const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['server/main.ts'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: dbUrl.toString(), PORT: String(PORT), LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      DATABASE_URL: dbUrl.toString(),
+      PORT: String(PORT),
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   for (let i = 0; i < 200; i++) {
     try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/api/public/municipalities`)).ok) return () => child.kill('SIGTERM');
+      if ((await fetch(`http://127.0.0.1:${PORT}/api/public/municipalities`)).ok)
+        return () => child.kill('SIGTERM');
     } catch {
       // not listening yet
     }
@@ -111,7 +121,8 @@ async function cannon(name: string, paths: string[]): Promise<Run> {
 }
 
 async function main(): Promise<void> {
-  if (!fs.existsSync(path.join(root, 'dist', 'index.html'))) throw new Error('no built client in dist/; run npm run build first (npm run bench -- public does)');
+  if (!fs.existsSync(path.join(root, 'dist', 'index.html')))
+    throw new Error('no built client in dist/; run npm run build first (npm run bench -- public does)');
   PORT = Number(process.env.BENCH_PORT ?? (await BenchRun.freePort()));
   const t0 = Date.now();
   let stop = (): void => undefined;
@@ -120,10 +131,15 @@ async function main(): Promise<void> {
     const prepareMs = Date.now() - t0;
     stop = await startServer();
     const base = `http://127.0.0.1:${PORT}`;
-    const m = (await (await fetch(`${base}/api/public/municipalities`)).json()) as { municipalities: Array<{ bbox: [number, number, number, number] }> };
+    const m = (await (await fetch(`${base}/api/public/municipalities`)).json()) as {
+      municipalities: Array<{ bbox: [number, number, number, number] }>;
+    };
     const tiles = demoTiles(m.municipalities[0]!.bbox);
     const streetPaths = ['/api/public/GM0503/streets?period=3&attempt=all'];
-    const tilePaths = tiles.flatMap((t) => [`/tiles/public/GM0503/${t}.mvt?period=3&attempt=all`, `/tiles/basemap/${t}.mvt`]);
+    const tilePaths = tiles.flatMap((t) => [
+      `/tiles/public/GM0503/${t}.mvt?period=3&attempt=all`,
+      `/tiles/basemap/${t}.mvt`,
+    ]);
 
     // Cold pass: every URL once, sequentially (what the first resident after a cache expiry waits).
     const cold: number[] = [];
@@ -138,11 +154,24 @@ async function main(): Promise<void> {
     const tileRun = await cannon(`tiles (public + basemap, z13-16, ${tiles.length} tiles each)`, tilePaths);
     const firstLoad = await firstLoadJavaScript(base);
     // Wrong answers are a broken benchmark, whatever the speed.
-    for (const r of [streets, tileRun]) if (r.non2xx > 0) throw new Error(`${r.name}: ${r.non2xx} answers were not 2xx; the server's log is above`);
-    const sizes = { demoArea: 'Delft (GM0503)', syntheticIncidents: INCIDENTS, connections: CONNECTIONS, durationSeconds: DURATION, streetUrls: streetPaths.length, tileUrls: tilePaths.length };
+    for (const r of [streets, tileRun])
+      if (r.non2xx > 0)
+        throw new Error(`${r.name}: ${r.non2xx} answers were not 2xx; the server's log is above`);
+    const sizes = {
+      demoArea: 'Delft (GM0503)',
+      syntheticIncidents: INCIDENTS,
+      connections: CONNECTIONS,
+      durationSeconds: DURATION,
+      streetUrls: streetPaths.length,
+      tileUrls: tilePaths.length,
+    };
     const result = run.write(sizes, {
       setup: { prepareMs, note: 'server (tsx, one process) and autocannon on the same machine' },
-      coldPass: { requests: cold.length, p50Ms: Math.round(cold[Math.floor(cold.length / 2)]! * 10) / 10, maxMs: Math.round(cold[cold.length - 1]! * 10) / 10 },
+      coldPass: {
+        requests: cold.length,
+        p50Ms: Math.round(cold[Math.floor(cold.length / 2)]! * 10) / 10,
+        maxMs: Math.round(cold[cold.length - 1]! * 10) / 10,
+      },
       runs: [streets, tileRun],
       firstLoadJavaScript: firstLoad,
       target: { requestsPerSecond: 2000, p99Ms: 50, firstLoadJavaScriptGzipKb: 1024 },
@@ -161,7 +190,9 @@ async function main(): Promise<void> {
  * `Accept-Encoding: gzip`: the page's scripts and module preloads, and the map's web worker
  * (whose URL is inside the main bundle). Needs the built client (dist/).
  */
-async function firstLoadJavaScript(base: string): Promise<{ files: { path: string; gzipKb: number }[]; totalGzipKb: number }> {
+async function firstLoadJavaScript(
+  base: string,
+): Promise<{ files: { path: string; gzipKb: number }[]; totalGzipKb: number }> {
   const html = await (await fetch(`${base}/`)).text();
   const paths = new Set([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.m?js)"/g)].map((m) => m[1]!));
   for (const p of [...paths]) {
@@ -173,12 +204,12 @@ async function firstLoadJavaScript(base: string): Promise<{ files: { path: strin
     const r = await fetch(base + p, { headers: { 'accept-encoding': 'gzip' } });
     // fetch decompresses; the size on the wire is the gzip of the body at the server's level.
     const body = Buffer.from(await r.arrayBuffer());
-    const wire = r.headers.get('content-encoding') === 'gzip' ? zlib.gzipSync(body, { level: 6 }).length : body.length;
+    const wire =
+      r.headers.get('content-encoding') === 'gzip' ? zlib.gzipSync(body, { level: 6 }).length : body.length;
     files.push({ path: p, gzipKb: Math.round(wire / 102.4) / 10 });
   }
   return { files, totalGzipKb: Math.round(files.reduce((a, f) => a + f.gzipKb, 0) * 10) / 10 };
 }
-
 
 main().catch((err: unknown) => {
   console.error(err);

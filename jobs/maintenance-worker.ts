@@ -13,7 +13,11 @@ const DAY_MS = 86_400_000;
 
 export async function startMaintenanceWorker(): Promise<{ close: () => Promise<void> }> {
   const queue = new Queue(QUEUES.maintenance, queueOptions());
-  await queue.upsertJobScheduler(RETENTION_SCHEDULER_ID, { every: DAY_MS }, { name: 'purge-incidents', data: {} });
+  await queue.upsertJobScheduler(
+    RETENTION_SCHEDULER_ID,
+    { every: DAY_MS },
+    { name: 'purge-incidents', data: {} },
+  );
   const worker = new Worker(
     QUEUES.maintenance,
     async (job) => {

@@ -23,7 +23,8 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'worker stopping');
-    for (const close of closers.reverse()) await close().catch((err) => logger.error({ err }, 'close failed'));
+    for (const close of closers.reverse())
+      await close().catch((err) => logger.error({ err }, 'close failed'));
     await Promise.allSettled([closeDb(), closeRedis()]);
     process.exit(0);
   };

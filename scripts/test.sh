@@ -8,6 +8,8 @@ echo "== typecheck (tsc --noEmit)"
 npx tsc --noEmit -p tsconfig.json
 echo "== lint (eslint)"
 npx eslint --max-warnings=0 .
+echo "== format (prettier --check; npm run format fixes it)"
+npm run --silent format:check
 echo "== dependencies (dependency-cruiser: no cycles, layering; rules in .dependency-cruiser.cjs)"
 npx depcruise --config .dependency-cruiser.cjs server jobs client/src bench tests
 echo "== build client (vite)"

@@ -75,7 +75,12 @@ export function buildApp(): Express {
         index: 'index.html',
         setHeaders: (res, file) => {
           // Vite fingerprints assets: cache them for a year; HTML must revalidate.
-          res.setHeader('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+          res.setHeader(
+            'Cache-Control',
+            file.includes(`${path.sep}assets${path.sep}`)
+              ? 'public, max-age=31536000, immutable'
+              : 'no-cache',
+          );
         },
       }),
     );

@@ -27,7 +27,8 @@ export default async function globalSetup(): Promise<void> {
   const cutoff = Date.now() - 24 * 3600 * 1000;
   for (const { datname } of rows) {
     const stamp = parseInt(datname.split('_')[2] ?? '', 36);
-    if (Number.isFinite(stamp) && stamp < cutoff) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    if (Number.isFinite(stamp) && stamp < cutoff)
+      await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   }
   await c.end();
 

@@ -9,9 +9,10 @@ export default async function globalTeardown(): Promise<void> {
   admin.pathname = '/postgres';
   const c = new Client({ connectionString: admin.toString() });
   await c.connect();
-  const { rows } = await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
-    `pk_test_${runId}%`,
-  ]);
+  const { rows } = await c.query<{ datname: string }>(
+    'SELECT datname FROM pg_database WHERE datname LIKE $1',
+    [`pk_test_${runId}%`],
+  );
   for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   await c.end();
 

@@ -57,7 +57,13 @@ export class BrowserHost {
       return result;
     } finally {
       entry.uses++;
-      if (ok && !this.closed && browser.connected && entry.uses < (this.opts.pageUses ?? config().LETTER_TAB_USES)) this.idle.push(entry);
+      if (
+        ok &&
+        !this.closed &&
+        browser.connected &&
+        entry.uses < (this.opts.pageUses ?? config().LETTER_TAB_USES)
+      )
+        this.idle.push(entry);
       else await entry.page.close().catch(() => undefined);
     }
   }

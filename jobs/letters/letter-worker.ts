@@ -40,7 +40,10 @@ export async function processLetterJob(host: BrowserHost, job: Job): Promise<Let
     result = await renderBatch(host, rows);
   } catch (err) {
     if (err instanceof TemplateError) {
-      await repo.markFailed(db(), rows.map((r) => ({ id: Number(r.id), reason: `template: ${err.message}` })));
+      await repo.markFailed(
+        db(),
+        rows.map((r) => ({ id: Number(r.id), reason: `template: ${err.message}` })),
+      );
       throw new UnrecoverableError(err.message);
     }
     log.warn({ err: (err as Error).message }, 'letter batch failed; BullMQ retries it');
@@ -65,7 +68,11 @@ export async function processLetterJob(host: BrowserHost, job: Job): Promise<Let
 }
 
 /** Starts the worker; returns its closer (finishes jobs in hand, then closes the browser). */
-export function startLetterWorker(host = new BrowserHost()): { worker: Worker; host: BrowserHost; close: () => Promise<void> } {
+export function startLetterWorker(host = new BrowserHost()): {
+  worker: Worker;
+  host: BrowserHost;
+  close: () => Promise<void>;
+} {
   const cfg = config();
   const worker = new Worker(LETTER_QUEUE, (job) => processLetterJob(host, job), {
     ...queueOptions(),

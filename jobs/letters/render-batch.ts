@@ -38,10 +38,16 @@ export interface Sheet {
  * each keeps all its pages (page null). Tagged PDF doubles the render time; print output is
  * untagged (docs/readme/letters.md, "Tagged or untagged PDF").
  */
-export async function renderSheets(host: BrowserHost, sheets: Sheet[], opts: { tagged?: boolean } = {}): Promise<BatchResult['files']> {
+export async function renderSheets(
+  host: BrowserHost,
+  sheets: Sheet[],
+  opts: { tagged?: boolean } = {},
+): Promise<BatchResult['files']> {
   if (sheets.length === 0) return [];
   const tagged = opts.tagged ?? false;
-  const pdf = await host.withPage((page) => pdfOnPage(page, letterDocument(sheets.map((s) => s.html)), { tagged }));
+  const pdf = await host.withPage((page) =>
+    pdfOnPage(page, letterDocument(sheets.map((s) => s.html)), { tagged }),
+  );
   if ((await pdfPageCount(pdf)) === sheets.length) {
     return [{ pdf, letters: sheets.map((s, i) => ({ id: s.id, page: i })) }];
   }
@@ -58,7 +64,11 @@ export async function renderSheets(host: BrowserHost, sheets: Sheet[], opts: { t
  * once (renderSheets). A row whose data cannot make a letter is returned as failed, with the
  * reason; a broken template throws TemplateError.
  */
-export async function renderBatch(host: BrowserHost, rows: RenderRow[], opts: { tagged?: boolean } = {}): Promise<BatchResult> {
+export async function renderBatch(
+  host: BrowserHost,
+  rows: RenderRow[],
+  opts: { tagged?: boolean } = {},
+): Promise<BatchResult> {
   const failed: BatchResult['failed'] = [];
   const sheets: Sheet[] = [];
   for (const row of rows) {

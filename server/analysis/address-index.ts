@@ -26,9 +26,10 @@ const cache = new Map<number, AddressIndex>();
 
 /** The (cached) address index of a municipality. */
 export async function addressIndex(q: Queryable, municipalityId: number): Promise<AddressIndex> {
-  const { rows: v } = await q.query<{ version: string }>('SELECT addresses_version::text AS version FROM municipalities WHERE id = $1', [
-    municipalityId,
-  ]);
+  const { rows: v } = await q.query<{ version: string }>(
+    'SELECT addresses_version::text AS version FROM municipalities WHERE id = $1',
+    [municipalityId],
+  );
   const version = v[0]?.version ?? '0';
   const cached = cache.get(municipalityId);
   if (cached && cached.version === version) return cached;
@@ -43,7 +44,10 @@ export async function addressIndex(q: Queryable, municipalityId: number): Promis
 }
 
 /** Builds an index from address points sorted by row (floor(y / ROW_HEIGHT_M)) and then x. */
-export function buildAddressIndex(version: string, rows: { id: string | number; x: number; y: number }[]): AddressIndex {
+export function buildAddressIndex(
+  version: string,
+  rows: { id: string | number; x: number; y: number }[],
+): AddressIndex {
   const index: AddressIndex = {
     version,
     ids: Float64Array.from(rows, (r) => Number(r.id)),
@@ -99,14 +103,16 @@ export function forEachAddressInCircles(
   visit: (i: number, inInner: boolean) => void,
 ): void {
   if (outer.length === 0) return;
-  let minY = Infinity, maxY = -Infinity;
+  let minY = Infinity,
+    maxY = -Infinity;
   for (const c of outer) {
     minY = Math.min(minY, c.y - c.r);
     maxY = Math.max(maxY, c.y + c.r);
   }
   const inside = (cs: Circle[], ax: number, ay: number): boolean => {
     for (const c of cs) {
-      const dx = ax - c.x, dy = ay - c.y;
+      const dx = ax - c.x,
+        dy = ay - c.y;
       if (dx * dx + dy * dy <= c.r * c.r) return true;
     }
     return false;
@@ -115,7 +121,8 @@ export function forEachAddressInCircles(
   for (let row = Math.floor(minY / ROW_HEIGHT_M); row <= Math.floor(maxY / ROW_HEIGHT_M); row++) {
     const span = index.rows.get(row);
     if (!span) continue;
-    const yLo = row * ROW_HEIGHT_M, yHi = yLo + ROW_HEIGHT_M;
+    const yLo = row * ROW_HEIGHT_M,
+      yHi = yLo + ROW_HEIGHT_M;
     intervals.length = 0;
     for (const c of outer) {
       // The widest chord of the circle within the row: at the row's y nearest the centre.
@@ -134,7 +141,8 @@ export function forEachAddressInCircles(
       // An address exactly at `end` was visited by the previous interval.
       if (end !== -Infinity) while (i < span[1] && index.x[i]! <= end) i++;
       for (; i < span[1] && index.x[i]! <= b; i++) {
-        const ax = index.x[i]!, ay = index.y[i]!;
+        const ax = index.x[i]!,
+          ay = index.y[i]!;
         if (inside(outer, ax, ay)) visit(i, inside(inner, ax, ay));
       }
       end = b;
@@ -160,18 +168,22 @@ function mergeIntervals(list: [number, number][]): [number, number][] {
  */
 export function countAddressesInCircles(index: AddressIndex, circles: Circle[]): number {
   if (circles.length === 0) return 0;
-  let minY = Infinity, maxY = -Infinity;
+  let minY = Infinity,
+    maxY = -Infinity;
   for (const c of circles) {
     minY = Math.min(minY, c.y - c.r);
     maxY = Math.max(maxY, c.y + c.r);
   }
-  const x = index.x, y = index.y;
+  const x = index.x,
+    y = index.y;
   let count = 0;
   for (let row = Math.floor(minY / ROW_HEIGHT_M); row <= Math.floor(maxY / ROW_HEIGHT_M); row++) {
     const span = index.rows.get(row);
     if (!span) continue;
-    const yLo = row * ROW_HEIGHT_M, yHi = yLo + ROW_HEIGHT_M;
-    const outerList: [number, number][] = [], innerList: [number, number][] = [];
+    const yLo = row * ROW_HEIGHT_M,
+      yHi = yLo + ROW_HEIGHT_M;
+    const outerList: [number, number][] = [],
+      innerList: [number, number][] = [];
     for (const c of circles) {
       const near = c.y < yLo ? yLo - c.y : c.y > yHi ? c.y - yHi : 0;
       if (near > c.r) continue;
@@ -185,7 +197,8 @@ export function countAddressesInCircles(index: AddressIndex, circles: Circle[]):
     }
     if (outerList.length === 0) continue;
     const inner = mergeIntervals(innerList);
-    for (const [a, b] of inner) count += upperBound(x, span[0], span[1], b) - lowerBound(x, span[0], span[1], a);
+    for (const [a, b] of inner)
+      count += upperBound(x, span[0], span[1], b) - lowerBound(x, span[0], span[1], a);
     let j = 0;
     for (const [a, b] of mergeIntervals(outerList)) {
       let i = lowerBound(x, span[0], span[1], a);
@@ -195,9 +208,11 @@ export function countAddressesInCircles(index: AddressIndex, circles: Circle[]):
           i = upperBound(x, i, span[1], inner[j]![1]);
           continue;
         }
-        const ax = x[i]!, ay = y[i]!;
+        const ax = x[i]!,
+          ay = y[i]!;
         for (const c of circles) {
-          const dx = ax - c.x, dy = ay - c.y;
+          const dx = ax - c.x,
+            dy = ay - c.y;
           if (dx * dx + dy * dy <= c.r * c.r) {
             count++;
             break;

@@ -16,22 +16,29 @@ export interface StreetActivityRow {
   geometry: object | null;
 }
 
-export async function streetActivity(q: Queryable, municipalityId: number, from: Date, to: Date): Promise<StreetActivityRow[]> {
+export async function streetActivity(
+  q: Queryable,
+  municipalityId: number,
+  from: Date,
+  to: Date,
+): Promise<StreetActivityRow[]> {
   return (await q.query<StreetActivityRow>(sql('analysis/street-activity'), [municipalityId, from, to])).rows;
 }
 
 export async function periodTotals(q: Queryable, municipalityId: number, from: Date, to: Date) {
-  const { rows } = await q.query<{ incidents: number; on_streets: number; unlocated: number }>(sql('analysis/period-totals'), [
-    municipalityId, from, to,
-  ]);
+  const { rows } = await q.query<{ incidents: number; on_streets: number; unlocated: number }>(
+    sql('analysis/period-totals'),
+    [municipalityId, from, to],
+  );
   return rows[0]!;
 }
 
 /** Located incidents of a period as typed arrays (the population of clusters and the Knox test). */
 export async function locatedIncidents(q: Queryable, municipalityId: number, from: Date, to: Date) {
-  const { rows } = await q.query<{ id: string; x: number; y: number; t: number }>(sql('analysis/located-incidents'), [
-    municipalityId, from, to,
-  ]);
+  const { rows } = await q.query<{ id: string; x: number; y: number; t: number }>(
+    sql('analysis/located-incidents'),
+    [municipalityId, from, to],
+  );
   return {
     ids: rows.map((r) => r.id),
     x: Float64Array.from(rows, (r) => r.x),
@@ -50,6 +57,10 @@ export interface ClusterDetailRow {
   streets: { id: number; name: string; n: number }[];
 }
 
-export async function clusterDetails(q: Queryable, ids: number[], clusters: number[]): Promise<ClusterDetailRow[]> {
+export async function clusterDetails(
+  q: Queryable,
+  ids: number[],
+  clusters: number[],
+): Promise<ClusterDetailRow[]> {
   return (await q.query<ClusterDetailRow>(sql('analysis/cluster-details'), [ids, clusters])).rows;
 }

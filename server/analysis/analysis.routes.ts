@@ -96,10 +96,18 @@ export function analysisRouter(): Router {
       .parse(req.query);
     const municipalityId = await requestMunicipality(currentUser(req), q.municipality);
     res.json(
-      await analysis.riskZones(db(), {
-        municipalityId, at: q.at ?? new Date(), cocoonDistanceM: q.cocoonDistance, cocoonDays: q.cocoonDays,
-        watchDistanceM: q.watchDistance, watchDays: q.watchDays,
-      }, { geometry: q.geometry === 'true' }),
+      await analysis.riskZones(
+        db(),
+        {
+          municipalityId,
+          at: q.at ?? new Date(),
+          cocoonDistanceM: q.cocoonDistance,
+          cocoonDays: q.cocoonDays,
+          watchDistanceM: q.watchDistance,
+          watchDays: q.watchDays,
+        },
+        { geometry: q.geometry === 'true' },
+      ),
     );
   });
 
@@ -119,7 +127,11 @@ export function analysisRouter(): Router {
       .parse(req.query);
     res.json(
       await analysis.knox(db(), {
-        ...(await period(req, 365)), distanceBands: q.distances, timeBands: q.times, permutations: q.permutations, seed: q.seed,
+        ...(await period(req, 365)),
+        distanceBands: q.distances,
+        timeBands: q.times,
+        permutations: q.permutations,
+        seed: q.seed,
       }),
     );
   });

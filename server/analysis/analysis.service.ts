@@ -39,8 +39,16 @@ export async function streetActivity(q: Queryable, p: Period) {
       id: r.street_id,
       geometry: r.geometry,
       properties: {
-        streetId: r.street_id, name: r.name, place: r.place, incidents: r.n, attempts: r.attempts, completed: r.completed,
-        lastAt: r.last_at.toISOString(), modusOperandi: r.mo, addresses: r.addresses, per1000Addresses: r.per_1000,
+        streetId: r.street_id,
+        name: r.name,
+        place: r.place,
+        incidents: r.n,
+        attempts: r.attempts,
+        completed: r.completed,
+        lastAt: r.last_at.toISOString(),
+        modusOperandi: r.mo,
+        addresses: r.addresses,
+        per1000Addresses: r.per_1000,
       },
     })),
   };
@@ -89,7 +97,10 @@ export async function nearRepeatClusters(q: Queryable, p: ClusterParams): Promis
   const memberClusters: number[] = [];
   for (const [root, ids] of members) {
     if (ids.length < p.minSize) continue;
-    members.set(root, ids.sort((a, b) => a - b));
+    members.set(
+      root,
+      ids.sort((a, b) => a - b),
+    );
     for (const id of ids) {
       memberIds.push(id);
       memberClusters.push(root);
@@ -120,8 +131,19 @@ export async function nearRepeatClusters(q: Queryable, p: ClusterParams): Promis
 export function clustersToGeoJson(clusters: NearRepeatCluster[], p: ClusterParams) {
   return {
     type: 'FeatureCollection' as const,
-    parameters: { from: p.from.toISOString(), to: p.to.toISOString(), distanceM: p.distanceM, days: p.days, minSize: p.minSize },
-    features: clusters.map(({ hull, ...c }) => ({ type: 'Feature' as const, id: c.id, geometry: hull, properties: c })),
+    parameters: {
+      from: p.from.toISOString(),
+      to: p.to.toISOString(),
+      distanceM: p.distanceM,
+      days: p.days,
+      minSize: p.minSize,
+    },
+    features: clusters.map(({ hull, ...c }) => ({
+      type: 'Feature' as const,
+      id: c.id,
+      geometry: hull,
+      properties: c,
+    })),
   };
 }
 
@@ -129,8 +151,12 @@ export function clustersToGeoJson(clusters: NearRepeatCluster[], p: ClusterParam
 export function defaultRiskZoneParams(municipalityId: number, at = new Date()): RiskZoneParams {
   const c = config();
   return {
-    municipalityId, at, cocoonDistanceM: c.NEAR_REPEAT_DISTANCE_M, cocoonDays: c.NEAR_REPEAT_DAYS,
-    watchDistanceM: c.WATCH_ZONE_DISTANCE_M, watchDays: c.WATCH_ZONE_DAYS,
+    municipalityId,
+    at,
+    cocoonDistanceM: c.NEAR_REPEAT_DISTANCE_M,
+    cocoonDays: c.NEAR_REPEAT_DAYS,
+    watchDistanceM: c.WATCH_ZONE_DISTANCE_M,
+    watchDays: c.WATCH_ZONE_DAYS,
   };
 }
 
@@ -146,7 +172,12 @@ export async function riskZones(q: Queryable, params: RiskZoneParams, opts: { ge
   return {
     type: 'FeatureCollection' as const,
     parameters: { ...params, at: params.at.toISOString() },
-    features: zones.map((z) => ({ type: 'Feature' as const, id: z.id, geometry: shapes.get(z.id) ?? null, properties: z })),
+    features: zones.map((z) => ({
+      type: 'Feature' as const,
+      id: z.id,
+      geometry: shapes.get(z.id) ?? null,
+      properties: z,
+    })),
   };
 }
 
@@ -155,7 +186,11 @@ export async function riskZones(q: Queryable, params: RiskZoneParams, opts: { ge
  * selection sends to. Use the same `params` (and especially the same `at`) as the listing the
  * zone ids came from; a zone that no longer exists at `at` contributes nothing.
  */
-export async function addressIdsInRiskZones(q: Queryable, zoneIds: string[], params: RiskZoneParams): Promise<number[]> {
+export async function addressIdsInRiskZones(
+  q: Queryable,
+  zoneIds: string[],
+  params: RiskZoneParams,
+): Promise<number[]> {
   const byZone = await addressIdsByRiskZone(q, zoneIds, params);
   return [...new Set([...byZone.values()].flat())].sort((a, b) => a - b);
 }
@@ -167,7 +202,10 @@ export interface KnoxParams extends Period {
   seed: number;
 }
 
-export async function knox(q: Queryable, p: KnoxParams): Promise<{ parameters: object; incidents: number; pairs: number; cells: KnoxCell[] }> {
+export async function knox(
+  q: Queryable,
+  p: KnoxParams,
+): Promise<{ parameters: object; incidents: number; pairs: number; cells: KnoxCell[] }> {
   for (const bands of [p.distanceBands, p.timeBands]) {
     if (bands.length < 2 || bands[0] !== 0 || bands.some((b, i) => i > 0 && b <= bands[i - 1]!)) {
       throw new BadInputError(`bands must start at 0 and rise, e.g. 0,100,200,400 (got ${bands.join(',')})`);
@@ -176,14 +214,24 @@ export async function knox(q: Queryable, p: KnoxParams): Promise<{ parameters: o
   const pts = await repo.locatedIncidents(q, p.municipalityId, p.from, p.to);
   // Pair search and permutations take seconds of CPU: off the event loop (knox-worker.ts).
   const r = await runKnoxInWorker({
-    x: pts.x, y: pts.y, t: pts.t, distanceBands: p.distanceBands, timeBands: p.timeBands, permutations: p.permutations, seed: p.seed,
+    x: pts.x,
+    y: pts.y,
+    t: pts.t,
+    distanceBands: p.distanceBands,
+    timeBands: p.timeBands,
+    permutations: p.permutations,
+    seed: p.seed,
   });
   if (!r.ok) throw new BadInputError(r.message);
   const { ok: _ok, ...result } = r;
   return {
     parameters: {
-      from: p.from.toISOString(), to: p.to.toISOString(), distanceBands: p.distanceBands, timeBands: p.timeBands,
-      permutations: p.permutations, seed: p.seed,
+      from: p.from.toISOString(),
+      to: p.to.toISOString(),
+      distanceBands: p.distanceBands,
+      timeBands: p.timeBands,
+      permutations: p.permutations,
+      seed: p.seed,
     },
     ...result,
   };

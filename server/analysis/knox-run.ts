@@ -18,8 +18,7 @@ export interface KnoxRunInput {
 }
 
 export type KnoxRunResult =
-  | { ok: true; cells: KnoxCell[]; pairs: number; incidents: number }
-  | { ok: false; message: string };
+  { ok: true; cells: KnoxCell[]; pairs: number; incidents: number } | { ok: false; message: string };
 
 /** Most close pairs the pair search keeps (memory). */
 export const KNOX_MAX_PAIRS = 2_000_000;
@@ -38,7 +37,10 @@ export function runKnox(input: KnoxRunInput): KnoxRunResult {
     pairs.push({ a, b, d });
   });
   if (pairs.length > KNOX_MAX_PAIRS) {
-    return { ok: false, message: `more than ${KNOX_MAX_PAIRS} pairs within ${maxDistance} m: narrow the period or the distance bands` };
+    return {
+      ok: false,
+      message: `more than ${KNOX_MAX_PAIRS} pairs within ${maxDistance} m: narrow the period or the distance bands`,
+    };
   }
   const work = pairs.length * input.permutations;
   if (work > KNOX_MAX_WORK) {

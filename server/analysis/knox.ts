@@ -38,10 +38,9 @@ function band(edges: number[], v: number): number {
 
 export function knoxTest(input: KnoxInput): { cells: KnoxCell[]; pairs: number; incidents: number } {
   const { distanceBands: ds, timeBands: ts } = input;
-  const nd = ds.length - 1, nt = ts.length - 1;
-  const pairs = input.pairs
-    .map((p) => ({ a: p.a, b: p.b, k: band(ds, p.d) }))
-    .filter((p) => p.k >= 0);
+  const nd = ds.length - 1,
+    nt = ts.length - 1;
+  const pairs = input.pairs.map((p) => ({ a: p.a, b: p.b, k: band(ds, p.d) })).filter((p) => p.k >= 0);
   const pa = Int32Array.from(pairs, (p) => p.a);
   const pb = Int32Array.from(pairs, (p) => p.b);
   const pk = Int32Array.from(pairs, (p) => p.k);

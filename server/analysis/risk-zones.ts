@@ -45,11 +45,19 @@ interface ZoneGroup {
 
 const DAY_MS = 86_400_000;
 
-async function zoneGroups(q: Queryable, p: RiskZoneParams, keys?: Set<string>): Promise<Map<string, ZoneGroup>> {
-  const { rows } = await q.query<{ id: string; x: number; y: number; occurred_from: Date; street_id: number | null; street_name: string | null }>(
-    sql('analysis/risk-zone-incidents'),
-    [p.municipalityId, p.at, p.watchDays],
-  );
+async function zoneGroups(
+  q: Queryable,
+  p: RiskZoneParams,
+  keys?: Set<string>,
+): Promise<Map<string, ZoneGroup>> {
+  const { rows } = await q.query<{
+    id: string;
+    x: number;
+    y: number;
+    occurred_from: Date;
+    street_id: number | null;
+    street_name: string | null;
+  }>(sql('analysis/risk-zone-incidents'), [p.municipalityId, p.at, p.watchDays]);
   const cocoonFrom = p.at.getTime() - p.cocoonDays * DAY_MS;
   const groups = new Map<string, ZoneGroup>();
   for (const r of rows) {
@@ -57,7 +65,15 @@ async function zoneGroups(q: Queryable, p: RiskZoneParams, keys?: Set<string>): 
     if (keys && !keys.has(key)) continue;
     let g = groups.get(key);
     if (!g) {
-      g = { key, streetId: r.street_id, streetName: r.street_name, cocoon: [], watch: [], cocoonLast: 0, watchLast: 0 };
+      g = {
+        key,
+        streetId: r.street_id,
+        streetName: r.street_name,
+        cocoon: [],
+        watch: [],
+        cocoonLast: 0,
+        watchLast: 0,
+      };
       groups.set(key, g);
     }
     const t = r.occurred_from.getTime();
@@ -76,7 +92,8 @@ export async function computeRiskZones(q: Queryable, p: RiskZoneParams): Promise
   const [groups, index] = await Promise.all([zoneGroups(q, p), addressIndex(q, p.municipalityId)]);
   const zones: RiskZone[] = [];
   for (const g of groups.values()) {
-    let inCocoon = 0, inWatch = 0;
+    let inCocoon = 0,
+      inWatch = 0;
     if (p.cocoonDistanceM <= p.watchDistanceM) {
       // Every cocoon circle lies inside the watch circle of the same incident, so the watch
       // zone (watch union minus cocoon union) holds count(watch) - count(cocoon) addresses.
@@ -91,22 +108,43 @@ export async function computeRiskZones(q: Queryable, p: RiskZoneParams): Promise
     const base = { streetId: g.streetId, streetName: g.streetName };
     if (g.cocoon.length) {
       zones.push({
-        id: `cocoon:${g.key}`, kind: 'cocoon', ...base, incidents: g.cocoon.length, lastIncidentAt: new Date(g.cocoonLast).toISOString(),
-        expiresAt: new Date(g.cocoonLast + p.cocoonDays * DAY_MS).toISOString(), addresses: inCocoon,
+        id: `cocoon:${g.key}`,
+        kind: 'cocoon',
+        ...base,
+        incidents: g.cocoon.length,
+        lastIncidentAt: new Date(g.cocoonLast).toISOString(),
+        expiresAt: new Date(g.cocoonLast + p.cocoonDays * DAY_MS).toISOString(),
+        addresses: inCocoon,
       });
     }
     zones.push({
-      id: `watch:${g.key}`, kind: 'watch', ...base, incidents: g.watch.length, lastIncidentAt: new Date(g.watchLast).toISOString(),
-      expiresAt: new Date(g.watchLast + p.watchDays * DAY_MS).toISOString(), addresses: inWatch,
+      id: `watch:${g.key}`,
+      kind: 'watch',
+      ...base,
+      incidents: g.watch.length,
+      lastIncidentAt: new Date(g.watchLast).toISOString(),
+      expiresAt: new Date(g.watchLast + p.watchDays * DAY_MS).toISOString(),
+      addresses: inWatch,
     });
   }
-  return zones.sort((a, b) => (a.kind === b.kind ? b.lastIncidentAt.localeCompare(a.lastIncidentAt) || a.id.localeCompare(b.id) : a.kind === 'cocoon' ? -1 : 1));
+  return zones.sort((a, b) =>
+    a.kind === b.kind
+      ? b.lastIncidentAt.localeCompare(a.lastIncidentAt) || a.id.localeCompare(b.id)
+      : a.kind === 'cocoon'
+        ? -1
+        : 1,
+  );
 }
 
 /** GeoJSON geometry (EPSG:4326) of every zone, by zone id. */
 export async function riskZoneGeometry(q: Queryable, p: RiskZoneParams): Promise<Map<string, object>> {
   const { rows } = await q.query<{ id: string; geometry: object }>(sql('analysis/risk-zones'), [
-    p.municipalityId, p.at, p.cocoonDistanceM, p.cocoonDays, p.watchDistanceM, p.watchDays,
+    p.municipalityId,
+    p.at,
+    p.cocoonDistanceM,
+    p.cocoonDays,
+    p.watchDistanceM,
+    p.watchDays,
   ]);
   return new Map(rows.map((r) => [r.id, r.geometry]));
 }
@@ -117,11 +155,16 @@ const ZONE_ID = /^(cocoon|watch):([si]\d+)$/;
  * Residential address ids per zone id (an address lies in at most one zone of a street: the
  * watch zone excludes the cocoon; zones of different streets may share addresses).
  */
-export async function addressIdsByRiskZone(q: Queryable, zoneIds: string[], p: RiskZoneParams): Promise<Map<string, number[]>> {
+export async function addressIdsByRiskZone(
+  q: Queryable,
+  zoneIds: string[],
+  p: RiskZoneParams,
+): Promise<Map<string, number[]>> {
   const keys = new Set<string>();
   for (const id of zoneIds) {
     const m = ZONE_ID.exec(id);
-    if (!m) throw new BadInputError(`'${id}' is not a risk zone id (expected e.g. 'cocoon:s12' or 'watch:i34')`);
+    if (!m)
+      throw new BadInputError(`'${id}' is not a risk zone id (expected e.g. 'cocoon:s12' or 'watch:i34')`);
     keys.add(m[2]!);
   }
   const result = new Map<string, number[]>(zoneIds.map((id) => [id, []]));

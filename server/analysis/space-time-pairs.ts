@@ -24,7 +24,8 @@ export function forEachSpaceTimePair(
 ): void {
   const n = p.x.length;
   const cells = new Map<string, number[]>();
-  const cx = new Int32Array(n), cy = new Int32Array(n);
+  const cx = new Int32Array(n),
+    cy = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     cx[i] = Math.floor(p.x[i]! / distance);
     cy[i] = Math.floor(p.y[i]! / distance);
@@ -35,14 +36,17 @@ export function forEachSpaceTimePair(
   }
   const d2 = distance * distance;
   for (let i = 0; i < n; i++) {
-    const xi = p.x[i]!, yi = p.y[i]!, ti = p.t[i]!;
+    const xi = p.x[i]!,
+      yi = p.y[i]!,
+      ti = p.t[i]!;
     for (let dx = -1; dx <= 1; dx++) {
       for (let dy = -1; dy <= 1; dy++) {
         const list = cells.get(`${cx[i]! + dx},${cy[i]! + dy}`);
         if (!list) continue;
         for (const j of list) {
           if (j <= i || Math.abs(p.t[j]! - ti) > days) continue;
-          const ex = p.x[j]! - xi, ey = p.y[j]! - yi;
+          const ex = p.x[j]! - xi,
+            ey = p.y[j]! - yi;
           const dd = ex * ex + ey * ey;
           if (dd <= d2) pair(i, j, Math.sqrt(dd));
         }

@@ -17,7 +17,13 @@ export const authCommands: CliCommand[] = [
       });
       if (!values.email || !values.role) throw new BadInputError('user add needs --email and --role');
       const r = await addUser(
-        { email: values.email, role: values.role, municipality: values.municipality, password: values.password, name: values.name },
+        {
+          email: values.email,
+          role: values.role,
+          municipality: values.municipality,
+          password: values.password,
+          name: values.name,
+        },
         cliActor(),
       );
       console.log(`${r.created ? 'created' : 'updated'} user ${values.email} (${values.role})`);

@@ -55,7 +55,9 @@ export const authenticate: RequestHandler = (req, _res, next) => {
 export function requireUser(...roles: Role[]): RequestHandler {
   return (req: Request, _res: Response, next: NextFunction) => {
     if (req.csrfRejected) {
-      return next(new ForbiddenError('missing or wrong X-CSRF-Token header; GET /api/session returns the token'));
+      return next(
+        new ForbiddenError('missing or wrong X-CSRF-Token header; GET /api/session returns the token'),
+      );
     }
     if (!req.user) return next(new UnauthorizedError());
     if (roles.length > 0 && !roles.includes(req.user.role) && req.user.role !== 'admin') {

@@ -21,7 +21,9 @@ const USER_SELECT = `SELECT u.id, u.email, u.name, u.role, u.password_hash, u.di
   LEFT JOIN municipalities m ON m.id = um.municipality_id`;
 
 export async function findUserByEmail(q: Queryable, email: string): Promise<UserRow | undefined> {
-  const { rows } = await q.query<UserRow>(`${USER_SELECT} WHERE lower(u.email) = lower($1) GROUP BY u.id`, [email]);
+  const { rows } = await q.query<UserRow>(`${USER_SELECT} WHERE lower(u.email) = lower($1) GROUP BY u.id`, [
+    email,
+  ]);
   return rows[0];
 }
 
@@ -79,7 +81,12 @@ export async function deleteSession(q: Queryable, tokenHash: Buffer): Promise<vo
   await q.query('DELETE FROM sessions WHERE token_hash = $1 OR expires_at < now()', [tokenHash]);
 }
 
-export async function insertApiToken(q: Queryable, userId: number, name: string, tokenHash: Buffer): Promise<number> {
+export async function insertApiToken(
+  q: Queryable,
+  userId: number,
+  name: string,
+  tokenHash: Buffer,
+): Promise<number> {
   const { rows } = await q.query<{ id: number }>(
     'INSERT INTO api_tokens (user_id, name, token_hash) VALUES ($1, $2, $3) RETURNING id',
     [userId, name, tokenHash],

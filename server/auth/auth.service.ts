@@ -57,7 +57,12 @@ export async function signIn(
   const token = randomToken();
   const csrfToken = randomToken(18);
   await withTransaction(async (c) => {
-    await repo.insertSession(c, { tokenHash: tokenHash(token), csrfToken, userId: user.id, ttlHours: config().SESSION_TTL_HOURS });
+    await repo.insertSession(c, {
+      tokenHash: tokenHash(token),
+      csrfToken,
+      userId: user.id,
+      ttlHours: config().SESSION_TTL_HOURS,
+    });
     await audit(c, { userId: user.id, actor: user.email, action: 'session.create', ip });
   }, pool);
   return { token, csrfToken, user: toCurrentUser(user) };
@@ -93,7 +98,8 @@ export async function addUser(
   actor: string,
   pool: Pool = db(),
 ): Promise<{ id: number; created: boolean }> {
-  if (!/^[^@\s]+@[^@\s]+$/.test(input.email)) throw new BadInputError(`--email: '${input.email}' is not an email address`);
+  if (!/^[^@\s]+@[^@\s]+$/.test(input.email))
+    throw new BadInputError(`--email: '${input.email}' is not an email address`);
   if (!ROLES.includes(input.role as repo.Role)) {
     throw new BadInputError(`--role: '${input.role}' is not one of ${ROLES.join(', ')}`);
   }
@@ -105,23 +111,50 @@ export async function addUser(
     let municipalityId: number | undefined;
     if (input.municipality) {
       municipalityId = await repo.findMunicipalityId(c, input.municipality);
-      if (municipalityId === undefined) throw new NotFoundError(`--municipality: no municipality with code '${input.municipality}'`);
+      if (municipalityId === undefined)
+        throw new NotFoundError(`--municipality: no municipality with code '${input.municipality}'`);
     }
-    const r = await repo.upsertUser(c, { email: input.email, name: input.name, role: input.role as repo.Role, passwordHash });
+    const r = await repo.upsertUser(c, {
+      email: input.email,
+      name: input.name,
+      role: input.role as repo.Role,
+      passwordHash,
+    });
     if (municipalityId !== undefined) await repo.grantMunicipality(c, r.id, municipalityId);
-    await audit(c, { actor, action: r.created ? 'user.create' : 'user.update', subjectType: 'user', subjectId: r.id, municipalityId, details: { role: input.role } });
+    await audit(c, {
+      actor,
+      action: r.created ? 'user.create' : 'user.update',
+      subjectType: 'user',
+      subjectId: r.id,
+      municipalityId,
+      details: { role: input.role },
+    });
     return r;
   }, pool);
 }
 
 /** Creates an API token for a user; the token is returned once and stored only hashed. */
-export async function createApiToken(email: string, name: string, actor: string, pool: Pool = db()): Promise<string> {
+export async function createApiToken(
+  email: string,
+  name: string,
+  actor: string,
+  pool: Pool = db(),
+): Promise<string> {
   const user = await repo.findUserByEmail(pool, email);
-  if (!user) throw new NotFoundError(`--email: no user '${email}'; add one with: npm run cli -- user add --email ${email} --role officer`);
+  if (!user)
+    throw new NotFoundError(
+      `--email: no user '${email}'; add one with: npm run cli -- user add --email ${email} --role officer`,
+    );
   const token = `pk_${randomToken()}`;
   await withTransaction(async (c) => {
     const id = await repo.insertApiToken(c, user.id, name, tokenHash(token));
-    await audit(c, { actor, action: 'token.create', subjectType: 'api_token', subjectId: id, details: { for: user.email } });
+    await audit(c, {
+      actor,
+      action: 'token.create',
+      subjectType: 'api_token',
+      subjectId: id,
+      details: { for: user.email },
+    });
   }, pool);
   return token;
 }

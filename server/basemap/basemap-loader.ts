@@ -25,10 +25,31 @@ interface Row {
 }
 
 const GREEN = new Set([
-  'grass', 'forest', 'meadow', 'village_green', 'recreation_ground', 'allotments', 'cemetery', 'park',
-  'garden', 'scrub', 'wood', 'nature_reserve', 'orchard', 'greenfield',
+  'grass',
+  'forest',
+  'meadow',
+  'village_green',
+  'recreation_ground',
+  'allotments',
+  'cemetery',
+  'park',
+  'garden',
+  'scrub',
+  'wood',
+  'nature_reserve',
+  'orchard',
+  'greenfield',
 ]);
-const MAJOR = new Set(['motorway', 'trunk', 'primary', 'secondary', 'motorway_link', 'trunk_link', 'primary_link', 'secondary_link']);
+const MAJOR = new Set([
+  'motorway',
+  'trunk',
+  'primary',
+  'secondary',
+  'motorway_link',
+  'trunk_link',
+  'primary_link',
+  'secondary_link',
+]);
 const STREET = new Set(['tertiary', 'tertiary_link', 'residential', 'unclassified', 'living_street', 'road']);
 const PATH = new Set(['footway', 'cycleway', 'path', 'pedestrian', 'steps', 'track', 'bridleway']);
 
@@ -38,7 +59,8 @@ export function classifyPolygon(p: Record<string, unknown>): { layer: string; cl
   if (str('natural') === 'water' || str('water') || str('waterway') === 'riverbank') {
     return { layer: 'water', class: str('water') ?? 'water' };
   }
-  if (str('building')) return { layer: 'building', class: str('building') === 'yes' ? 'building' : str('building')! };
+  if (str('building'))
+    return { layer: 'building', class: str('building') === 'yes' ? 'building' : str('building')! };
   const landuse = str('landuse') ?? str('leisure') ?? str('natural');
   if (!landuse) return undefined;
   if (landuse === 'pitch' || landuse === 'playground') return { layer: 'landuse', class: 'pitch' };
@@ -71,16 +93,19 @@ function key(f: OgrFeature, layer: 'lines' | 'multipolygons'): string | undefine
 
 async function stage(client: PoolClient, rows: Row[]): Promise<void> {
   if (rows.length === 0) return;
-  await client.query(`INSERT INTO basemap_stage SELECT * FROM jsonb_populate_recordset(NULL::basemap_stage, $1::jsonb)`, [
-    JSON.stringify(rows),
-  ]);
+  await client.query(
+    `INSERT INTO basemap_stage SELECT * FROM jsonb_populate_recordset(NULL::basemap_stage, $1::jsonb)`,
+    [JSON.stringify(rows)],
+  );
 }
 
 /** Loads the base map of `file` (an .osm.pbf); replaces what an earlier load of OSM put there. */
 export async function loadBasemap(file: string, pool: Pool = db()): Promise<BasemapSummary> {
   const layers = listLayers(file).map((l) => l.name);
   if (!layers.includes('lines') || !layers.includes('multipolygons')) {
-    throw new BadInputError(`${file}: not an OpenStreetMap file; the base map needs an .osm.pbf with lines and multipolygons`);
+    throw new BadInputError(
+      `${file}: not an OpenStreetMap file; the base map needs an .osm.pbf with lines and multipolygons`,
+    );
   }
   const summary: BasemapSummary = { read: 0, loaded: 0, skipped: 0, byLayer: {} };
   return withTransaction(async (client) => {

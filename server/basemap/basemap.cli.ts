@@ -11,7 +11,8 @@ const RANGES = [0, 256, 8192];
 export const basemapCommands: CliCommand[] = [
   {
     name: 'load-basemap',
-    usage: 'load-basemap FILE                water, landuse, buildings, roads for the public map from an .osm.pbf',
+    usage:
+      'load-basemap FILE                water, landuse, buildings, roads for the public map from an .osm.pbf',
     async run(args) {
       const { positionals } = parseFlags(args, {});
       if (!positionals[0]) throw new BadInputError('load-basemap needs a FILE (.osm.pbf)');
@@ -20,11 +21,16 @@ export const basemapCommands: CliCommand[] = [
   },
   {
     name: 'public-glyphs',
-    usage: 'public-glyphs                   generate the map label glyphs (Liberation Sans) ahead of the first visitor',
+    usage:
+      'public-glyphs                   generate the map label glyphs (Liberation Sans) ahead of the first visitor',
     async run() {
-      const ranges = Object.keys(FONTSTACKS).flatMap((fontstack) => RANGES.map((start) => ({ fontstack, start })));
+      const ranges = Object.keys(FONTSTACKS).flatMap((fontstack) =>
+        RANGES.map((start) => ({ fontstack, start })),
+      );
       const out = await generateGlyphRanges(ranges);
-      printJson({ ranges: ranges.map((r, i) => `${r.fontstack}/${r.start}-${r.start + 255}: ${out[i]!.length} bytes`) });
+      printJson({
+        ranges: ranges.map((r, i) => `${r.fontstack}/${r.start}-${r.start + 255}: ${out[i]!.length} bytes`),
+      });
     },
   },
 ];

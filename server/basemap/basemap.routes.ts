@@ -11,7 +11,6 @@ import { basemapTile } from '../public/public.repo';
 import { ResponseCache } from '../public/response-cache';
 import { glyphRange, parseGlyphRequest } from './glyphs';
 
-
 /** The base map changes only with an OSM load: cache tiles longer than figures. */
 const BASEMAP_MAX_AGE = 3600;
 
@@ -23,7 +22,11 @@ export function basemapRouter(): Router {
   r.get('/tiles/basemap/:z/:x/:y.mvt', async (req, res) => {
     const t = TileCoordinates.parse(req.params);
     const c = await tiles.get(`${t.z}/${t.x}/${t.y}`, () => basemapTile(t.z, t.x, t.y));
-    sendCached(req, res, c, { type: 'application/vnd.mapbox-vector-tile', maxAgeSeconds: BASEMAP_MAX_AGE, emptyIs204: true });
+    sendCached(req, res, c, {
+      type: 'application/vnd.mapbox-vector-tile',
+      maxAgeSeconds: BASEMAP_MAX_AGE,
+      emptyIs204: true,
+    });
   });
 
   r.get('/fonts/:fontstack/:range.pbf', async (req, res) => {

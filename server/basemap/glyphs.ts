@@ -38,11 +38,16 @@ function file(fontstack: string, start: number): string {
 /** Validates a request for `/fonts/:fontstack/:range.pbf`; throws NotFoundError otherwise. */
 export function parseGlyphRequest(fontstack: string, range: string): { fontstack: string; start: number } {
   // MapLibre may ask for a comma-separated stack; the first font we have wins.
-  const stack = fontstack.split(',').map((s) => s.trim()).find((s) => s in FONTSTACKS);
+  const stack = fontstack
+    .split(',')
+    .map((s) => s.trim())
+    .find((s) => s in FONTSTACKS);
   const m = /^(\d+)-(\d+)$/.exec(range);
   const start = m ? Number(m[1]) : NaN;
   if (!stack || !m || start % 256 !== 0 || Number(m[2]) !== start + 255 || start > 65280) {
-    throw new NotFoundError(`no glyphs for '${fontstack}' range '${range}'; fonts: ${Object.keys(FONTSTACKS).join(', ')}`);
+    throw new NotFoundError(
+      `no glyphs for '${fontstack}' range '${range}'; fonts: ${Object.keys(FONTSTACKS).join(', ')}`,
+    );
   }
   return { fontstack: stack, start };
 }
@@ -66,7 +71,9 @@ export async function glyphRange(fontstack: string, start: number): Promise<Buff
 }
 
 /** Draws and writes the given ranges in one browser session; returns their PBFs in order. */
-export async function generateGlyphRanges(ranges: Array<{ fontstack: string; start: number }>): Promise<Buffer[]> {
+export async function generateGlyphRanges(
+  ranges: Array<{ fontstack: string; start: number }>,
+): Promise<Buffer[]> {
   const t0 = Date.now();
   const tinySdf = fs
     .readFileSync(require.resolve('@mapbox/tiny-sdf'), 'utf8')
@@ -74,8 +81,15 @@ export async function generateGlyphRanges(ranges: Array<{ fontstack: string; sta
   const browser = await puppeteer.launch({
     executablePath: config().CHROMIUM_PATH,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   try {
     const page = await browser.newPage();
@@ -87,19 +101,47 @@ export async function generateGlyphRanges(ranges: Array<{ fontstack: string; sta
       const raw = await page.evaluate(
         async (family: string, weight: string, from: number) => {
           await document.fonts.load(`${weight} 24px "${family}"`);
-          type Sdf = { draw(c: string): { data: Uint8ClampedArray; width: number; height: number; glyphWidth: number; glyphHeight: number; glyphTop: number; glyphLeft: number; glyphAdvance: number } };
+          type Sdf = {
+            draw(c: string): {
+              data: Uint8ClampedArray;
+              width: number;
+              height: number;
+              glyphWidth: number;
+              glyphHeight: number;
+              glyphTop: number;
+              glyphLeft: number;
+              glyphAdvance: number;
+            };
+          };
           const Ctor = (window as unknown as { TinySDF: new (o: object) => Sdf }).TinySDF;
-          const sdf = new Ctor({ fontSize: 24, buffer: 3, radius: 8, cutoff: 0.25, fontFamily: `"${family}", sans-serif`, fontWeight: weight });
+          const sdf = new Ctor({
+            fontSize: 24,
+            buffer: 3,
+            radius: 8,
+            cutoff: 0.25,
+            fontFamily: `"${family}", sans-serif`,
+            fontWeight: weight,
+          });
           const glyphs = [];
           for (let id = from; id < from + 256; id++) {
             // C0/C1 control characters and surrogates have no glyph.
             if (id < 32 || (id >= 127 && id < 160) || (id >= 0xd800 && id < 0xe000)) continue;
             const g = sdf.draw(String.fromCharCode(id));
-            glyphs.push({ id, w: g.glyphWidth, h: g.glyphHeight, top: g.glyphTop, left: g.glyphLeft, adv: g.glyphAdvance, data: btoa(String.fromCharCode(...g.data)) });
+            glyphs.push({
+              id,
+              w: g.glyphWidth,
+              h: g.glyphHeight,
+              top: g.glyphTop,
+              left: g.glyphLeft,
+              adv: g.glyphAdvance,
+              data: btoa(String.fromCharCode(...g.data)),
+            });
           }
           return glyphs;
         },
-        font.family, font.weight, start,
+        font.family,
+        font.weight,
+        start,
       );
       const glyphs: SdfGlyph[] = raw.map((g) => ({
         id: g.id,

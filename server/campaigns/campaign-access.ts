@@ -19,14 +19,19 @@ export interface Actor {
 
 /** Throws ForbiddenError (403) unless the actor may see this municipality. */
 export function assertAccess(actor: Actor, municipalityId: number): void {
-  if (!seesMunicipality(actor, municipalityId)) throw new ForbiddenError('you have no access to this municipality');
+  if (!seesMunicipality(actor, municipalityId))
+    throw new ForbiddenError('you have no access to this municipality');
 }
 
 /**
  * The municipality a new campaign is for: the one with `code` (400 if unknown, 403 if not the
  * actor's), or the actor's only municipality when no code is given (400 otherwise).
  */
-export async function campaignMunicipality(q: Queryable, actor: Actor, code: string | undefined): Promise<number> {
+export async function campaignMunicipality(
+  q: Queryable,
+  actor: Actor,
+  code: string | undefined,
+): Promise<number> {
   if (code) {
     const m = await municipalityByCode(q, code);
     if (!m) throw new BadInputError(`municipality: no municipality with code '${code}'`);

@@ -63,7 +63,8 @@ const pagesOf = (rows: repo.PrintRow[]) => rows.map((r) => ({ file: r.pdf_sha256
 
 /** One print file, sorted by postcode and house number; 409 when no letter was rendered. */
 export async function printFilePdf(exp: CampaignExport): Promise<Uint8Array> {
-  if (exp.rows.length === 0) throw new ConflictError(`campaign ${exp.campaignId} has no rendered letters to print`);
+  if (exp.rows.length === 0)
+    throw new ConflictError(`campaign ${exp.campaignId} has no rendered letters to print`);
   // Pages are copied out of the stored batch PDFs, one copy per run of consecutive letters in
   // the same batch: one font subset per batch instead of one per letter.
   return mergePageRuns(pageRuns(pagesOf(exp.rows)), getPdf);

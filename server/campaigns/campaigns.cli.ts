@@ -49,11 +49,16 @@ export const campaignCommands: CliCommand[] = [
         } catch (err) {
           throw new BadInputError(`--polygon ${file}: ${(err as Error).message}`);
         }
-        const geometry = g.type === 'FeatureCollection' ? g.features?.[0]?.geometry : g.type === 'Feature' ? g.geometry : g;
+        const geometry =
+          g.type === 'FeatureCollection' ? g.features?.[0]?.geometry : g.type === 'Feature' ? g.geometry : g;
         selection = { polygon: geometry };
-      } else if (values['risk-zones']) selection = { riskZoneIds: values['risk-zones'].split(',').map((z) => z.trim()) };
+      } else if (values['risk-zones'])
+        selection = { riskZoneIds: values['risk-zones'].split(',').map((z) => z.trim()) };
       else if (values.incident)
-        selection = { incidentId: Number(values.incident), ...(values.radius ? { radiusM: Number(values.radius) } : {}) };
+        selection = {
+          incidentId: Number(values.incident),
+          ...(values.radius ? { radiusM: Number(values.radius) } : {}),
+        };
       else throw new BadInputError('campaign create needs --streets, --polygon, --risk-zones or --incident');
       const body = {
         municipality: values.municipality,
@@ -61,7 +66,9 @@ export const campaignCommands: CliCommand[] = [
         language: values.language,
         selection,
         ...(values.incident ? { incidentId: Number(values.incident) } : {}),
-        ...(values['evening-at'] ? { evening: { at: values['evening-at'], location: values['evening-location'] ?? '' } } : {}),
+        ...(values['evening-at']
+          ? { evening: { at: values['evening-at'], location: values['evening-location'] ?? '' } }
+          : {}),
       };
       try {
         const c = await campaigns.createCampaign(body, cliUser());
@@ -81,11 +88,17 @@ export const campaignCommands: CliCommand[] = [
   },
   {
     name: 'campaign export',
-    usage: 'campaign export ID [--pdf FILE] [--zip FILE] [--manifest FILE]   print file, one PDF per address, address list',
+    usage:
+      'campaign export ID [--pdf FILE] [--zip FILE] [--manifest FILE]   print file, one PDF per address, address list',
     async run(args) {
-      const { values, positionals } = parseFlags(args, { pdf: { type: 'string' }, zip: { type: 'string' }, manifest: { type: 'string' } });
+      const { values, positionals } = parseFlags(args, {
+        pdf: { type: 'string' },
+        zip: { type: 'string' },
+        manifest: { type: 'string' },
+      });
       const id = campaignId(positionals, 'campaign export');
-      if (!values.pdf && !values.zip && !values.manifest) throw new BadInputError('campaign export needs --pdf, --zip and/or --manifest FILE');
+      if (!values.pdf && !values.zip && !values.manifest)
+        throw new BadInputError('campaign export needs --pdf, --zip and/or --manifest FILE');
       const written: Record<string, string> = {};
       if (values.pdf) {
         fs.writeFileSync(values.pdf, await campaigns.exportPrintFile(id, cliUser()));
@@ -104,7 +117,8 @@ export const campaignCommands: CliCommand[] = [
   },
   {
     name: 'reconcile',
-    usage: 'reconcile [--campaign ID]        re-enqueue every letter Postgres says is not rendered yet (after Redis lost data)',
+    usage:
+      'reconcile [--campaign ID]        re-enqueue every letter Postgres says is not rendered yet (after Redis lost data)',
     async run(args) {
       const { values } = parseFlags(args, { campaign: { type: 'string' } });
       try {

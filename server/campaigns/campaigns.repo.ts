@@ -94,38 +94,76 @@ export async function insertLetters(
   municipalityId: number,
   repeatDays: number,
 ): Promise<{ id: number; status: 'pending' | 'excluded' }[]> {
-  const { rows } = await q.query<{ id: string; status: 'pending' | 'excluded' }>(sql('campaigns/insert-letters'), [
-    campaignId,
-    addressIds,
-    kind,
-    municipalityId,
-    repeatDays,
-  ]);
+  const { rows } = await q.query<{ id: string; status: 'pending' | 'excluded' }>(
+    sql('campaigns/insert-letters'),
+    [campaignId, addressIds, kind, municipalityId, repeatDays],
+  );
   return rows.map((r) => ({ id: Number(r.id), status: r.status }));
 }
 
-export async function addressesByStreets(q: Queryable, municipalityId: number, streetIds: number[]): Promise<number[]> {
-  return ids((await q.query<{ id: string }>(sql('campaigns/addresses-by-streets'), [municipalityId, streetIds])).rows);
+export async function addressesByStreets(
+  q: Queryable,
+  municipalityId: number,
+  streetIds: number[],
+): Promise<number[]> {
+  return ids(
+    (await q.query<{ id: string }>(sql('campaigns/addresses-by-streets'), [municipalityId, streetIds])).rows,
+  );
 }
 
-export async function addressesInPolygon(q: Queryable, municipalityId: number, geojson: object): Promise<number[]> {
-  return ids((await q.query<{ id: string }>(sql('campaigns/addresses-in-polygon'), [municipalityId, JSON.stringify(geojson)])).rows);
+export async function addressesInPolygon(
+  q: Queryable,
+  municipalityId: number,
+  geojson: object,
+): Promise<number[]> {
+  return ids(
+    (
+      await q.query<{ id: string }>(sql('campaigns/addresses-in-polygon'), [
+        municipalityId,
+        JSON.stringify(geojson),
+      ])
+    ).rows,
+  );
 }
 
-export async function addressesNearIncident(q: Queryable, municipalityId: number, incidentId: number, radiusM: number): Promise<number[]> {
-  return ids((await q.query<{ id: string }>(sql('campaigns/addresses-near-incident'), [municipalityId, incidentId, radiusM])).rows);
+export async function addressesNearIncident(
+  q: Queryable,
+  municipalityId: number,
+  incidentId: number,
+  radiusM: number,
+): Promise<number[]> {
+  return ids(
+    (
+      await q.query<{ id: string }>(sql('campaigns/addresses-near-incident'), [
+        municipalityId,
+        incidentId,
+        radiusM,
+      ])
+    ).rows,
+  );
 }
 
 export async function incidentForCampaign(
   q: Queryable,
   id: number,
-): Promise<{ id: number; municipality_id: number; address_id: number | null; has_geom: boolean } | undefined> {
-  const { rows } = await q.query<{ id: string; municipality_id: number; address_id: string | null; has_geom: boolean }>(
-    sql('campaigns/incident-for-campaign'),
-    [id],
-  );
+): Promise<
+  { id: number; municipality_id: number; address_id: number | null; has_geom: boolean } | undefined
+> {
+  const { rows } = await q.query<{
+    id: string;
+    municipality_id: number;
+    address_id: string | null;
+    has_geom: boolean;
+  }>(sql('campaigns/incident-for-campaign'), [id]);
   const r = rows[0];
-  return r && { id: Number(r.id), municipality_id: r.municipality_id, address_id: r.address_id === null ? null : Number(r.address_id), has_geom: r.has_geom };
+  return (
+    r && {
+      id: Number(r.id),
+      municipality_id: r.municipality_id,
+      address_id: r.address_id === null ? null : Number(r.address_id),
+      has_geom: r.has_geom,
+    }
+  );
 }
 
 export async function campaignById(q: Queryable, id: number): Promise<CampaignRow | undefined> {
@@ -166,12 +204,20 @@ export async function markRendered(q: Queryable, letters: RenderedLetter[]): Pro
 
 export async function markFailed(q: Queryable, letters: { id: number; reason: string }[]): Promise<number[]> {
   if (letters.length === 0) return [];
-  const { rows } = await q.query<{ id: string }>(sql('campaigns/mark-failed'), [letters.map((l) => l.id), letters.map((l) => l.reason.slice(0, 1000))]);
+  const { rows } = await q.query<{ id: string }>(sql('campaigns/mark-failed'), [
+    letters.map((l) => l.id),
+    letters.map((l) => l.reason.slice(0, 1000)),
+  ]);
   return ids(rows);
 }
 
-export async function pendingLetters(q: Queryable, campaignId: number | null): Promise<{ id: number; campaignId: number }[]> {
-  const { rows } = await q.query<{ id: string; campaign_id: string }>(sql('campaigns/pending-letters'), [campaignId]);
+export async function pendingLetters(
+  q: Queryable,
+  campaignId: number | null,
+): Promise<{ id: number; campaignId: number }[]> {
+  const { rows } = await q.query<{ id: string; campaign_id: string }>(sql('campaigns/pending-letters'), [
+    campaignId,
+  ]);
   return rows.map((r) => ({ id: Number(r.id), campaignId: Number(r.campaign_id) }));
 }
 

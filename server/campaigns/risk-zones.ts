@@ -15,6 +15,10 @@ export interface RiskZoneParams {
 
 export const RISK_ZONE_ID = /^(cocoon|watch):[si]\d+$/;
 
-export async function resolveRiskZones(q: Queryable, zoneIds: string[], params: RiskZoneParams): Promise<number[]> {
+export async function resolveRiskZones(
+  q: Queryable,
+  zoneIds: string[],
+  params: RiskZoneParams,
+): Promise<number[]> {
   return addressIdsInRiskZones(q, zoneIds, defaultRiskZoneParams(params.municipalityId, params.at));
 }

@@ -42,7 +42,13 @@ export function printJson(value: unknown): void {
 export function cliErrorLine(err: unknown, appError: AppError): string {
   let message = appError.status < 500 ? appError.message : '';
   if (!message) {
-    const e = err as { message?: string; errors?: { message?: string }[]; code?: string; address?: string; port?: number };
+    const e = err as {
+      message?: string;
+      errors?: { message?: string }[];
+      code?: string;
+      address?: string;
+      port?: number;
+    };
     message = e?.message || e?.errors?.find((x) => x?.message)?.message || appError.message;
     const code = e?.code ?? (e?.errors?.[0] as { code?: string } | undefined)?.code;
     if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT') {

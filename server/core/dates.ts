@@ -29,7 +29,8 @@ interface Parts {
 }
 
 // 2024-03-05, 2024-3-5, 2024-03-05 14:30, 2024-03-05T14:30:00, 2024-03-05T14:30:00.123Z, ...+01:00, +0100, +01
-const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+const ISO =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 // 05-03-2024, 5/3/2024, 05.03.2024, each with an optional 14:30 or 14:30:00
 const DUTCH = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
@@ -42,7 +43,8 @@ function offsetMinutes(raw: string | undefined): number | undefined | null {
   if (/^z$/i.test(raw)) return 0;
   const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(raw);
   if (!m) return null;
-  const h = Number(m[2]), mi = Number(m[3] ?? 0);
+  const h = Number(m[2]),
+    mi = Number(m[3] ?? 0);
   if (h > 14 || mi > 59) return null;
   return (m[1] === '-' ? -1 : 1) * (h * 60 + mi);
 }
@@ -56,15 +58,30 @@ function parseParts(raw: string, dutch: boolean): Parts | undefined {
     const offset = offsetMinutes(m[8]);
     if (offset === null) return undefined;
     p = {
-      y: Number(m[1]), mo: Number(m[2]), d: Number(m[3]), h: Number(m[4] ?? 0), mi: Number(m[5] ?? 0), s: Number(m[6] ?? 0),
-      ms: m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0, offset,
+      y: Number(m[1]),
+      mo: Number(m[2]),
+      d: Number(m[3]),
+      h: Number(m[4] ?? 0),
+      mi: Number(m[5] ?? 0),
+      s: Number(m[6] ?? 0),
+      ms: m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0,
+      offset,
     };
   } else {
     m = dutch ? DUTCH.exec(s) : null;
     if (!m) return undefined;
-    p = { y: Number(m[3]), mo: Number(m[2]), d: Number(m[1]), h: Number(m[4] ?? 0), mi: Number(m[5] ?? 0), s: Number(m[6] ?? 0), ms: 0 };
+    p = {
+      y: Number(m[3]),
+      mo: Number(m[2]),
+      d: Number(m[1]),
+      h: Number(m[4] ?? 0),
+      mi: Number(m[5] ?? 0),
+      s: Number(m[6] ?? 0),
+      ms: 0,
+    };
   }
-  if (p.y < MIN_YEAR || p.y > MAX_YEAR || p.mo < 1 || p.mo > 12 || p.d < 1 || p.d > daysInMonth(p.y, p.mo)) return undefined;
+  if (p.y < MIN_YEAR || p.y > MAX_YEAR || p.mo < 1 || p.mo > 12 || p.d < 1 || p.d > daysInMonth(p.y, p.mo))
+    return undefined;
   if (p.h > 23 || p.mi > 59 || p.s > 59) return undefined;
   return p;
 }
@@ -80,8 +97,13 @@ export function amsterdamOffsetMinutes(utcMs: number): number {
   const known = offsetByHour.get(hour);
   if (known !== undefined) return known;
   amsterdam ??= new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Amsterdam', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
-    hour: '2-digit', minute: '2-digit',
+    timeZone: 'Europe/Amsterdam',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
   });
   const parts = amsterdam.formatToParts(new Date(hour * 3_600_000));
   const get = (t: string): number => Number(parts.find((x) => x.type === t)!.value);
@@ -120,7 +142,8 @@ export function parseIsoDate(raw: string): Date | undefined {
 export function parseMonth(raw: string): { from: Date; to: Date } | undefined {
   const m = /^(\d{4})-(\d{2})$/.exec(raw.trim());
   if (!m) return undefined;
-  const y = Number(m[1]), mo = Number(m[2]);
+  const y = Number(m[1]),
+    mo = Number(m[2]);
   if (y < MIN_YEAR || y > MAX_YEAR || mo < 1 || mo > 12) return undefined;
   return { from: new Date(Date.UTC(y, mo - 1, 1)), to: new Date(Date.UTC(y, mo, 1) - 1000) };
 }
@@ -138,7 +161,10 @@ export function formatMoment(d: Date): string {
 export const QueryDate = z.string().transform((raw, ctx) => {
   const d = parseIsoDate(raw);
   if (!d) {
-    ctx.addIssue({ code: 'custom', message: `'${raw.slice(0, 40)}' is not a date; expected a date like 2024-03-05 or 2024-03-05T14:30:00Z` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `'${raw.slice(0, 40)}' is not a date; expected a date like 2024-03-05 or 2024-03-05T14:30:00Z`,
+    });
     return z.NEVER;
   }
   return d;

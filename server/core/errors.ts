@@ -61,7 +61,9 @@ export function fromPgError(err: unknown): AppError | undefined {
       return new ConflictError(detail ?? 'already exists', { cause: err });
     case '22021':
       // A NUL byte or bytes that are not UTF-8 in text: input the boundary should have refused.
-      return new BadInputError('text contains a NUL byte or bytes that are not UTF-8; remove them', { cause: err });
+      return new BadInputError('text contains a NUL byte or bytes that are not UTF-8; remove them', {
+        cause: err,
+      });
     case '22P02':
     case '23503':
     case '23502':

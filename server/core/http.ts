@@ -22,11 +22,26 @@ function fromMulterError(err: MulterError): AppError {
         { cause: err },
       );
     case 'LIMIT_UNEXPECTED_FILE':
-      return new AppError(`unexpected file in field '${err.field ?? ''}'; send the file in the field 'file'`, 400, 'bad_input', { cause: err });
+      return new AppError(
+        `unexpected file in field '${err.field ?? ''}'; send the file in the field 'file'`,
+        400,
+        'bad_input',
+        { cause: err },
+      );
     case 'LIMIT_FILE_COUNT':
-      return new AppError('more than one file: send one file per upload, in the field \'file\'', 400, 'bad_input', { cause: err });
+      return new AppError(
+        "more than one file: send one file per upload, in the field 'file'",
+        400,
+        'bad_input',
+        { cause: err },
+      );
     default:
-      return new AppError(`the upload is not as expected: ${err.message}${err.field ? ` (field '${err.field}')` : ''}`, 400, 'bad_input', { cause: err });
+      return new AppError(
+        `the upload is not as expected: ${err.message}${err.field ? ` (field '${err.field}')` : ''}`,
+        400,
+        'bad_input',
+        { cause: err },
+      );
   }
 }
 

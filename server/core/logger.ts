@@ -8,7 +8,10 @@ import { config } from './config';
 export const logger = pino({
   level: config().LOG_LEVEL,
   base: { service: 'preventiekaart' },
-  redact: { paths: ['password', '*.password', 'token', '*.token', 'req.headers.cookie', 'req.headers.authorization'], remove: true },
+  redact: {
+    paths: ['password', '*.password', 'token', '*.token', 'req.headers.cookie', 'req.headers.authorization'],
+    remove: true,
+  },
 });
 
 export type Logger = pino.Logger;

@@ -70,7 +70,9 @@ export async function migrate(pool: Pool, migrations = listMigrations()): Promis
         applied.push(m.version);
       } catch (err) {
         await client.query('ROLLBACK').catch(() => undefined);
-        throw new Error(`migration ${path.basename(m.file)} failed: ${(err as Error).message}`, { cause: err });
+        throw new Error(`migration ${path.basename(m.file)} failed: ${(err as Error).message}`, {
+          cause: err,
+        });
       }
     }
     return applied;

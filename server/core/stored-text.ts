@@ -19,12 +19,14 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * id or name longer than `max` does not fit an index.
  */
 export function textProblem(what: string, value: string, max?: number): string | undefined {
-  if (value.includes('\u0000')) return `${what} contains a NUL character (byte 0), which no text may hold; remove it`;
+  if (value.includes('\u0000'))
+    return `${what} contains a NUL character (byte 0), which no text may hold; remove it`;
   const lone = LONE_SURROGATE.exec(value);
   if (lone) {
     const code = lone[0].charCodeAt(0).toString(16);
     return `${what} contains a lone UTF-16 surrogate (\\u${code}), half of a character; remove it or give the whole character`;
   }
-  if (max !== undefined && value.length > max) return `${what} is ${value.length.toLocaleString('en')} characters long; at most ${max}`;
+  if (max !== undefined && value.length > max)
+    return `${what} is ${value.length.toLocaleString('en')} characters long; at most ${max}`;
   return undefined;
 }

@@ -10,5 +10,10 @@ export function inRd(x: number, y: number): boolean {
 }
 
 export function inNetherlandsWgs84(lon: number, lat: number): boolean {
-  return lon >= WGS_NL_BOUNDS.minLon && lon <= WGS_NL_BOUNDS.maxLon && lat >= WGS_NL_BOUNDS.minLat && lat <= WGS_NL_BOUNDS.maxLat;
+  return (
+    lon >= WGS_NL_BOUNDS.minLon &&
+    lon <= WGS_NL_BOUNDS.maxLon &&
+    lat >= WGS_NL_BOUNDS.minLat &&
+    lat <= WGS_NL_BOUNDS.maxLat
+  );
 }

@@ -31,8 +31,16 @@ function gdalEnv(): NodeJS.ProcessEnv {
 
 /** The first GDAL error line of stderr, without the "ERROR n:" prefix. */
 function gdalError(stderr: string): string {
-  const line = stderr.split('\n').find((l) => l.startsWith('ERROR') || l.includes('FAILURE')) ?? stderr.trim().split('\n')[0] ?? '';
-  return line.replace(/^ERROR \d+:\s*/, '').replace(/^FAILURE:\s*/, '').trim() || 'GDAL could not read it';
+  const line =
+    stderr.split('\n').find((l) => l.startsWith('ERROR') || l.includes('FAILURE')) ??
+    stderr.trim().split('\n')[0] ??
+    '';
+  return (
+    line
+      .replace(/^ERROR \d+:\s*/, '')
+      .replace(/^FAILURE:\s*/, '')
+      .trim() || 'GDAL could not read it'
+  );
 }
 
 function assertReadable(file: string): void {
@@ -93,7 +101,9 @@ export async function* readFeatures(file: string, layer: string, where?: string)
     if (stderr.length < 10_000) stderr += d;
   });
   const exited = new Promise<number>((resolve, reject) => {
-    child.on('error', (err) => reject(new Error(`ogr2ogr is not installed (apt-get install gdal-bin): ${err.message}`)));
+    child.on('error', (err) =>
+      reject(new Error(`ogr2ogr is not installed (apt-get install gdal-bin): ${err.message}`)),
+    );
     child.on('close', (code) => resolve(code ?? 1));
   });
   const lines = readline.createInterface({ input: child.stdout, crlfDelay: Infinity });

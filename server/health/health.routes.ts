@@ -36,21 +36,35 @@ export function healthRouter(): Router {
         const keys: string[] = [];
         let cursor = '0';
         do {
-          const [next, found] = await redis().scan(cursor, 'MATCH', key('worker', 'heartbeat', '*'), 'COUNT', 1000);
+          const [next, found] = await redis().scan(
+            cursor,
+            'MATCH',
+            key('worker', 'heartbeat', '*'),
+            'COUNT',
+            1000,
+          );
           cursor = next;
           keys.push(...found);
         } while (cursor !== '0');
-        if (keys.length === 0) throw new Error('no worker has reported in the last 30 s; start one with npm run worker');
+        if (keys.length === 0)
+          throw new Error('no worker has reported in the last 30 s; start one with npm run worker');
         return { workers: keys.length };
       }),
     ]);
     const ok = database.ok && cache.ok && worker.ok;
-    res.status(ok ? 200 : 503).set('Cache-Control', 'no-store').json({
-      status: ok ? 'ok' : 'degraded',
-      database: database.ok ? { status: 'ok', ...(database.detail as object) } : { status: 'down', error: database.error },
-      redis: cache.ok ? { status: 'ok' } : { status: 'down', error: cache.error },
-      worker: worker.ok ? { status: 'ok', ...(worker.detail as object) } : { status: 'down', error: worker.error },
-    });
+    res
+      .status(ok ? 200 : 503)
+      .set('Cache-Control', 'no-store')
+      .json({
+        status: ok ? 'ok' : 'degraded',
+        database: database.ok
+          ? { status: 'ok', ...(database.detail as object) }
+          : { status: 'down', error: database.error },
+        redis: cache.ok ? { status: 'ok' } : { status: 'down', error: cache.error },
+        worker: worker.ok
+          ? { status: 'ok', ...(worker.detail as object) }
+          : { status: 'down', error: worker.error },
+      });
   });
   return router;
 }

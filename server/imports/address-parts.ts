@@ -19,7 +19,11 @@ export function parseHouseNumber(raw: string): HouseNumber | undefined {
   if (!m) return undefined;
   const huisnummer = Number(m[1]);
   if (huisnummer < 1 || huisnummer > 99999) return undefined;
-  return { huisnummer, huisletter: m[2] ? m[2].toUpperCase() : null, toevoeging: m[3] ? m[3].toUpperCase() : null };
+  return {
+    huisnummer,
+    huisletter: m[2] ? m[2].toUpperCase() : null,
+    toevoeging: m[3] ? m[3].toUpperCase() : null,
+  };
 }
 
 /** Normalises a postcode to "1234AB"; undefined when it is not a Dutch postcode. */

@@ -25,14 +25,29 @@ import { ensureMunicipality, municipalityByCode } from '../municipalities/munici
 import { isNummeraanduidingId, normalisePostcode } from './address-parts';
 import { MAX_ID_LENGTH, MAX_NAME_LENGTH, textProblem } from '../core/stored-text';
 import { inRd } from '../geo/bounds';
-import { auditRefusal, checkConflicts, moveFromMunicipality, nameProblem, refuseWhenNothingValid, type Conflict } from './import-refusal';
+import {
+  auditRefusal,
+  checkConflicts,
+  moveFromMunicipality,
+  nameProblem,
+  refuseWhenNothingValid,
+  type Conflict,
+} from './import-refusal';
 import { emptySummary, type ImportSummary } from './import-summary';
 
 /** Our field -> the names it has in BAG products, most specific first (compared case-insensitively). */
 export const FIELD_VARIANTS = {
   // PDOK's verblijfsobject layer: `identificatie` is the verblijfsobject id; the address id is
   // nummeraanduiding_hoofdadres_identificatie. The fixture (gokoala) uses nummer_id, INSPIRE `id`.
-  id: ['nummeraanduiding_hoofdadres_identificatie', 'nummeraanduiding_identificatie', 'nummeraanduiding_id', 'hoofdadres_identificatie', 'nummer_id', 'identificatie', 'id'],
+  id: [
+    'nummeraanduiding_hoofdadres_identificatie',
+    'nummeraanduiding_identificatie',
+    'nummeraanduiding_id',
+    'hoofdadres_identificatie',
+    'nummer_id',
+    'identificatie',
+    'id',
+  ],
   street: ['openbare_ruimte_naam', 'openbareruimtenaam', 'openbare_ruimte', 'straatnaam', 'straat'],
   huisnummer: ['huisnummer'],
   huisletter: ['huisletter'],
@@ -48,8 +63,16 @@ type Field = keyof typeof FIELD_VARIANTS;
 export type FieldMap = Partial<Record<Field, string>>;
 const REQUIRED: Field[] = ['id', 'street', 'huisnummer'];
 const LABEL: Record<Field, string> = {
-  id: 'address id', street: 'street name', huisnummer: 'house number', huisletter: 'house letter',
-  toevoeging: 'addition', postcode: 'postcode', place: 'place', gebruiksdoel: 'use', status: 'status', ended: 'end date',
+  id: 'address id',
+  street: 'street name',
+  huisnummer: 'house number',
+  huisletter: 'house letter',
+  toevoeging: 'addition',
+  postcode: 'postcode',
+  place: 'place',
+  gebruiksdoel: 'use',
+  status: 'status',
+  ended: 'end date',
 };
 
 /**
@@ -126,11 +149,15 @@ export function planLayers(file: string, wanted?: string[]): { plan: LayerPlan[]
   if (wanted && wanted.length > 0) {
     const plan = wanted.map((name) => {
       const l = layers.find((x) => x.name === name);
-      if (!l) throw new BadInputError(`${file}: no layer '${name}' (layers: ${layers.map((x) => x.name).join(', ')})`);
+      if (!l)
+        throw new BadInputError(
+          `${file}: no layer '${name}' (layers: ${layers.map((x) => x.name).join(', ')})`,
+        );
       const fields = mapFields(layerFields(file, name).map((f) => f.name));
       const missing = missingFields(fields);
       if (missing.length) throw new BadInputError(describeMissing(file, name, missing));
-      if (l.geometryType === 'None') throw new BadInputError(`${file}: layer '${name}' has no geometry; addresses need a point`);
+      if (l.geometryType === 'None')
+        throw new BadInputError(`${file}: layer '${name}' has no geometry; addresses need a point`);
       return { name, fields };
     });
     return { plan, left: layers.map((l) => l.name).filter((n) => !wanted.includes(n)) };
@@ -142,7 +169,8 @@ export function planLayers(file: string, wanted?: string[]): { plan: LayerPlan[]
     const missing = missingFields(fields);
     const noGeometry = l.geometryType === 'None';
     if (missing.length === 0 && !noGeometry) candidates.push({ name: l.name, fields });
-    else if (!closest || missing.length < closest.missing.length) closest = { name: l.name, missing, noGeometry };
+    else if (!closest || missing.length < closest.missing.length)
+      closest = { name: l.name, missing, noGeometry };
   }
   if (candidates.length === 0) {
     if (closest && closest.missing.length === 0) {
@@ -155,13 +183,18 @@ export function planLayers(file: string, wanted?: string[]): { plan: LayerPlan[]
   return { plan, left: candidates.filter((c) => !plan.includes(c)).map((c) => c.name) };
 }
 
-async function resolveMunicipality(client: PoolClient, opts: BagImportOptions): Promise<{ id: number; code: string; name: string }> {
+async function resolveMunicipality(
+  client: PoolClient,
+  opts: BagImportOptions,
+): Promise<{ id: number; code: string; name: string }> {
   if (opts.municipality) {
     const code = opts.municipality;
     const m = await municipalityByCode(client, code);
     if (m) return { id: m.id, code, name: m.name };
     if (!opts.name) {
-      throw new BadInputError(`--municipality: no municipality '${opts.municipality}' yet; add --name NAME to create it`);
+      throw new BadInputError(
+        `--municipality: no municipality '${opts.municipality}' yet; add --name NAME to create it`,
+      );
     }
     // Another import may be creating it at the same moment: take its row instead of failing
     // on the unique code (a plain INSERT answered "duplicate key value violates ...").
@@ -184,9 +217,10 @@ const BATCH = 2000;
 
 async function stage(client: PoolClient, table: string, rows: object[]): Promise<void> {
   if (rows.length === 0) return;
-  await client.query(`INSERT INTO ${table} SELECT * FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)`, [
-    JSON.stringify(rows),
-  ]);
+  await client.query(
+    `INSERT INTO ${table} SELECT * FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)`,
+    [JSON.stringify(rows)],
+  );
 }
 
 function text(v: unknown): string | null {
@@ -214,7 +248,9 @@ function badPosition(coords: unknown): [number, number] | undefined {
   if (!Array.isArray(coords)) return undefined;
   if (typeof coords[0] === 'number') {
     const [x, y] = coords as number[];
-    return Number.isFinite(x) && Number.isFinite(y) && Math.abs(x!) <= 180 && Math.abs(y!) <= 90 ? undefined : [x!, y!];
+    return Number.isFinite(x) && Number.isFinite(y) && Math.abs(x!) <= 180 && Math.abs(y!) <= 90
+      ? undefined
+      : [x!, y!];
   }
   for (const c of coords) {
     const bad = badPosition(c);
@@ -237,9 +273,11 @@ export function toRow(f: OgrFeature, fields: FieldMap, defaultPlace: string): St
   if (streetProblem) return { reject: streetProblem };
   const hnRaw = text(get('huisnummer'));
   const huisnummer = hnRaw && /^\d{1,5}$/.test(hnRaw) ? Number(hnRaw) : NaN;
-  if (!(huisnummer >= 1)) return { reject: `${field('huisnummer')} is '${hnRaw ?? ''}', not a house number from 1 to 99999` };
+  if (!(huisnummer >= 1))
+    return { reject: `${field('huisnummer')} is '${hnRaw ?? ''}', not a house number from 1 to 99999` };
   const huisletter = text(get('huisletter'));
-  if (huisletter !== null && !/^[A-Za-z]$/.test(huisletter)) return { reject: `${field('huisletter')} is '${huisletter}', not one letter (a house letter)` };
+  if (huisletter !== null && !/^[A-Za-z]$/.test(huisletter))
+    return { reject: `${field('huisletter')} is '${huisletter}', not one letter (a house letter)` };
   const toevoeging = text(get('toevoeging'));
   if (toevoeging !== null && !/^[A-Za-z0-9]{1,4}$/.test(toevoeging)) {
     return { reject: `${field('toevoeging')} is '${toevoeging}', not 1-4 letters or digits (an addition)` };
@@ -250,8 +288,12 @@ export function toRow(f: OgrFeature, fields: FieldMap, defaultPlace: string): St
   if (!f.geometry) return { reject: 'no geometry; every address needs a point or a polygon' };
   const bad = badPosition(f.geometry.coordinates);
   if (bad) {
-    const rd = inRd(bad[0], bad[1]) ? '; the numbers look like RD New (EPSG:28992) metres: is the layer\'s coordinate system declared wrongly?' : '';
-    return { reject: `position (${bad[0]}, ${bad[1]}) is not a WGS 84 longitude/latitude as read with the layer's coordinate system${rd}` };
+    const rd = inRd(bad[0], bad[1])
+      ? "; the numbers look like RD New (EPSG:28992) metres: is the layer's coordinate system declared wrongly?"
+      : '';
+    return {
+      reject: `position (${bad[0]}, ${bad[1]}) is not a WGS 84 longitude/latitude as read with the layer's coordinate system${rd}`,
+    };
   }
   const rawPostcode = text(get('postcode'));
   const postcode = normalisePostcode(rawPostcode) ?? null;
@@ -269,113 +311,133 @@ export function toRow(f: OgrFeature, fields: FieldMap, defaultPlace: string): St
   };
 }
 
-export async function importBag(file: string, opts: BagImportOptions, pool: Pool = db()): Promise<ImportSummary> {
+export async function importBag(
+  file: string,
+  opts: BagImportOptions,
+  pool: Pool = db(),
+): Promise<ImportSummary> {
   const base = path.basename(file);
   const { plan, left } = planLayers(file, opts.layers);
   const summary: ImportSummary = { ...emptySummary(), file: base };
   const warnings: string[] = [];
   if (left.length > 0) {
-    warnings.push(`layer(s) ${left.join(', ')} not imported (no gebruiksdoel: moorings and pitches); pass --layer NAME for each layer to import`);
+    warnings.push(
+      `layer(s) ${left.join(', ')} not imported (no gebruiksdoel: moorings and pitches); pass --layer NAME for each layer to import`,
+    );
   }
-  const refusal = { actor: opts.actor, action: 'import.bag', municipalityCode: opts.municipality, details: { file: base, layers: plan.map((l) => l.name) } };
+  const refusal = {
+    actor: opts.actor,
+    action: 'import.bag',
+    municipalityCode: opts.municipality,
+    details: { file: base, layers: plan.map((l) => l.name) },
+  };
 
-  return auditRefusal(pool, refusal, () => withTransaction(async (client) => {
-    const municipality = await resolveMunicipality(client, opts);
-    const moveFrom = await moveFromMunicipality(client, opts.moveFrom, municipality.id);
-    await client.query(`CREATE TEMP TABLE bag_address (ord int, feature text, id_field text, key text, bag_id text, street text,
+  return auditRefusal(pool, refusal, () =>
+    withTransaction(async (client) => {
+      const municipality = await resolveMunicipality(client, opts);
+      const moveFrom = await moveFromMunicipality(client, opts.moveFrom, municipality.id);
+      await client.query(`CREATE TEMP TABLE bag_address (ord int, feature text, id_field text, key text, bag_id text, street text,
       huisnummer int, huisletter text, toevoeging text, postcode text, bad_postcode text, place text, geom text) ON COMMIT DROP`);
-    // Addresses this file says are withdrawn, unbuilt or not residential: an earlier import may hold them.
-    await client.query('CREATE TEMP TABLE bag_gone (ord int, feature text, key text) ON COMMIT DROP');
+      // Addresses this file says are withdrawn, unbuilt or not residential: an earlier import may hold them.
+      await client.query('CREATE TEMP TABLE bag_gone (ord int, feature text, key text) ON COMMIT DROP');
 
-    let ord = 0;
-    for (const layer of plan) {
-      if (!layer.fields.place) warnings.push(`layer ${layer.name} has no place field; using '${municipality.name}'`);
-      let batch: (Staged & { ord: number; feature: string; id_field: string })[] = [];
-      let gone: { ord: number; feature: string; key: string }[] = [];
-      let index = 0;
-      for await (const f of readFeatures(file, layer.name)) {
-        index++;
-        ord++;
-        summary.read++;
-        const p = f.properties;
-        const rawId = text(layer.fields.id ? p[layer.fields.id] : undefined);
-        const feature = `${layer.name} #${index}${rawId ? ` (${rawId.slice(0, 40)}${rawId.length > 40 ? '...' : ''})` : ''}`;
-        const status = layer.fields.status ? p[layer.fields.status] : undefined;
-        const ended = layer.fields.ended ? text(p[layer.fields.ended]) : null;
-        const use = layer.fields.gebruiksdoel ? p[layer.fields.gebruiksdoel] : undefined;
-        if (isWithdrawnOrUnbuilt(status) || ended !== null || !isResidentialUse(use)) {
-          summary.skipped++;
-          const key = bagIdOf(rawId);
-          if (key && key.length <= MAX_ID_LENGTH) gone.push({ ord, feature, key });
-          continue;
+      let ord = 0;
+      for (const layer of plan) {
+        if (!layer.fields.place)
+          warnings.push(`layer ${layer.name} has no place field; using '${municipality.name}'`);
+        let batch: (Staged & { ord: number; feature: string; id_field: string })[] = [];
+        let gone: { ord: number; feature: string; key: string }[] = [];
+        let index = 0;
+        for await (const f of readFeatures(file, layer.name)) {
+          index++;
+          ord++;
+          summary.read++;
+          const p = f.properties;
+          const rawId = text(layer.fields.id ? p[layer.fields.id] : undefined);
+          const feature = `${layer.name} #${index}${rawId ? ` (${rawId.slice(0, 40)}${rawId.length > 40 ? '...' : ''})` : ''}`;
+          const status = layer.fields.status ? p[layer.fields.status] : undefined;
+          const ended = layer.fields.ended ? text(p[layer.fields.ended]) : null;
+          const use = layer.fields.gebruiksdoel ? p[layer.fields.gebruiksdoel] : undefined;
+          if (isWithdrawnOrUnbuilt(status) || ended !== null || !isResidentialUse(use)) {
+            summary.skipped++;
+            const key = bagIdOf(rawId);
+            if (key && key.length <= MAX_ID_LENGTH) gone.push({ ord, feature, key });
+            continue;
+          }
+          const row = toRow(f, layer.fields, municipality.name);
+          if ('reject' in row) {
+            summary.rejected++;
+            if (summary.errors.length < 100) summary.errors.push({ feature, reason: row.reject });
+            continue;
+          }
+          batch.push({ ...row, ord, feature, id_field: layer.fields.id! });
+          if (batch.length >= BATCH) {
+            await stage(client, 'bag_address', batch);
+            batch = [];
+          }
+          if (gone.length >= BATCH) {
+            await stage(client, 'bag_gone', gone);
+            gone = [];
+          }
         }
-        const row = toRow(f, layer.fields, municipality.name);
-        if ('reject' in row) {
-          summary.rejected++;
-          if (summary.errors.length < 100) summary.errors.push({ feature, reason: row.reject });
-          continue;
-        }
-        batch.push({ ...row, ord, feature, id_field: layer.fields.id! });
-        if (batch.length >= BATCH) {
-          await stage(client, 'bag_address', batch);
-          batch = [];
-        }
-        if (gone.length >= BATCH) {
-          await stage(client, 'bag_gone', gone);
-          gone = [];
-        }
+        await stage(client, 'bag_address', batch);
+        await stage(client, 'bag_gone', gone);
       }
-      await stage(client, 'bag_address', batch);
-      await stage(client, 'bag_gone', gone);
-    }
 
-    // The same address twice in the file: the first is kept. With both copies staged, each
-    // made a street, and the copy that lost left its street without addresses.
-    const twice = await client.query<{ feature: string; id_field: string; key: string; first: string }>(
-      `DELETE FROM bag_address b USING (SELECT key, min(ord) AS ord FROM bag_address GROUP BY key HAVING count(*) > 1) d, bag_address f
+      // The same address twice in the file: the first is kept. With both copies staged, each
+      // made a street, and the copy that lost left its street without addresses.
+      const twice = await client.query<{ feature: string; id_field: string; key: string; first: string }>(
+        `DELETE FROM bag_address b USING (SELECT key, min(ord) AS ord FROM bag_address GROUP BY key HAVING count(*) > 1) d, bag_address f
        WHERE b.key = d.key AND b.ord > d.ord AND f.key = d.key AND f.ord = d.ord
        RETURNING b.feature, b.id_field, b.key, f.feature AS first`,
-    );
-    for (const r of twice.rows) {
-      summary.rejected++;
-      if (summary.errors.length < 100) {
-        summary.errors.push({ feature: r.feature, reason: `field '${r.id_field}': the address ${r.key} appears again (first as ${r.first}); the first is kept` });
+      );
+      for (const r of twice.rows) {
+        summary.rejected++;
+        if (summary.errors.length < 100) {
+          summary.errors.push({
+            feature: r.feature,
+            reason: `field '${r.id_field}': the address ${r.key} appears again (first as ${r.first}); the first is kept`,
+          });
+        }
       }
-    }
-    const staged = Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM bag_address')).rows[0]!.n);
-    refuseWhenNothingValid(base, summary, staged);
-
-    // Addresses another municipality holds are not moved silently (a wrong --municipality).
-    const conflicts = async () => (await client.query<Conflict>(sql('imports/bag-conflicts'), [municipality.id])).rows;
-    const moved = checkConflicts(base, municipality.code, await conflicts(), moveFrom);
-
-    // An invalid postcode is stored as none (that address can get no letter): counted and
-    // warned; an address stored earlier keeps the postcode it has.
-    const badPostcodes = await client.query<{ n: string; feature: string; bad_postcode: string }>(
-      `SELECT count(*) OVER () AS n, feature, bad_postcode FROM bag_address WHERE bad_postcode IS NOT NULL ORDER BY ord LIMIT 1`,
-    );
-    if (badPostcodes.rows[0]) {
-      const b = badPostcodes.rows[0];
-      const postcodeField = plan.find((l) => b.feature.startsWith(`${l.name} #`))?.fields.postcode ?? 'postcode';
-      warnings.push(
-        `${b.n} address(es) have a postcode that is not a Dutch postcode, first ${b.feature}: field '${postcodeField}' is '${b.bad_postcode}', not a Dutch postcode (1234 AB); new ones are stored without a postcode and can get no letter, stored ones keep theirs`,
+      const staged = Number(
+        (await client.query<{ n: string }>('SELECT count(*) AS n FROM bag_address')).rows[0]!.n,
       );
-      await client.query(
-        `UPDATE bag_address b SET postcode = a.postcode FROM addresses a
+      refuseWhenNothingValid(base, summary, staged);
+
+      // Addresses another municipality holds are not moved silently (a wrong --municipality).
+      const conflicts = async () =>
+        (await client.query<Conflict>(sql('imports/bag-conflicts'), [municipality.id])).rows;
+      const moved = checkConflicts(base, municipality.code, await conflicts(), moveFrom);
+
+      // An invalid postcode is stored as none (that address can get no letter): counted and
+      // warned; an address stored earlier keeps the postcode it has.
+      const badPostcodes = await client.query<{ n: string; feature: string; bad_postcode: string }>(
+        `SELECT count(*) OVER () AS n, feature, bad_postcode FROM bag_address WHERE bad_postcode IS NOT NULL ORDER BY ord LIMIT 1`,
+      );
+      if (badPostcodes.rows[0]) {
+        const b = badPostcodes.rows[0];
+        const postcodeField =
+          plan.find((l) => b.feature.startsWith(`${l.name} #`))?.fields.postcode ?? 'postcode';
+        warnings.push(
+          `${b.n} address(es) have a postcode that is not a Dutch postcode, first ${b.feature}: field '${postcodeField}' is '${b.bad_postcode}', not a Dutch postcode (1234 AB); new ones are stored without a postcode and can get no letter, stored ones keep theirs`,
+        );
+        await client.query(
+          `UPDATE bag_address b SET postcode = a.postcode FROM addresses a
          WHERE b.bad_postcode IS NOT NULL AND a.source = 'bag' AND a.source_key = b.key`,
-      );
-    }
+        );
+      }
 
-    // BAG has no street lines: a street is a name within a place, without geometry until an
-    // OSM or NWB import adds its segments.
-    await client.query(
-      `INSERT INTO streets (municipality_id, name, place)
+      // BAG has no street lines: a street is a name within a place, without geometry until an
+      // OSM or NWB import adds its segments.
+      await client.query(
+        `INSERT INTO streets (municipality_id, name, place)
        SELECT DISTINCT $1::int, street, place FROM bag_address
        ON CONFLICT (municipality_id, name, place) DO NOTHING`,
-      [municipality.id],
-    );
-    const adr = await client.query<{ inserted: boolean }>(
-      `INSERT INTO addresses (municipality_id, street_id, source, source_key, bag_id, street_name, huisnummer, huisletter,
+        [municipality.id],
+      );
+      const adr = await client.query<{ inserted: boolean }>(
+        `INSERT INTO addresses (municipality_id, street_id, source, source_key, bag_id, street_name, huisnummer, huisletter,
                               toevoeging, postcode, place, residential, geom)
        SELECT $1, st.id, 'bag', b.key, b.bag_id, b.street, b.huisnummer, b.huisletter, b.toevoeging,
               b.postcode, b.place, true,
@@ -398,43 +460,47 @@ export async function importBag(file: string, opts: BagImportOptions, pool: Pool
                 EXCLUDED.huisnummer, EXCLUDED.huisletter, EXCLUDED.toevoeging, EXCLUDED.postcode, EXCLUDED.place, true)
             OR NOT ST_DWithin(addresses.geom, EXCLUDED.geom, 0.05))
        RETURNING (xmax = 0) AS inserted`,
-      [municipality.id, moveFrom?.id ?? null],
-    );
-    checkConflicts(base, municipality.code, await conflicts(), undefined);
-    for (const r of adr.rows) {
-      if (r.inserted) summary.imported++;
-      else summary.updated++;
-    }
-    summary.skipped += staged - adr.rows.length;
-    // Withdrawn since the last import: keep the row (incidents may point at it) but stop
-    // treating it as a home, so no letter goes there.
-    const gone = await client.query(
-      `UPDATE addresses a SET residential = false FROM bag_gone g
+        [municipality.id, moveFrom?.id ?? null],
+      );
+      checkConflicts(base, municipality.code, await conflicts(), undefined);
+      for (const r of adr.rows) {
+        if (r.inserted) summary.imported++;
+        else summary.updated++;
+      }
+      summary.skipped += staged - adr.rows.length;
+      // Withdrawn since the last import: keep the row (incidents may point at it) but stop
+      // treating it as a home, so no letter goes there.
+      const gone = await client.query(
+        `UPDATE addresses a SET residential = false FROM bag_gone g
        WHERE a.source = 'bag' AND a.source_key = g.key AND a.residential AND a.municipality_id = $1`,
-      [municipality.id],
-    );
-    summary.updated += gone.rowCount ?? 0;
-    summary.skipped -= gone.rowCount ?? 0;
-    // The same home loaded earlier from OpenStreetMap: BAG is authoritative, so the OSM copy
-    // stops counting as a home (one letter per address, not two). import-osm applies the same rule.
-    const superseded = await client.query(sql('imports/osm-superseded-by-bag'), [municipality.id]);
-    if (superseded.rowCount) warnings.push(`${superseded.rowCount} address(es) loaded from OpenStreetMap are now taken from the BAG instead`);
-    if (warnings.length) summary.warnings = warnings;
-    if (moveFrom) {
-      summary.moved = moved;
+        [municipality.id],
+      );
+      summary.updated += gone.rowCount ?? 0;
+      summary.skipped -= gone.rowCount ?? 0;
+      // The same home loaded earlier from OpenStreetMap: BAG is authoritative, so the OSM copy
+      // stops counting as a home (one letter per address, not two). import-osm applies the same rule.
+      const superseded = await client.query(sql('imports/osm-superseded-by-bag'), [municipality.id]);
+      if (superseded.rowCount)
+        warnings.push(
+          `${superseded.rowCount} address(es) loaded from OpenStreetMap are now taken from the BAG instead`,
+        );
+      if (warnings.length) summary.warnings = warnings;
+      if (moveFrom) {
+        summary.moved = moved;
+        await audit(client, {
+          actor: opts.actor,
+          action: 'import.bag.moved',
+          municipalityId: moveFrom.id,
+          details: { file: base, from: moveFrom.code, to: municipality.code, moved },
+        });
+      }
       await audit(client, {
         actor: opts.actor,
-        action: 'import.bag.moved',
-        municipalityId: moveFrom.id,
-        details: { file: base, from: moveFrom.code, to: municipality.code, moved },
+        action: 'import.bag',
+        municipalityId: municipality.id,
+        details: { file: base, layers: plan.map((l) => l.name), ...summary, errors: summary.errors.length },
       });
-    }
-    await audit(client, {
-      actor: opts.actor,
-      action: 'import.bag',
-      municipalityId: municipality.id,
-      details: { file: base, layers: plan.map((l) => l.name), ...summary, errors: summary.errors.length },
-    });
-    return summary;
-  }, pool));
+      return summary;
+    }, pool),
+  );
 }

@@ -18,7 +18,8 @@ export const bagCommands: CliCommand[] = [
       });
       const file = positionals[0];
       if (!file) throw new BadInputError('import-bag needs a FILE (a BAG GeoPackage, e.g. from PDOK)');
-      if (positionals.length > 1) throw new BadInputError(`import-bag takes one FILE; got also '${positionals[1]}'`);
+      if (positionals.length > 1)
+        throw new BadInputError(`import-bag takes one FILE; got also '${positionals[1]}'`);
       printJson(
         await importBag(path.resolve(file), {
           municipality: values.municipality,

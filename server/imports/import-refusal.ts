@@ -26,7 +26,10 @@ export interface Conflict {
 }
 
 function counted(c: Conflict): string {
-  const parts = [c.addresses ? `${c.addresses} address(es)` : '', c.segments ? `${c.segments} street segment(s)` : ''].filter(Boolean);
+  const parts = [
+    c.addresses ? `${c.addresses} address(es)` : '',
+    c.segments ? `${c.segments} street segment(s)` : '',
+  ].filter(Boolean);
   return parts.join(' and ');
 }
 
@@ -34,11 +37,21 @@ function counted(c: Conflict): string {
  * Splits the conflicts into those --move-from allows and the rest; throws for the rest: the
  * message names how many belong where, the first of them, and the flag that would move them.
  */
-export function checkConflicts(file: string, target: string, conflicts: Conflict[], moveFrom: { id: number } | undefined): number {
+export function checkConflicts(
+  file: string,
+  target: string,
+  conflicts: Conflict[],
+  moveFrom: { id: number } | undefined,
+): number {
   const refused = conflicts.filter((c) => c.id !== moveFrom?.id);
   if (refused.length > 0) {
-    const which = refused.map((c) => `${counted(c)} already belong to ${c.code} (${c.name}), e.g. ${c.example}`).join('; ');
-    const flag = refused.length === 1 ? `--move-from ${refused[0]!.code}` : '--move-from CODE (one municipality at a time)';
+    const which = refused
+      .map((c) => `${counted(c)} already belong to ${c.code} (${c.name}), e.g. ${c.example}`)
+      .join('; ');
+    const flag =
+      refused.length === 1
+        ? `--move-from ${refused[0]!.code}`
+        : '--move-from CODE (one municipality at a time)';
     throw new ImportRefused(
       `${file}: nothing was imported: ${which}; importing them into ${target} would move them there. Check --municipality; if they really moved, import with ${flag}`,
     );
@@ -50,7 +63,10 @@ export function checkConflicts(file: string, target: string, conflicts: Conflict
 /** Refuses a file none of whose features could be imported, naming the first problems. */
 export function refuseWhenNothingValid(file: string, summary: ImportSummary, staged: number): void {
   if (summary.rejected === 0 || staged > 0) return;
-  const first = summary.errors.slice(0, 3).map((e: ImportError) => `${e.feature ?? `line ${e.line}`}: ${e.reason}`).join('; ');
+  const first = summary.errors
+    .slice(0, 3)
+    .map((e: ImportError) => `${e.feature ?? `line ${e.line}`}: ${e.reason}`)
+    .join('; ');
   throw new ImportRefused(
     `${file}: nothing was imported: none of its ${summary.rejected} feature(s) can be imported; ${first}${summary.rejected > 3 ? ` (and ${summary.rejected - 3} more)` : ''}`,
   );
@@ -71,7 +87,9 @@ export async function auditRefusal<T>(
     if (!(err instanceof ImportRefused)) throw err;
     const q: Queryable = pool;
     const { rows } = entry.municipalityCode
-      ? await q.query<{ id: number }>('SELECT id FROM municipalities WHERE code = $1', [entry.municipalityCode])
+      ? await q.query<{ id: number }>('SELECT id FROM municipalities WHERE code = $1', [
+          entry.municipalityCode,
+        ])
       : { rows: [] as { id: number }[] };
     await audit(pool, {
       actor: entry.actor,
@@ -84,17 +102,28 @@ export async function auditRefusal<T>(
 }
 
 /** A municipality named by --move-from: it must exist and differ from the target. */
-export async function moveFromMunicipality(q: Queryable, code: string | undefined, targetId: number): Promise<{ id: number; code: string } | undefined> {
+export async function moveFromMunicipality(
+  q: Queryable,
+  code: string | undefined,
+  targetId: number,
+): Promise<{ id: number; code: string } | undefined> {
   if (!code) return undefined;
-  const { rows } = await q.query<{ id: number; code: string }>('SELECT id, code FROM municipalities WHERE code = $1', [code]);
+  const { rows } = await q.query<{ id: number; code: string }>(
+    'SELECT id, code FROM municipalities WHERE code = $1',
+    [code],
+  );
   if (!rows[0]) throw new BadInputError(`--move-from: no municipality '${code}'`);
-  if (rows[0].id === targetId) throw new BadInputError(`--move-from ${code} is the municipality the file is imported into; leave --move-from out`);
+  if (rows[0].id === targetId)
+    throw new BadInputError(
+      `--move-from ${code} is the municipality the file is imported into; leave --move-from out`,
+    );
   return rows[0];
 }
 
 /** The problem of a name a street row would get (indexed), or of an empty one; undefined when fine. */
 export function nameProblem(what: string, value: string | null, empty: string): string | undefined {
   if (value === null || value === '') return `${what} is empty; ${empty}`;
-  if (value.length > MAX_NAME_LENGTH) return `${what} is ${value.length.toLocaleString('en')} characters long; at most ${MAX_NAME_LENGTH}`;
+  if (value.length > MAX_NAME_LENGTH)
+    return `${what} is ${value.length.toLocaleString('en')} characters long; at most ${MAX_NAME_LENGTH}`;
   return undefined;
 }

@@ -57,7 +57,11 @@ interface Row {
   lat: number | null;
 }
 
-export async function incidentDetail(user: CurrentUser, id: number, ip: string | null): Promise<IncidentDetail> {
+export async function incidentDetail(
+  user: CurrentUser,
+  id: number,
+  ip: string | null,
+): Promise<IncidentDetail> {
   const { rows } = await db().query<Row>(sql('incidents/detail'), [id]);
   const r = rows[0];
   // Another municipality's incident answers as a missing one: a 403 would confirm the id exists.
@@ -92,6 +96,9 @@ export async function incidentDetail(user: CurrentUser, id: number, ip: string |
     address,
     locationLabel: r.location_label,
     locationSource: r.location_source,
-    point: r.lon === null || r.lat === null ? null : [Math.round(r.lon * 1e6) / 1e6, Math.round(r.lat * 1e6) / 1e6],
+    point:
+      r.lon === null || r.lat === null
+        ? null
+        : [Math.round(r.lon * 1e6) / 1e6, Math.round(r.lat * 1e6) / 1e6],
   };
 }

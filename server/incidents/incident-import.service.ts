@@ -19,7 +19,14 @@ import type { ParseResult, ParsedIncident } from './incident-row';
 import { parseGeoJson } from './parsers/geojson';
 import { parseNlCsv, type NlCsvMappingOverride } from './parsers/nl-csv';
 import { isPoliceUkHeader, looksLikePoliceUkRow, parsePoliceUk } from './parsers/police-uk';
-import { CsvSyntaxError, decodeText, detectDelimiter, firstLine, parseCsv, type CsvRecord } from './text-file';
+import {
+  CsvSyntaxError,
+  decodeText,
+  detectDelimiter,
+  firstLine,
+  parseCsv,
+  type CsvRecord,
+} from './text-file';
 
 export const INCIDENT_FORMATS = ['police-uk', 'nl-csv', 'geojson'] as const;
 export type IncidentFormat = (typeof INCIDENT_FORMATS)[number];
@@ -70,10 +77,26 @@ export function detectFormat(fileName: string, text: string): IncidentFormat {
   return 'nl-csv';
 }
 
-function parse(buf: Buffer, opts: IncidentImportOptions, now: Date): { parsed: ParseResult; encoding: string } {
+function parse(
+  buf: Buffer,
+  opts: IncidentImportOptions,
+  now: Date,
+): { parsed: ParseResult; encoding: string } {
   const { text, encoding, problem } = decodeText(buf);
   const format = opts.format ?? detectFormat(opts.fileName, text);
-  if (problem) return { parsed: { format, rows: [], read: 0, skipped: 0, warnings: [], errors: [{ line: 1, reason: problem }], fatal: true }, encoding };
+  if (problem)
+    return {
+      parsed: {
+        format,
+        rows: [],
+        read: 0,
+        skipped: 0,
+        warnings: [],
+        errors: [{ line: 1, reason: problem }],
+        fatal: true,
+      },
+      encoding,
+    };
   const parseOpts = { keyScope: opts.municipality.code, now };
   if (format === 'geojson') return { parsed: parseGeoJson(text, parseOpts), encoding };
   const delimiter = detectDelimiter(firstLine(text));
@@ -89,7 +112,14 @@ function parse(buf: Buffer, opts: IncidentImportOptions, now: Date): { parsed: P
     return { parsed: run(parseCsv(text, delimiter, opts.fileName)), encoding };
   } catch (err) {
     if (!(err instanceof CsvSyntaxError)) throw err;
-    const parsed: ParseResult = { format, rows: [], read: 0, skipped: 0, warnings: [], errors: [{ line: err.line, reason: `not readable as CSV: ${err.reason}` }] };
+    const parsed: ParseResult = {
+      format,
+      rows: [],
+      read: 0,
+      skipped: 0,
+      warnings: [],
+      errors: [{ line: err.line, reason: `not readable as CSV: ${err.reason}` }],
+    };
     return { parsed, encoding };
   }
 }
@@ -118,9 +148,10 @@ function assignExternalIds(parsed: ParseResult): ImportError[] {
     }
     const field = r.idSource?.field ?? 'id';
     const given = r.idSource?.given ?? r.externalId!;
-    const reason = given === r.externalId
-      ? `${field}: the id '${given}' is also the id of ${rowName(first)}; every incident needs its own id`
-      : `${field}: '${given}' repeats, so it would be stored as '${r.externalId}', which is the id of ${rowName(first)}; every incident needs its own id`;
+    const reason =
+      given === r.externalId
+        ? `${field}: the id '${given}' is also the id of ${rowName(first)}; every incident needs its own id`
+        : `${field}: '${given}' repeats, so it would be stored as '${r.externalId}', which is the id of ${rowName(first)}; every incident needs its own id`;
     errors.push(r.line !== undefined ? { line: r.line, reason } : { feature: r.feature ?? '?', reason });
     return false;
   });
@@ -131,10 +162,12 @@ function rowName(r: { line?: number; feature?: string }): string {
   return r.line !== undefined ? `line ${r.line}` : (r.feature ?? '?');
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what is replaced
+const UNSAFE_IN_FILE_NAME = /[\u0000-\u001f\uD800-\uDFFF]/g;
+
 /** The file name as given, with what the audit log's JSON could not hold replaced (an upload's name is the sender's choice). */
 function safeFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what is replaced
-  return path.basename(name).replace(/[\u0000-\u001f\uD800-\uDFFF]/g, '?').slice(0, 255);
+  return path.basename(name).replace(UNSAFE_IN_FILE_NAME, '?').slice(0, 255);
 }
 
 /**
@@ -155,11 +188,29 @@ function where(e: ImportError): string {
 }
 
 /** Imports one file; see the module comment for the rules. */
-export async function importIncidents(buf: Buffer, opts: IncidentImportOptions, pool: Pool = db()): Promise<IncidentImportSummary> {
+export async function importIncidents(
+  buf: Buffer,
+  opts: IncidentImportOptions,
+  pool: Pool = db(),
+): Promise<IncidentImportSummary> {
   const sha256 = crypto.createHash('sha256').update(buf).digest('hex');
   const summary: IncidentImportSummary = {
-    read: 0, imported: 0, updated: 0, skipped: 0, rejected: 0, errors: [], warnings: [],
-    committed: false, file: '', format: null, encoding: null, sha256, valid: 0, unlocated: 0, locatedByStreet: 0, moved: 0,
+    read: 0,
+    imported: 0,
+    updated: 0,
+    skipped: 0,
+    rejected: 0,
+    errors: [],
+    warnings: [],
+    committed: false,
+    file: '',
+    format: null,
+    encoding: null,
+    sha256,
+    valid: 0,
+    unlocated: 0,
+    locatedByStreet: 0,
+    moved: 0,
   };
   const fileName = safeFileName(opts.fileName);
   summary.file = fileName;
@@ -174,7 +225,8 @@ export async function importIncidents(buf: Buffer, opts: IncidentImportOptions, 
     Object.assign(summary, { read: parsed.read, skipped: parsed.skipped, format: parsed.format, encoding });
     summary.warnings!.push(...parsed.warnings);
     errors = parsed.errors;
-    if (parsed.read === 0 && errors.length === 0) errors.push({ line: 1, reason: 'the file has a header but no rows' });
+    if (parsed.read === 0 && errors.length === 0)
+      errors.push({ line: 1, reason: 'the file has a header but no rows' });
     // A structural error (header, JSON, encoding, a repeated header) cannot be skipped: there
     // are no rows to keep.
     const structural = parsed.fatal || (parsed.rows.length === 0 && errors.length > 0 && parsed.read === 0);
@@ -196,7 +248,9 @@ export async function importIncidents(buf: Buffer, opts: IncidentImportOptions, 
       } catch (err) {
         if (isDataError(err)) {
           summary.valid = 0;
-          errors.push({ reason: `the database refused the file (${err.message}); this is a check the importer lacks: please report it with the file` });
+          errors.push({
+            reason: `the database refused the file (${err.message}); this is a check the importer lacks: please report it with the file`,
+          });
         } else if (!(err instanceof Rejected)) throw err;
       }
     }
@@ -212,7 +266,10 @@ export async function importIncidents(buf: Buffer, opts: IncidentImportOptions, 
   if (!summary.committed) {
     Object.assign(summary, { imported: 0, updated: 0, unlocated: 0, locatedByStreet: 0, moved: 0 });
     // The rejected attempt is recorded too (its own small transaction; no incident changed).
-    await audit(pool, { ...auditEntry(opts, fileName, buf.length, summary), action: 'incidents.import.rejected' });
+    await audit(pool, {
+      ...auditEntry(opts, fileName, buf.length, summary),
+      action: 'incidents.import.rejected',
+    });
   }
   if (summary.warnings!.length === 0) delete summary.warnings;
   return summary;
@@ -224,7 +281,10 @@ export async function importIncidents(buf: Buffer, opts: IncidentImportOptions, 
  * imported (a wrong header, a repeated one, every row bad), nor when the flag was given.
  */
 export function rejectionMessage(s: IncidentImportSummary): string {
-  const first = s.errors.slice(0, 3).map((e) => `${where(e)}: ${e.reason}`).join('; ');
+  const first = s.errors
+    .slice(0, 3)
+    .map((e) => `${where(e)}: ${e.reason}`)
+    .join('; ');
   const more = s.rejected > 3 ? ` (and ${s.rejected - 3} more)` : '';
   if (s.valid === 0) return `nothing was imported: no row of the file can be imported; ${first}${more}`;
   return `nothing was imported: ${s.rejected} problem(s), first ${first}${more}. Fix the file, or import with --skip-invalid (skipInvalid=true) to keep the ${s.valid} valid row(s)`;
@@ -240,25 +300,48 @@ function auditEntry(opts: IncidentImportOptions, fileName: string, bytes: number
     subjectId: s.sha256,
     ip: opts.ip ?? null,
     details: {
-      file: fileName, bytes, sha256: s.sha256, format: s.format, encoding: s.encoding, skipInvalid: opts.skipInvalid,
-      allowMove: opts.allowMove === true, read: s.read, imported: s.imported, updated: s.updated, skipped: s.skipped,
-      rejected: s.rejected, unlocated: s.unlocated, moved: s.moved,
+      file: fileName,
+      bytes,
+      sha256: s.sha256,
+      format: s.format,
+      encoding: s.encoding,
+      skipInvalid: opts.skipInvalid,
+      allowMove: opts.allowMove === true,
+      read: s.read,
+      imported: s.imported,
+      updated: s.updated,
+      skipped: s.skipped,
+      rejected: s.rejected,
+      unlocated: s.unlocated,
+      moved: s.moved,
     },
   };
 }
 
 /** Stages, geocodes, upserts and snaps the parsed rows; returns the rows' database-side errors. */
-async function store(pgClient: PoolClient, parsed: ParseResult, opts: IncidentImportOptions, summary: IncidentImportSummary): Promise<ImportError[]> {
+async function store(
+  pgClient: PoolClient,
+  parsed: ParseResult,
+  opts: IncidentImportOptions,
+  summary: IncidentImportSummary,
+): Promise<ImportError[]> {
   // With onPhase, every statement reports its duration, named by its first words.
   const client: Queryable = opts.onPhase
-    ? {
+    ? ({
         query: async (text: string, values?: unknown[]) => {
           const t = performance.now();
           const r = await pgClient.query(text, values);
-          opts.onPhase!(`sql: ${text.replace(/^(--.*\n)+/, '').replace(/\s+/g, ' ').trim().slice(0, 50)}`, performance.now() - t);
+          opts.onPhase!(
+            `sql: ${text
+              .replace(/^(--.*\n)+/, '')
+              .replace(/\s+/g, ' ')
+              .trim()
+              .slice(0, 50)}`,
+            performance.now() - t,
+          );
           return r;
         },
-      } as Queryable
+      } as Queryable)
     : pgClient;
   const municipalityId = opts.municipality.id;
   await client.query(`CREATE TEMP TABLE incident_stage (
@@ -268,11 +351,25 @@ async function store(pgClient: PoolClient, parsed: ParseResult, opts: IncidentIm
       address_id bigint, geom geometry(Point, 28992), location_source text, error text) ON COMMIT DROP`);
   for (let i = 0; i < parsed.rows.length; i += STAGE_BATCH) {
     const batch = parsed.rows.slice(i, i + STAGE_BATCH).map((r, j) => ({
-      ord: i + j, line: r.line ?? null, feature: r.feature ?? null, external_id: r.externalId,
-      occurred_from: r.occurredFrom.toISOString(), occurred_to: r.occurredTo.toISOString(), attempt: r.attempt,
-      modus_operandi: r.modusOperandi, mo_text: r.moText, location_label: r.locationLabel, street_name: r.streetName,
-      x: r.x, y: r.y, srid: r.srid, coord_field: r.positionField ?? null, postcode: r.address?.postcode ?? null, huisnummer: r.address?.huisnummer ?? null,
-      huisletter: r.address?.huisletter ?? null, toevoeging: r.address?.toevoeging ?? null,
+      ord: i + j,
+      line: r.line ?? null,
+      feature: r.feature ?? null,
+      external_id: r.externalId,
+      occurred_from: r.occurredFrom.toISOString(),
+      occurred_to: r.occurredTo.toISOString(),
+      attempt: r.attempt,
+      modus_operandi: r.modusOperandi,
+      mo_text: r.moText,
+      location_label: r.locationLabel,
+      street_name: r.streetName,
+      x: r.x,
+      y: r.y,
+      srid: r.srid,
+      coord_field: r.positionField ?? null,
+      postcode: r.address?.postcode ?? null,
+      huisnummer: r.address?.huisnummer ?? null,
+      huisletter: r.address?.huisletter ?? null,
+      toevoeging: r.address?.toevoeging ?? null,
     }));
     await client.query(
       `INSERT INTO incident_stage (ord, line, feature, external_id, occurred_from, occurred_to, attempt, modus_operandi,
@@ -299,18 +396,31 @@ async function store(pgClient: PoolClient, parsed: ParseResult, opts: IncidentIm
   await checkArea(client, opts.municipality, summary);
   // Addresses without coordinates: exactly one BAG address, or an error (never a guess).
   await client.query(sql('incidents/geocode-stage'), [municipalityId]);
-  const moved = await client.query(sql('incidents/moved-too-far'), [municipalityId, parsed.format, config().STREET_SNAP_DISTANCE_M, opts.allowMove === true]);
+  const moved = await client.query(sql('incidents/moved-too-far'), [
+    municipalityId,
+    parsed.format,
+    config().STREET_SNAP_DISTANCE_M,
+    opts.allowMove === true,
+  ]);
   if (opts.allowMove) summary.moved = moved.rowCount ?? 0;
   if (parsed.format === 'police-uk') {
     await client.query(sql('incidents/streets-from-labels'), [municipalityId, opts.municipality.name]);
   }
   const source = parsed.format;
-  const up = await client.query<{ id: string; inserted: boolean }>(sql('incidents/upsert-staged'), [municipalityId, source]);
+  const up = await client.query<{ id: string; inserted: boolean }>(sql('incidents/upsert-staged'), [
+    municipalityId,
+    source,
+  ]);
   const ids = up.rows.map((r) => r.id);
   summary.imported = up.rows.filter((r) => r.inserted).length;
   summary.updated = up.rows.length - summary.imported;
-  await client.query(sql('incidents/snap-to-streets'), [municipalityId, ids, config().STREET_SNAP_DISTANCE_M]);
-  summary.locatedByStreet = (await client.query(sql('incidents/locate-by-street'), [municipalityId, ids])).rowCount ?? 0;
+  await client.query(sql('incidents/snap-to-streets'), [
+    municipalityId,
+    ids,
+    config().STREET_SNAP_DISTANCE_M,
+  ]);
+  summary.locatedByStreet =
+    (await client.query(sql('incidents/locate-by-street'), [municipalityId, ids])).rowCount ?? 0;
 
   const counts = await client.query<{ valid: string; conflicts: string }>(
     `SELECT count(*) FILTER (WHERE error IS NULL) AS valid,
@@ -347,18 +457,25 @@ async function store(pgClient: PoolClient, parsed: ParseResult, opts: IncidentIm
      ORDER BY 1, 2`,
     [source, municipalityId],
   );
-  return bad.map((r) => (r.line !== null ? { line: r.line, reason: r.error } : { feature: r.feature ?? '?', reason: r.error }));
+  return bad.map((r) =>
+    r.line !== null ? { line: r.line, reason: r.error } : { feature: r.feature ?? '?', reason: r.error },
+  );
 }
 
 /**
  * Marks the staged points outside the municipality's area (server/incidents/positions.ts); a
  * municipality without boundary, addresses or located incidents has no area yet: warned.
  */
-async function checkArea(client: Queryable, m: IncidentImportOptions['municipality'], summary: IncidentImportSummary): Promise<void> {
-  const { rows } = await client.query<{ kind: keyof typeof AREA_MARGIN_M | null; n: number; area: string | null }>(
-    sql('incidents/municipality-area'),
-    [m.id],
-  );
+async function checkArea(
+  client: Queryable,
+  m: IncidentImportOptions['municipality'],
+  summary: IncidentImportSummary,
+): Promise<void> {
+  const { rows } = await client.query<{
+    kind: keyof typeof AREA_MARGIN_M | null;
+    n: number;
+    area: string | null;
+  }>(sql('incidents/municipality-area'), [m.id]);
   const a = rows[0];
   if (!a?.kind || !a.area) {
     summary.warnings!.push(
@@ -374,7 +491,11 @@ async function checkArea(client: Queryable, m: IncidentImportOptions['municipali
       : a.kind === 'addresses'
         ? `the extent of its ${a.n.toLocaleString('en')} addresses plus ${km}`
         : `the extent of its ${a.n.toLocaleString('en')} incidents located so far plus ${km} (no boundary or addresses are loaded)`;
-  await client.query(sql('incidents/outside-area'), [a.area, margin, `the area of ${m.code} (${m.name}): ${area}`]);
+  await client.query(sql('incidents/outside-area'), [
+    a.area,
+    margin,
+    `the area of ${m.code} (${m.name}): ${area}`,
+  ]);
 }
 
 /** Resolves `--format` / form values; undefined means detect. */
@@ -409,9 +530,15 @@ export async function resolveImportMunicipality(
       );
       return created[0]!;
     }
-    throw new BadInputError(`municipality '${code}' is unknown; create it first (command line: --municipality ${code} --name NAME)`);
+    throw new BadInputError(
+      `municipality '${code}' is unknown; create it first (command line: --municipality ${code} --name NAME)`,
+    );
   }
-  const { rows } = await q.query<{ id: number; code: string; name: string }>('SELECT id, code, name FROM municipalities ORDER BY id LIMIT 2');
+  const { rows } = await q.query<{ id: number; code: string; name: string }>(
+    'SELECT id, code, name FROM municipalities ORDER BY id LIMIT 2',
+  );
   if (rows.length === 1) return rows[0]!;
-  throw new BadInputError('say which municipality the incidents belong to: --municipality CODE (e.g. GM0503)');
+  throw new BadInputError(
+    'say which municipality the incidents belong to: --municipality CODE (e.g. GM0503)',
+  );
 }

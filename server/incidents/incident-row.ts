@@ -31,7 +31,12 @@ export interface ParsedIncident {
   /** The fields the coordinates came from, for messages ("columns 'x'/'y'", "geometry.coordinates"). */
   positionField?: string;
   /** Address to geocode against BAG when there are no coordinates. */
-  address: { postcode: string; huisnummer: number; huisletter: string | null; toevoeging: string | null } | null;
+  address: {
+    postcode: string;
+    huisnummer: number;
+    huisletter: string | null;
+    toevoeging: string | null;
+  } | null;
 }
 
 /** What every parser is told about the import. */
@@ -57,7 +62,11 @@ export { MAX_ID_LENGTH, MAX_NAME_LENGTH, textProblem } from '../core/stored-text
 
 /** A stable key from a row's content (for formats without an id); the importer adds '#<n>'. */
 export function contentKey(parts: (string | number | null | undefined)[]): string {
-  return crypto.createHash('sha256').update(parts.map((p) => p ?? '').join('\u001f')).digest('hex').slice(0, 32);
+  return crypto
+    .createHash('sha256')
+    .update(parts.map((p) => p ?? '').join('\u001f'))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 export { parseDutchDate } from '../core/dates';
@@ -67,7 +76,9 @@ export { parseDutchDate } from '../core/dates';
  * the moment of import is a typing or export error (2099 for 2019), never a burglary.
  */
 export function afterImport(what: string, raw: string, d: Date, now: Date): string | undefined {
-  return d.getTime() > now.getTime() ? `${what} is '${raw}', which lies after the import (${formatMoment(now)})` : undefined;
+  return d.getTime() > now.getTime()
+    ? `${what} is '${raw}', which lies after the import (${formatMoment(now)})`
+    : undefined;
 }
 
 /** ja/nee, j/n, yes/no, true/false, 1/0, poging/voltooid; undefined when none of those. */
@@ -78,7 +89,15 @@ export function parseYesNo(raw: string): boolean | undefined {
   return undefined;
 }
 
-const MO_CODES = ['cylinder_snapping', 'latch_slipping', 'open_window_door', 'door_forced', 'window_forced', 'climbing', 'unknown'];
+const MO_CODES = [
+  'cylinder_snapping',
+  'latch_slipping',
+  'open_window_door',
+  'door_forced',
+  'window_forced',
+  'climbing',
+  'unknown',
+];
 
 /**
  * Maps the police's free-text method of entry to a modus_operandi code by keywords; the text
@@ -90,10 +109,16 @@ export function classifyModusOperandi(text: string | null | undefined): string {
   if (MO_CODES.includes(s)) return s;
   if (/cilinder|kerntrek|cylinder|snap/.test(s)) return 'cylinder_snapping';
   if (/flipper|dagschoot|slip|geschoven|plastic kaart/.test(s)) return 'latch_slipping';
-  if (/open(staand)?\s*(raam|deur|venster)|niet afgesloten|onafgesloten|open (window|door)/.test(s)) return 'open_window_door';
+  if (/open(staand)?\s*(raam|deur|venster)|niet afgesloten|onafgesloten|open (window|door)/.test(s))
+    return 'open_window_door';
   if (/klim|balkon|dak|climb/.test(s)) return 'climbing';
-  if (/(raam|ruit|venster|window)/.test(s) && /(forc|breek|brak|gebroken|ingeslagen|wrik|gewrikt|forced|broken)/.test(s)) return 'window_forced';
-  if (/(deur|door)/.test(s) && /(forc|breek|brak|gebroken|ingetrapt|wrik|gewrikt|forced|broken)/.test(s)) return 'door_forced';
+  if (
+    /(raam|ruit|venster|window)/.test(s) &&
+    /(forc|breek|brak|gebroken|ingeslagen|wrik|gewrikt|forced|broken)/.test(s)
+  )
+    return 'window_forced';
+  if (/(deur|door)/.test(s) && /(forc|breek|brak|gebroken|ingetrapt|wrik|gewrikt|forced|broken)/.test(s))
+    return 'door_forced';
   if (/(wrik|forc|breek)/.test(s)) return 'door_forced';
   return 'unknown';
 }

@@ -4,7 +4,12 @@ import path from 'node:path';
 import { type CliCommand, cliActor, parseFlags, printJson } from '../core/cli-kit';
 import { db } from '../core/db';
 import { BadInputError } from '../core/errors';
-import { importIncidents, parseFormat, rejectionMessage, resolveImportMunicipality } from './incident-import.service';
+import {
+  importIncidents,
+  parseFormat,
+  rejectionMessage,
+  resolveImportMunicipality,
+} from './incident-import.service';
 import { parseMappingJson } from './parsers/nl-csv';
 import { purgeExpiredIncidents } from './retention';
 
@@ -12,7 +17,10 @@ function readFile(file: string, what: string): Buffer {
   try {
     return fs.readFileSync(file);
   } catch (err) {
-    throw new BadInputError(`${file}: cannot read the ${what} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, { cause: err });
+    throw new BadInputError(
+      `${file}: cannot read the ${what} (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+      { cause: err },
+    );
   }
 }
 
@@ -33,7 +41,9 @@ export const incidentCommands: CliCommand[] = [
       const file = positionals[0];
       if (!file) throw new BadInputError('import-incidents needs a FILE');
       const buf = readFile(path.resolve(file), 'file');
-      const mapping = values.mapping ? parseMappingJson(readFile(values.mapping, 'mapping').toString('utf8'), values.mapping) : undefined;
+      const mapping = values.mapping
+        ? parseMappingJson(readFile(values.mapping, 'mapping').toString('utf8'), values.mapping)
+        : undefined;
       // The command line may create a municipality (police.uk test data outside NL) when --name is given.
       const municipality = await resolveImportMunicipality(db(), values.municipality, values.name);
       const summary = await importIncidents(buf, {
@@ -51,13 +61,20 @@ export const incidentCommands: CliCommand[] = [
   },
   {
     name: 'purge-incidents',
-    usage: 'purge-incidents [--older-than DAYS] [--dry-run]   delete incident detail past its retention (INCIDENT_RETENTION_DAYS)',
+    usage:
+      'purge-incidents [--older-than DAYS] [--dry-run]   delete incident detail past its retention (INCIDENT_RETENTION_DAYS)',
     async run(args) {
-      const { values } = parseFlags(args, { 'older-than': { type: 'string' }, 'dry-run': { type: 'boolean', default: false } });
+      const { values } = parseFlags(args, {
+        'older-than': { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+      });
       let days: number | undefined;
       if (values['older-than'] !== undefined) {
         days = Number(values['older-than']);
-        if (!Number.isInteger(days) || days < 30) throw new BadInputError(`--older-than: '${values['older-than']}' is not a whole number of days of at least 30`);
+        if (!Number.isInteger(days) || days < 30)
+          throw new BadInputError(
+            `--older-than: '${values['older-than']}' is not a whole number of days of at least 30`,
+          );
       }
       printJson(await purgeExpiredIncidents({ actor: cliActor(), days, dryRun: values['dry-run'] }));
     },

@@ -13,15 +13,29 @@ import { currentUser, requireUser } from '../auth/auth.middleware';
 import { config } from '../core/config';
 import { db } from '../core/db';
 import { BadInputError } from '../core/errors';
-import { INCIDENT_FORMATS, importIncidents, rejectionMessage, resolveImportMunicipality } from './incident-import.service';
+import {
+  INCIDENT_FORMATS,
+  importIncidents,
+  rejectionMessage,
+  resolveImportMunicipality,
+} from './incident-import.service';
 import { parseMappingJson } from './parsers/nl-csv';
 import { incidentDetail } from './incident-detail';
 
 const ImportForm = z.object({
   format: z.enum(INCIDENT_FORMATS).optional(),
-  municipality: z.string().regex(/^[A-Z0-9_-]{2,20}$/).optional(),
-  skipInvalid: z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1'),
-  allowMove: z.enum(['true', 'false', '1', '0']).optional().transform((v) => v === 'true' || v === '1'),
+  municipality: z
+    .string()
+    .regex(/^[A-Z0-9_-]{2,20}$/)
+    .optional(),
+  skipInvalid: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => v === 'true' || v === '1'),
+  allowMove: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => v === 'true' || v === '1'),
   mapping: z.string().max(10_000).optional(),
 });
 
@@ -38,10 +52,15 @@ export function incidentsRouter(): Router {
     const form = ImportForm.parse(req.body ?? {});
     let code = form.municipality;
     if (!code && user.municipalities !== 'all' && user.municipalities.length === 1) {
-      const { rows } = await db().query<{ code: string }>('SELECT code FROM municipalities WHERE id = $1', [user.municipalities[0]]);
+      const { rows } = await db().query<{ code: string }>('SELECT code FROM municipalities WHERE id = $1', [
+        user.municipalities[0],
+      ]);
       code = rows[0]?.code;
     }
-    if (!code) throw new BadInputError("say which municipality the incidents belong to: form field 'municipality' (e.g. GM0503)");
+    if (!code)
+      throw new BadInputError(
+        "say which municipality the incidents belong to: form field 'municipality' (e.g. GM0503)",
+      );
     const municipality = await resolveImportMunicipality(db(), code);
     assertMunicipality(user, municipality.id);
     const summary = await importIncidents(req.file.buffer, {
@@ -56,7 +75,9 @@ export function incidentsRouter(): Router {
       ip: req.ip ?? null,
     });
     if (!summary.committed) {
-      res.status(422).json({ error: { code: 'import_rejected', message: rejectionMessage(summary) }, summary });
+      res
+        .status(422)
+        .json({ error: { code: 'import_rejected', message: rejectionMessage(summary) }, summary });
       return;
     }
     res.json(summary);

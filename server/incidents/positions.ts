@@ -32,5 +32,7 @@ export function wgs84Problem(what: string, lon: number, lat: number): string | u
 
 /** The problem with RD New coordinates outside the Netherlands, or undefined. */
 export function rdProblem(what: string, x: number, y: number): string | undefined {
-  return inRd(x, y) ? undefined : `${what} lie outside the Netherlands (RD New, EPSG:28992: x ${RD_BOUNDS.minX} to ${RD_BOUNDS.maxX}, y ${RD_BOUNDS.minY} to ${RD_BOUNDS.maxY})`;
+  return inRd(x, y)
+    ? undefined
+    : `${what} lie outside the Netherlands (RD New, EPSG:28992: x ${RD_BOUNDS.minX} to ${RD_BOUNDS.maxX}, y ${RD_BOUNDS.minY} to ${RD_BOUNDS.maxY})`;
 }

@@ -22,16 +22,24 @@ const UTF8 = 'save it as UTF-8 (in Excel: "CSV UTF-8") and import it again';
  * 0 for Latin text), which would otherwise come out as letters separated by NUL characters.
  */
 export function decodeText(buf: Buffer): DecodedText {
-  if (buf.length >= 4 && buf.readUInt32LE(0) === 0x0000feff) return { text: '', encoding: 'utf-8', problem: `the file is UTF-32 (little-endian); ${UTF8}` };
-  if (buf.length >= 4 && buf.readUInt32BE(0) === 0x0000feff) return { text: '', encoding: 'utf-8', problem: `the file is UTF-32 (big-endian); ${UTF8}` };
+  if (buf.length >= 4 && buf.readUInt32LE(0) === 0x0000feff)
+    return { text: '', encoding: 'utf-8', problem: `the file is UTF-32 (little-endian); ${UTF8}` };
+  if (buf.length >= 4 && buf.readUInt32BE(0) === 0x0000feff)
+    return { text: '', encoding: 'utf-8', problem: `the file is UTF-32 (big-endian); ${UTF8}` };
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
     return { text: buf.subarray(3).toString('utf8'), encoding: 'utf-8-bom' };
   }
-  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: iconv.decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
-  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { text: iconv.decode(buf.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe)
+    return { text: iconv.decode(buf.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff)
+    return { text: iconv.decode(buf.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
   const utf16 = utf16WithoutBom(buf);
   if (utf16) {
-    return { text: '', encoding: 'utf-8', problem: `the file looks like UTF-16 (${utf16}) without a byte order mark, which cannot be told apart reliably; ${UTF8}` };
+    return {
+      text: '',
+      encoding: 'utf-8',
+      problem: `the file looks like UTF-16 (${utf16}) without a byte order mark, which cannot be told apart reliably; ${UTF8}`,
+    };
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' };
@@ -44,7 +52,8 @@ export function decodeText(buf: Buffer): DecodedText {
 function utf16WithoutBom(buf: Buffer): string | undefined {
   const n = Math.min(buf.length, 4096) & ~1;
   if (n < 8) return undefined;
-  let evenZeros = 0, oddZeros = 0;
+  let evenZeros = 0,
+    oddZeros = 0;
   for (let i = 0; i < n; i += 2) {
     if (buf[i] === 0) evenZeros++;
     if (buf[i + 1] === 0) oddZeros++;
@@ -75,7 +84,12 @@ export function detectDelimiter(line: string): string {
 
 /** Malformed CSV (e.g. a stray quote): names the line. */
 export class CsvSyntaxError extends BadInputError {
-  constructor(message: string, readonly line: number, readonly reason: string, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }
@@ -104,6 +118,11 @@ export function parseCsv(text: string, delimiter: string, fileName: string, toLi
   } catch (err) {
     const line = (err as { lines?: number }).lines;
     const reason = (err as Error).message.replace(/^Invalid /, 'invalid ');
-    throw new CsvSyntaxError(`${fileName}${line ? ` line ${line}` : ''}: not readable as CSV (${reason})`, line ?? 1, reason, { cause: err });
+    throw new CsvSyntaxError(
+      `${fileName}${line ? ` line ${line}` : ''}: not readable as CSV (${reason})`,
+      line ?? 1,
+      reason,
+      { cause: err },
+    );
   }
 }

@@ -35,19 +35,23 @@ const METHOD: Record<Language, Record<ModusOperandi, MethodAdvice>> = {
     },
     open_window_door: {
       how: 'een open raam of deur',
-      advice: 'Sluit ramen, deuren en het tuinhek, ook als u in de tuin bent of maar even weggaat. Kantelramen in de ventilatiestand zijn van buitenaf te openen.',
+      advice:
+        'Sluit ramen, deuren en het tuinhek, ook als u in de tuin bent of maar even weggaat. Kantelramen in de ventilatiestand zijn van buitenaf te openen.',
     },
     door_forced: {
       how: 'een deur open te breken',
-      advice: 'Laat deuren voorzien van SKG**-hang- en sluitwerk met een meerpuntsluiting en dievenklauwen aan de scharnierkant.',
+      advice:
+        'Laat deuren voorzien van SKG**-hang- en sluitwerk met een meerpuntsluiting en dievenklauwen aan de scharnierkant.',
     },
     window_forced: {
       how: 'een raam open te breken of in te slaan',
-      advice: 'Laat ramen op de begane grond voorzien van SKG**-raamsluitingen met een slot, en overweeg gelaagd glas.',
+      advice:
+        'Laat ramen op de begane grond voorzien van SKG**-raamsluitingen met een slot, en overweeg gelaagd glas.',
     },
     climbing: {
       how: 'via een balkon of plat dak binnen te klimmen',
-      advice: 'Sluit ook ramen en deuren op de verdieping. Berg ladders, kliko’s en tuinmeubilair op, zodat niemand er op kan klimmen.',
+      advice:
+        'Sluit ook ramen en deuren op de verdieping. Berg ladders, kliko’s en tuinmeubilair op, zodat niemand er op kan klimmen.',
     },
     unknown: {
       how: 'een manier die nog wordt onderzocht',
@@ -62,7 +66,8 @@ const METHOD: Record<Language, Record<ModusOperandi, MethodAdvice>> = {
     },
     latch_slipping: {
       how: 'slipping the latch of the lock (with a card or strip)',
-      advice: 'Always double-lock the door, even when you are out briefly, and have an anti-burglary strip fitted that shields the latch.',
+      advice:
+        'Always double-lock the door, even when you are out briefly, and have an anti-burglary strip fitted that shields the latch.',
     },
     open_window_door: {
       how: 'an open window or door',
@@ -75,15 +80,18 @@ const METHOD: Record<Language, Record<ModusOperandi, MethodAdvice>> = {
     },
     window_forced: {
       how: 'forcing or breaking a window',
-      advice: 'Have ground-floor windows fitted with lockable SKG** window locks, and consider laminated glass.',
+      advice:
+        'Have ground-floor windows fitted with lockable SKG** window locks, and consider laminated glass.',
     },
     climbing: {
       how: 'climbing in over a balcony or flat roof',
-      advice: 'Lock upstairs windows and doors too. Put away ladders, wheelie bins and garden furniture so nobody can climb on them.',
+      advice:
+        'Lock upstairs windows and doors too. Put away ladders, wheelie bins and garden furniture so nobody can climb on them.',
     },
     unknown: {
       how: 'a way that is still being investigated',
-      advice: 'Check whether your doors and windows meet the Police Label for Safe Housing (Politiekeurmerk Veilig Wonen, PKVW).',
+      advice:
+        'Check whether your doors and windows meet the Police Label for Safe Housing (Politiekeurmerk Veilig Wonen, PKVW).',
     },
   },
 };

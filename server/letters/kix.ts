@@ -20,7 +20,12 @@ const PATTERNS = ['0011', '0101', '0110', '1001', '1010', '1100'];
 export type Bar = 'T' | 'A' | 'D' | 'F';
 
 /** The KIX content for an address: postcode + number [+ X letter] [+ X addition]. */
-export function kixContent(a: { postcode: string; huisnummer: number; huisletter?: string | null; toevoeging?: string | null }): string {
+export function kixContent(a: {
+  postcode: string;
+  huisnummer: number;
+  huisletter?: string | null;
+  toevoeging?: string | null;
+}): string {
   const clean = (s: string) => s.toUpperCase().replace(/[^0-9A-Z]/g, '');
   let s = clean(a.postcode) + String(a.huisnummer);
   if (a.huisletter) s += 'X' + clean(a.huisletter);

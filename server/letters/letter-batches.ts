@@ -11,7 +11,8 @@ import { config } from '../core/config';
  * LETTER_BATCH_SIZE); the order is kept within and across batches, the last batch may be short.
  */
 export function letterBatches(letterIds: number[], size = config().LETTER_BATCH_SIZE): number[][] {
-  if (!Number.isInteger(size) || size < 1) throw new RangeError(`batch size must be a positive integer, not ${size}`);
+  if (!Number.isInteger(size) || size < 1)
+    throw new RangeError(`batch size must be a positive integer, not ${size}`);
   const out: number[][] = [];
   for (let i = 0; i < letterIds.length; i += size) out.push(letterIds.slice(i, i + size));
   return out;

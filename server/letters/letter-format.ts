@@ -9,7 +9,12 @@ export function formatDate(language: Language, isoDate: string): string {
   // Noon UTC keeps the calendar day in any European time zone.
   const d = new Date(`${isoDate}T12:00:00Z`);
   if (Number.isNaN(d.getTime())) throw new Error(`not a date: '${isoDate}'`);
-  return new Intl.DateTimeFormat(LOCALE[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: TZ }).format(d);
+  return new Intl.DateTimeFormat(LOCALE[language], {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: TZ,
+  }).format(d);
 }
 
 /** "woensdag 2 april 2025" and "19:30" for a date-time with offset. */
@@ -23,7 +28,12 @@ export function formatDateTime(language: Language, iso: string): { date: string;
     year: 'numeric',
     timeZone: TZ,
   }).format(d);
-  const time = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: TZ }).format(d);
+  const time = new Intl.DateTimeFormat('nl-NL', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+    timeZone: TZ,
+  }).format(d);
   return { date, time };
 }
 

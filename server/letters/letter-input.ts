@@ -19,13 +19,20 @@ export const LetterInput = z.object({
   /** Printed as "Ons kenmerk": campaign and letter id, never anything personal. */
   reference: z.string().min(1),
   /** `code` (GM0503) picks the municipality on the public map the letter links to. */
-  municipality: z.object({ code: z.string().min(1), name: z.string().min(1), settings: MunicipalitySettings }),
+  municipality: z.object({
+    code: z.string().min(1),
+    name: z.string().min(1),
+    settings: MunicipalitySettings,
+  }),
   address: z.object({
     street_name: z.string().min(1),
     huisnummer: z.number().int().positive(),
     huisletter: z.string().nullable(),
     toevoeging: z.string().nullable(),
-    postcode: z.string().regex(/^[1-9]\d{3}[A-Z]{2}$/, 'expected a postcode like 2628CD').nullable(),
+    postcode: z
+      .string()
+      .regex(/^[1-9]\d{3}[A-Z]{2}$/, 'expected a postcode like 2628CD')
+      .nullable(),
     place: z.string().min(1),
   }),
   /** The street of the recipient: its page on the public map is linked by QR code. */

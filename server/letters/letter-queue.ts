@@ -41,7 +41,9 @@ export async function enqueueLetters(campaignId: number, letterIds: number[]): P
  * are left alone; a finished job with the same id is removed first, otherwise BullMQ would
  * ignore the add. Returns the jobs and letters added.
  */
-export async function reenqueuePending(pending: { id: number; campaignId: number }[]): Promise<{ jobs: number; letters: number }> {
+export async function reenqueuePending(
+  pending: { id: number; campaignId: number }[],
+): Promise<{ jobs: number; letters: number }> {
   const q = letterQueue();
   const inFlight = new Set<number>();
   for (const job of await q.getJobs(['waiting', 'delayed', 'active', 'prioritized'])) {
@@ -63,7 +65,8 @@ export async function reenqueuePending(pending: { id: number; campaignId: number
       const old = await q.getJob(id);
       if (old) {
         const state = await old.getState();
-        if (state === 'completed' || state === 'failed' || state === 'unknown') await old.remove().catch(() => undefined);
+        if (state === 'completed' || state === 'failed' || state === 'unknown')
+          await old.remove().catch(() => undefined);
         else continue;
       }
       await q.add('render', { campaignId, letterIds: batch }, letterJobOptions(id));

@@ -22,7 +22,11 @@ export function letterInputFromRow(row: RenderRow): LetterInput {
     language: row.language,
     letterDate: row.letter_date,
     reference: `PK-${row.campaign_id}-${row.id}`,
-    municipality: { code: row.municipality_code, name: municipalityDisplayName(row.municipality_name), settings },
+    municipality: {
+      code: row.municipality_code,
+      name: municipalityDisplayName(row.municipality_name),
+      settings,
+    },
     address: {
       street_name: row.street_name,
       huisnummer: row.huisnummer,
@@ -41,7 +45,9 @@ export function letterInputFromRow(row: RenderRow): LetterInput {
             attempt: row.incident_attempt ?? false,
             modusOperandi: row.incident_mo ?? 'unknown',
           },
-    evening: row.evening_at ? { at: row.evening_at.toISOString(), location: row.evening_location ?? '' } : null,
+    evening: row.evening_at
+      ? { at: row.evening_at.toISOString(), location: row.evening_location ?? '' }
+      : null,
     publicMapBase: publicMapBase(settings),
     kix: config().LETTER_KIX,
   });

@@ -30,7 +30,8 @@ function handlebars(): typeof Handlebars {
 }
 
 export function templateFile(template: string, language: string): string {
-  if (!/^[a-z0-9-]+$/.test(template) || !/^[a-z]{2}$/.test(language)) throw new TemplateError(`bad template name '${template}.${language}'`);
+  if (!/^[a-z0-9-]+$/.test(template) || !/^[a-z]{2}$/.test(language))
+    throw new TemplateError(`bad template name '${template}.${language}'`);
   return path.join(templatesDir(), 'letters', `${template}.${language}.hbs`);
 }
 

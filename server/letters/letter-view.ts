@@ -62,10 +62,18 @@ export async function buildLetterView(input: LetterInput) {
   const s = settingsIn(input.municipality.settings, input.language);
   const labels = LABELS[lang];
   const needsIncident = input.template === 'cocoon-warning' || input.template === 'victim-advice';
-  if (needsIncident && !input.incident) throw new Error(`a ${input.template} letter needs the incident it is about`);
-  if (input.template === 'prevention-evening' && !input.evening) throw new Error('a prevention-evening letter needs the evening (date, time, place)');
-  const mapUrl = streetMapUrl(input.publicMapBase, { municipalityCode: input.municipality.code, street: input.street, language: lang });
-  const evening = input.evening ? { ...formatDateTime(lang, input.evening.at), location: input.evening.location } : null;
+  if (needsIncident && !input.incident)
+    throw new Error(`a ${input.template} letter needs the incident it is about`);
+  if (input.template === 'prevention-evening' && !input.evening)
+    throw new Error('a prevention-evening letter needs the evening (date, time, place)');
+  const mapUrl = streetMapUrl(input.publicMapBase, {
+    municipalityCode: input.municipality.code,
+    street: input.street,
+    language: lang,
+  });
+  const evening = input.evening
+    ? { ...formatDateTime(lang, input.evening.at), location: input.evening.location }
+    : null;
   const incident = input.incident
     ? {
         date: formatDate(lang, input.incident.occurredOn),
@@ -85,7 +93,10 @@ export async function buildLetterView(input: LetterInput) {
     labels,
     addressee: ADDRESSEE[lang],
     addressLines: postalLines(input.address),
-    kixSvg: input.kix && input.address.postcode ? kixSvg(kixContent({ ...input.address, postcode: input.address.postcode })) : null,
+    kixSvg:
+      input.kix && input.address.postcode
+        ? kixSvg(kixContent({ ...input.address, postcode: input.address.postcode }))
+        : null,
     letterDate: formatDate(lang, input.letterDate),
     reference: input.reference,
     streetArea: input.street.name,

@@ -34,7 +34,10 @@ export function pageRuns(letters: { file: string; page: number | null }[]): Page
  * file; the last few loaded files are kept, in case a file's letters are not all consecutive.
  * Throws when a run names a page its file does not have.
  */
-export async function mergePageRuns(runs: PageRun[], read: (file: string) => Promise<Uint8Array>): Promise<Uint8Array> {
+export async function mergePageRuns(
+  runs: PageRun[],
+  read: (file: string) => Promise<Uint8Array>,
+): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setProducer('Preventiekaart');
   doc.setTitle('Preventiebrieven');
@@ -48,7 +51,8 @@ export async function mergePageRuns(runs: PageRun[], read: (file: string) => Pro
     }
     const all = src.getPageIndices();
     const indices = run.pages.flatMap((p) => (p === null ? all : [p]));
-    for (const bad of indices.filter((i) => i >= all.length)) throw new Error(`stored PDF ${run.file} has no page ${bad + 1}`);
+    for (const bad of indices.filter((i) => i >= all.length))
+      throw new Error(`stored PDF ${run.file} has no page ${bad + 1}`);
     for (const p of await doc.copyPages(src, indices)) doc.addPage(p);
   }
   return doc.save({ useObjectStreams: true });

@@ -6,7 +6,8 @@
 import { PDFDocument } from 'pdf-lib';
 
 /** Loads a PDF without touching its metadata. */
-export const loadPdf = (bytes: Uint8Array): Promise<PDFDocument> => PDFDocument.load(bytes, { updateMetadata: false });
+export const loadPdf = (bytes: Uint8Array): Promise<PDFDocument> =>
+  PDFDocument.load(bytes, { updateMetadata: false });
 
 /**
  * Number of pages of a PDF made by Chromium: it writes one plain `/Type /Page` object per page
@@ -14,7 +15,10 @@ export const loadPdf = (bytes: Uint8Array): Promise<PDFDocument> => PDFDocument.
  * Chromium version put them in object streams (no hits), pdf-lib parses the file instead.
  */
 export async function pdfPageCount(pdf: Uint8Array): Promise<number> {
-  const hits = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0;
+  const hits =
+    Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength)
+      .toString('latin1')
+      .match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0;
   if (hits > 0) return hits;
   return (await loadPdf(pdf)).getPageCount();
 }
@@ -23,7 +27,11 @@ export async function pdfPageCount(pdf: Uint8Array): Promise<number> {
  * Pages of a PDF (0-based, in the given order) as a new PDF; the producer is fixed, and the
  * dates too when `fixedDate` is given (then the same pages give the same bytes).
  */
-export async function extractPages(pdf: Uint8Array | PDFDocument, pages: number[], fixedDate?: Date): Promise<Uint8Array> {
+export async function extractPages(
+  pdf: Uint8Array | PDFDocument,
+  pages: number[],
+  fixedDate?: Date,
+): Promise<Uint8Array> {
   const src = pdf instanceof PDFDocument ? pdf : await loadPdf(pdf);
   const doc = await PDFDocument.create({ updateMetadata: false });
   for (const p of await doc.copyPages(src, pages)) doc.addPage(p);

@@ -15,7 +15,10 @@ export async function ensureMunicipality(
   return rows[0]!.id;
 }
 
-export async function municipalityByCode(q: Queryable, code: string): Promise<{ id: number; name: string; settings: unknown } | undefined> {
+export async function municipalityByCode(
+  q: Queryable,
+  code: string,
+): Promise<{ id: number; name: string; settings: unknown } | undefined> {
   const { rows } = await q.query<{ id: number; name: string; settings: unknown }>(
     'SELECT id, name, settings FROM municipalities WHERE code = $1',
     [code],

@@ -50,7 +50,11 @@ export function settingsIn(s: MunicipalitySettings, language: 'nl' | 'en'): Muni
     ...s,
     letterhead: { ...s.letterhead, department: en.department ?? s.letterhead.department },
     signatory: { ...s.signatory, title: en.signatoryTitle ?? s.signatory.title },
-    subsidy: { ...s.subsidy, name: en.subsidy.name ?? s.subsidy.name, description: en.subsidy.description ?? s.subsidy.description },
+    subsidy: {
+      ...s.subsidy,
+      name: en.subsidy.name ?? s.subsidy.name,
+      description: en.subsidy.description ?? s.subsidy.description,
+    },
     whatsapp: { ...s.whatsapp, description: en.whatsapp.description ?? s.whatsapp.description },
   };
 }

@@ -18,7 +18,10 @@ export function sendCached(
 ): void {
   res.locals[SENT_FROM_CACHE] = true;
   const zipped = c.gzip && req.acceptsEncodings('gzip') === 'gzip' ? c.gzip : null;
-  res.setHeader('Cache-Control', `public, max-age=${opts.maxAgeSeconds}, stale-while-revalidate=${opts.maxAgeSeconds}`);
+  res.setHeader(
+    'Cache-Control',
+    `public, max-age=${opts.maxAgeSeconds}, stale-while-revalidate=${opts.maxAgeSeconds}`,
+  );
   res.setHeader('ETag', zipped?.etag ?? c.etag);
   res.setHeader('Vary', 'Accept-Encoding');
   const inm = req.headers['if-none-match'];
@@ -44,6 +47,7 @@ export function sendCached(
  */
 export function shouldCompress(req: Request, res: Response): boolean {
   if (res.locals[SENT_FROM_CACHE]) return false;
-  if (String(res.getHeader('Content-Type') ?? '').startsWith('application/vnd.mapbox-vector-tile')) return true;
+  if (String(res.getHeader('Content-Type') ?? '').startsWith('application/vnd.mapbox-vector-tile'))
+    return true;
   return compression.filter(req, res);
 }

@@ -62,14 +62,26 @@ export interface PrivacyRules {
 
 export const PERIODS: readonly PeriodMonths[] = [1, 3, 12];
 export const METHOD_CODES = [
-  'cylinder_snapping', 'latch_slipping', 'open_window_door', 'door_forced', 'window_forced', 'climbing', 'unknown',
+  'cylinder_snapping',
+  'latch_slipping',
+  'open_window_door',
+  'door_forced',
+  'window_forced',
+  'climbing',
+  'unknown',
 ] as const;
 
 const TZ = 'Europe/Amsterdam';
 
 function amsterdam(d: Date): { y: number; m: number; day: number; hour: number; minute: number } {
   const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    timeZone: TZ,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
   }).formatToParts(d);
   const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
   return { y: get('year'), m: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
@@ -217,7 +229,12 @@ export class ProtectedFigures {
     const top = this.protect([], this.root);
     if (top.unresolved) {
       // Too few burglaries in the whole municipality: one group that hides every figure touching it.
-      this.groups.push({ fixed: [], level: BLOCK, keys: new Set(this.root.children.keys()), size: this.root.total });
+      this.groups.push({
+        fixed: [],
+        level: BLOCK,
+        keys: new Set(this.root.children.keys()),
+        size: this.root.total,
+      });
     } else {
       this.groups.push(...top.groups);
     }
@@ -250,13 +267,30 @@ export class ProtectedFigures {
     if (node.total === 0) return { groups: [], unresolved: false };
     if (level === LEVELS) {
       if (node.total < min) return { groups: [], unresolved: true };
-      return { groups: [{ fixed: prefix.slice(0, -1), level: LEVELS - 1, keys: new Set([prefix[LEVELS - 1]!]), size: node.total }], unresolved: false };
+      return {
+        groups: [
+          {
+            fixed: prefix.slice(0, -1),
+            level: LEVELS - 1,
+            keys: new Set([prefix[LEVELS - 1]!]),
+            size: node.total,
+          },
+        ],
+        unresolved: false,
+      };
     }
     const kids = [...node.children.entries()]
       .filter(([, c]) => c.total > 0)
-      .map(([key, c]) => ({ key, total: c.total, solo: this.solo(level, key), res: this.protect([...prefix, key], c) }));
+      .map(([key, c]) => ({
+        key,
+        total: c.total,
+        solo: this.solo(level, key),
+        res: this.protect([...prefix, key], c),
+      }));
     const pooled = kids.filter((k) => k.res.unresolved || k.solo);
-    const rest = kids.filter((k) => !(k.res.unresolved || k.solo)).sort((a, b) => a.total - b.total || a.key.localeCompare(b.key));
+    const rest = kids
+      .filter((k) => !(k.res.unresolved || k.solo))
+      .sort((a, b) => a.total - b.total || a.key.localeCompare(b.key));
     if (pooled.length === 0) return { groups: rest.flatMap((k) => k.res.groups), unresolved: false };
 
     const keys = new Set(pooled.map((k) => k.key));
@@ -268,7 +302,9 @@ export class ProtectedFigures {
     while (!enough()) {
       if (sum >= min && !withEmpty) {
         // Only the count is short of members: an empty sibling in the group is enough.
-        const empty = this.domain(level, prefix).find((k) => !keys.has(k) && !node.children.has(k) && !this.solo(level, k));
+        const empty = this.domain(level, prefix).find(
+          (k) => !keys.has(k) && !node.children.has(k) && !this.solo(level, k),
+        );
         if (empty !== undefined) {
           keys.add(empty);
           withEmpty = true;
@@ -281,7 +317,10 @@ export class ProtectedFigures {
       sum += next.total;
       nonEmpty++;
     }
-    return { groups: [...rest.flatMap((k) => k.res.groups), { fixed: prefix, level, keys, size: sum }], unresolved: false };
+    return {
+      groups: [...rest.flatMap((k) => k.res.groups), { fixed: prefix, level, keys, size: sum }],
+      unresolved: false,
+    };
   }
 
   private index(g: Group): void {
@@ -342,7 +381,11 @@ export class ProtectedFigures {
     const unit = cell[UNIT];
     const area = cell[AREA];
     if (unit?.size === 1) return this.cached(`u|${[...unit][0]!}`, () => this.unitCandidates([...unit][0]!));
-    if (!unit && area?.size === 1) return this.cached(`a|${[...area][0]!}`, () => [...this.wide, ...(this.byArea.get([...area][0]!) ?? [])]);
+    if (!unit && area?.size === 1)
+      return this.cached(`a|${[...area][0]!}`, () => [
+        ...this.wide,
+        ...(this.byArea.get([...area][0]!) ?? []),
+      ]);
     return this.groups;
   }
 
@@ -423,14 +466,34 @@ export function computeFigures(p: ProtectedFigures, filter: PublicFilter): Figur
   });
 
   // Areas: homes, a readable name and an extent from their streets.
-  const areaInfo = new Map<string, { name: string | null; kind: StreetBase['areaKind']; homes: number; top: StreetBase | null; bbox: [number, number, number, number] | null }>();
+  const areaInfo = new Map<
+    string,
+    {
+      name: string | null;
+      kind: StreetBase['areaKind'];
+      homes: number;
+      top: StreetBase | null;
+      bbox: [number, number, number, number] | null;
+    }
+  >();
   for (const s of p.streets) {
-    const a = areaInfo.get(s.areaKey) ?? { name: s.areaName, kind: s.areaKind, homes: 0, top: null, bbox: null };
+    const a = areaInfo.get(s.areaKey) ?? {
+      name: s.areaName,
+      kind: s.areaKind,
+      homes: 0,
+      top: null,
+      bbox: null,
+    };
     a.homes += s.addresses;
     if (!a.top || s.addresses > a.top.addresses) a.top = s;
     if (s.bbox) {
       a.bbox = a.bbox
-        ? [Math.min(a.bbox[0], s.bbox[0]), Math.min(a.bbox[1], s.bbox[1]), Math.max(a.bbox[2], s.bbox[2]), Math.max(a.bbox[3], s.bbox[3])]
+        ? [
+            Math.min(a.bbox[0], s.bbox[0]),
+            Math.min(a.bbox[1], s.bbox[1]),
+            Math.max(a.bbox[2], s.bbox[2]),
+            Math.max(a.bbox[3], s.bbox[3]),
+          ]
         : [...s.bbox];
     }
     areaInfo.set(s.areaKey, a);
@@ -440,7 +503,12 @@ export function computeFigures(p: ProtectedFigures, filter: PublicFilter): Figur
     const cell = ProtectedFigures.areaCell(filter, key);
     const c = hidden ? { count: null, few: false } : p.figure(cell);
     const periods = Object.fromEntries(
-      PERIODS.map((period) => [period, hidden ? { count: null, few: false } : p.figure(ProtectedFigures.areaCell({ ...filter, period }, key))]),
+      PERIODS.map((period) => [
+        period,
+        hidden
+          ? { count: null, few: false }
+          : p.figure(ProtectedFigures.areaCell({ ...filter, period }, key)),
+      ]),
     ) as AreaFigure['periods'];
     return {
       key,
@@ -454,9 +522,18 @@ export function computeFigures(p: ProtectedFigures, filter: PublicFilter): Figur
       bbox: a.bbox,
     };
   });
-  areas.sort((x, y) => Number(x.hidden) - Number(y.hidden) || (y.count ?? (y.few ? 1 : 0)) - (x.count ?? (x.few ? 1 : 0)) || x.name.localeCompare(y.name, 'nl'));
+  areas.sort(
+    (x, y) =>
+      Number(x.hidden) - Number(y.hidden) ||
+      (y.count ?? (y.few ? 1 : 0)) - (x.count ?? (x.few ? 1 : 0)) ||
+      x.name.localeCompare(y.name, 'nl'),
+  );
 
   const totalCell = ProtectedFigures.filterCell(filter);
   const total = p.figure(totalCell);
-  return { streets: streetFigures, areas, total: { ...total, methods: total.count ? p.methods(totalCell) : [] } };
+  return {
+    streets: streetFigures,
+    areas,
+    total: { ...total, methods: total.count ? p.methods(totalCell) : [] },
+  };
 }

@@ -46,21 +46,27 @@ export function publicRouter(): Router {
   const JSON_TYPE = 'application/json; charset=utf-8';
 
   r.get('/api/public/municipalities', async (req, res) => {
-    const c = await responses().get('municipalities', async () => json({ municipalities: await service.listMunicipalities() }));
+    const c = await responses().get('municipalities', async () =>
+      json({ municipalities: await service.listMunicipalities() }),
+    );
     sendCached(req, res, c, { type: JSON_TYPE, maxAgeSeconds: maxAge() });
   });
 
   r.get('/api/public/:code/streets', async (req, res) => {
     const code = Code.parse(req.params.code);
     const f = filterOf(req);
-    const c = await responses().get(`streets|${code}|${service.filterKey(f)}`, async () => json(await service.streetFigures(code, f)));
+    const c = await responses().get(`streets|${code}|${service.filterKey(f)}`, async () =>
+      json(await service.streetFigures(code, f)),
+    );
     sendCached(req, res, c, { type: JSON_TYPE, maxAgeSeconds: maxAge() });
   });
 
   r.get('/api/public/:code/areas', async (req, res) => {
     const code = Code.parse(req.params.code);
     const f = filterOf(req);
-    const c = await responses().get(`areas|${code}|${service.filterKey(f)}`, async () => json(await service.areaFigures(code, f)));
+    const c = await responses().get(`areas|${code}|${service.filterKey(f)}`, async () =>
+      json(await service.areaFigures(code, f)),
+    );
     sendCached(req, res, c, { type: JSON_TYPE, maxAgeSeconds: maxAge() });
   });
 
@@ -81,7 +87,11 @@ export function publicRouter(): Router {
       const { municipalityId, figures } = await service.tileFigures(code, f);
       return repo.streetTile(t.z, t.x, t.y, municipalityId, figures);
     });
-    sendCached(req, res, c, { type: 'application/vnd.mapbox-vector-tile', maxAgeSeconds: maxAge(), emptyIs204: true });
+    sendCached(req, res, c, {
+      type: 'application/vnd.mapbox-vector-tile',
+      maxAgeSeconds: maxAge(),
+      emptyIs204: true,
+    });
   });
 
   return r;

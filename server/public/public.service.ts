@@ -10,23 +10,47 @@ import { config } from '../core/config';
 import { NotFoundError } from '../core/errors';
 import { MunicipalitySettings, settingsIn } from '../municipalities/municipality-settings';
 import {
-  computeFigures, METHOD_CODES, ProtectedFigures, publicCutoff, publicMonths, type Figures, type StreetBase,
+  computeFigures,
+  METHOD_CODES,
+  ProtectedFigures,
+  publicCutoff,
+  publicMonths,
+  type Figures,
+  type StreetBase,
 } from './public-figures';
 import * as repo from './public.repo';
 import type {
-  AreasResponse, MunicipalityInfo, PeriodMonths, PublicFilter, SearchHit, SearchResponse, StreetsResponse,
+  AreasResponse,
+  MunicipalityInfo,
+  PeriodMonths,
+  PublicFilter,
+  SearchHit,
+  SearchResponse,
+  StreetsResponse,
 } from './public.types';
 
 export { METHOD_CODES };
 
 /** Query-string filter of every public figure request. */
 export const FilterQuery = z.object({
-  period: z.enum(['1', '3', '12']).default('3').transform((p) => Number(p) as PeriodMonths),
+  period: z
+    .enum(['1', '3', '12'])
+    .default('3')
+    .transform((p) => Number(p) as PeriodMonths),
   methods: z
     .string()
     .max(300)
     .default('')
-    .transform((s) => [...new Set(s.split(',').map((x) => x.trim()).filter(Boolean))].sort())
+    .transform((s) =>
+      [
+        ...new Set(
+          s
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean),
+        ),
+      ].sort(),
+    )
     .pipe(z.array(z.enum(METHOD_CODES, { message: `methods: use codes ${METHOD_CODES.join(', ')}` }))),
   attempt: z.enum(['all', 'attempt', 'completed']).default('all'),
 });
@@ -58,7 +82,9 @@ export function clearPublicFigures(): void {
   snapshots.clear();
 }
 
-function fresh<T>(entry: { at: number; value: Promise<T> } | undefined): entry is { at: number; value: Promise<T> } {
+function fresh<T>(
+  entry: { at: number; value: Promise<T> } | undefined,
+): entry is { at: number; value: Promise<T> } {
   return entry !== undefined && Date.now() - entry.at < ttlMs();
 }
 
@@ -102,13 +128,22 @@ async function snapshot(code: string, now: Date): Promise<Snapshot> {
     if (!m) throw new NotFoundError(`no public map for municipality '${code}'`);
     const grid = config().PUBLIC_GRID_M;
     const months = publicMonths(now);
-    const from = publicCutoff(new Date(Date.UTC(Number(months[0]!.slice(0, 4)), Number(months[0]!.slice(5, 7)) - 1, 15)));
-    const [streets, groups] = await Promise.all([repo.streetsBase(m.id, grid), repo.incidentGroups(m.id, grid, from, cutoff)]);
+    const from = publicCutoff(
+      new Date(Date.UTC(Number(months[0]!.slice(0, 4)), Number(months[0]!.slice(5, 7)) - 1, 15)),
+    );
+    const [streets, groups] = await Promise.all([
+      repo.streetsBase(m.id, grid),
+      repo.incidentGroups(m.id, grid, from, cutoff),
+    ]);
     const { id, ...info } = m;
     return {
-      id, info, streets, byId: new Map(streets.map((s) => [s.id, s])),
+      id,
+      info,
+      streets,
+      byId: new Map(streets.map((s) => [s.id, s])),
       protected: new ProtectedFigures(streets, groups, months, rules()),
-      months, figures: new Map(),
+      months,
+      figures: new Map(),
     };
   })();
   value.catch(() => snapshots.delete(key));
@@ -132,7 +167,11 @@ function figuresFor(s: Snapshot, f: PublicFilter): Figures {
   return fig;
 }
 
-export async function streetFigures(code: string, f: PublicFilter, now = new Date()): Promise<StreetsResponse> {
+export async function streetFigures(
+  code: string,
+  f: PublicFilter,
+  now = new Date(),
+): Promise<StreetsResponse> {
   const s = await snapshot(code, now);
   const fig = figuresFor(s, f);
   return {
@@ -154,20 +193,26 @@ function monthRange(s: Snapshot, f: PublicFilter): [string, string] {
 export async function areaFigures(code: string, f: PublicFilter, now = new Date()): Promise<AreasResponse> {
   const s = await snapshot(code, now);
   return {
-    municipality: { code: s.info.code, name: s.info.name }, filter: f, months: monthRange(s, f),
+    municipality: { code: s.info.code, name: s.info.name },
+    filter: f,
+    months: monthRange(s, f),
     areas: figuresFor(s, f).areas,
   };
 }
 
 /** Street figures as the tile query takes them: only streets with a line. */
 export async function tileFigures(
-  code: string, f: PublicFilter, now = new Date(),
+  code: string,
+  f: PublicFilter,
+  now = new Date(),
 ): Promise<{ municipalityId: number; figures: Array<{ id: number; band: string; n: number | null }> }> {
   const s = await snapshot(code, now);
   const fig = figuresFor(s, f);
   return {
     municipalityId: s.id,
-    figures: fig.streets.filter((x) => s.byId.get(x.id)?.hasGeom).map((x) => ({ id: x.id, band: x.band, n: x.count })),
+    figures: fig.streets
+      .filter((x) => s.byId.get(x.id)?.hasGeom)
+      .map((x) => ({ id: x.id, band: x.band, n: x.count })),
   };
 }
 
@@ -177,7 +222,12 @@ const POSTCODE = /^\s*([1-9][0-9]{3})\s?([A-Za-z]{2})(?![A-Za-z])/;
  * Search by postcode (a house number after it is ignored and never echoed) or street name.
  * Answers per street: its figure for the period, or its area's when it is merged.
  */
-export async function search(code: string, text: string, f: PublicFilter, now = new Date()): Promise<SearchResponse> {
+export async function search(
+  code: string,
+  text: string,
+  f: PublicFilter,
+  now = new Date(),
+): Promise<SearchResponse> {
   const s = await snapshot(code, now);
   const pc = POSTCODE.exec(text);
   const kind = pc ? 'postcode' : 'street';
@@ -199,7 +249,15 @@ export async function search(code: string, text: string, f: PublicFilter, now = 
     hits.push({
       street: { id, name: base.name, place: base.place, bbox: base.bbox },
       figure: sf.merged ? null : { count: sf.count, few: sf.few, methods: sf.methods },
-      area: { key: a.key, name: a.name, kind: a.kind, count: a.count, few: a.few, methods: a.methods, hidden: a.hidden },
+      area: {
+        key: a.key,
+        name: a.name,
+        kind: a.kind,
+        count: a.count,
+        few: a.few,
+        methods: a.methods,
+        hidden: a.hidden,
+      },
     });
   }
   return { query: { kind, text: shown }, period: f.period, hits };

@@ -61,7 +61,10 @@ export interface MunicipalityInfo {
   subsidy: { name: string; description: string; url: string };
   whatsapp: { description: string; url: string };
   /** The same texts in English, where the municipality gave them (else Dutch). */
-  en: { subsidy: { name: string; description: string; url: string }; whatsapp: { description: string; url: string } };
+  en: {
+    subsidy: { name: string; description: string; url: string };
+    whatsapp: { description: string; url: string };
+  };
   website: string;
   phone: string;
 }
@@ -92,7 +95,10 @@ export interface SearchHit {
   street: { id: number; name: string; place: string; bbox: [number, number, number, number] | null };
   /** The street's own figure, or null when merged into its area. */
   figure: (PublicCount & { methods: string[] }) | null;
-  area: { key: string; name: string; kind: 'buurt' | 'wijk' | 'grid' } & PublicCount & { methods: string[]; hidden: boolean };
+  area: { key: string; name: string; kind: 'buurt' | 'wijk' | 'grid' } & PublicCount & {
+      methods: string[];
+      hidden: boolean;
+    };
 }
 
 export interface SearchResponse {

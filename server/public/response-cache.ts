@@ -30,7 +30,11 @@ export async function cachedBody(body: Buffer): Promise<CachedBody> {
   // Once per cache entry, so the best compression is affordable.
   const zipped = await gzip(body, { level: zlib.constants.Z_BEST_COMPRESSION });
   // A content coding is another representation: its ETag must differ (RFC 9110, 8.8.3).
-  return { body, etag, gzip: zipped.length < body.length ? { body: zipped, etag: etagOf(body, '-gz') } : null };
+  return {
+    body,
+    etag,
+    gzip: zipped.length < body.length ? { body: zipped, etag: etagOf(body, '-gz') } : null,
+  };
 }
 
 export class ResponseCache {

@@ -82,7 +82,14 @@ function pick<T>(rng: Rng, items: readonly T[]): T {
 function makeIncident(rng: Rng, n: number, a: DemoAddress, day: Date, mo: string): DemoIncident {
   // Most burglaries happen while residents are out: daytime or early evening, a window of hours.
   const startHour = rng.weighted([
-    [9, 3], [11, 3], [13, 3], [15, 2], [17, 3], [19, 2], [21, 1], [2, 1],
+    [9, 3],
+    [11, 3],
+    [13, 3],
+    [15, 2],
+    [17, 3],
+    [19, 2],
+    [21, 1],
+    [2, 1],
   ] as const);
   const from = new Date(day.getTime() + (startHour + rng.next()) * 3600_000);
   const to = new Date(from.getTime() + rng.int(1, 8) * 3600_000);
@@ -134,7 +141,9 @@ export async function generateDemoIncidents(
     const burstMo = rng.weighted(MO_WEIGHTS);
     const start = incidents.length;
     incidents.push(makeIncident(rng, incidents.length + 1, first, dayAt(firstDaysAgo), burstMo));
-    const near = addresses.filter((a) => a !== first && Math.hypot(a.x - first.x, a.y - first.y) <= BURST_RADIUS_M);
+    const near = addresses.filter(
+      (a) => a !== first && Math.hypot(a.x - first.x, a.y - first.y) <= BURST_RADIUS_M,
+    );
     const followUps = Math.min(rng.int(2, 6), burstTarget - incidents.length);
     for (let i = 0; i < followUps && near.length > 0; i++) {
       // Never today: an incident later than `now` would depend on the hour of the run.
@@ -146,7 +155,15 @@ export async function generateDemoIncidents(
   }
   while (incidents.length < count) {
     const a = pick(rng, addresses);
-    incidents.push(makeIncident(rng, incidents.length + 1, a, dayAt(rng.int(1, PERIOD_DAYS - 1)), rng.weighted(MO_WEIGHTS)));
+    incidents.push(
+      makeIncident(
+        rng,
+        incidents.length + 1,
+        a,
+        dayAt(rng.int(1, PERIOD_DAYS - 1)),
+        rng.weighted(MO_WEIGHTS),
+      ),
+    );
   }
 
   const { rows } = await q.query<{ inserted: boolean }>(
@@ -172,5 +189,11 @@ export async function generateDemoIncidents(
     [municipalityId, JSON.stringify(incidents)],
   );
   const imported = rows.filter((r) => r.inserted).length;
-  return { imported, updated: rows.length - imported, skipped: incidents.length - rows.length, bursts, burstMembers };
+  return {
+    imported,
+    updated: rows.length - imported,
+    skipped: incidents.length - rows.length,
+    bursts,
+    burstMembers,
+  };
 }

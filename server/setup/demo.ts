@@ -19,13 +19,20 @@ export const DEMO_OSM_FILE = path.join(config().rootDir, 'data', 'demo', 'delft_
 export async function loadDemoArea(
   pool: Pool,
   opts: { incidents: boolean; quiet?: boolean; now?: Date },
-): Promise<{ municipalityId: number; osm: ImportSummary; basemap: BasemapSummary; incidents?: DemoIncidentResult }> {
+): Promise<{
+  municipalityId: number;
+  osm: ImportSummary;
+  basemap: BasemapSummary;
+  incidents?: DemoIncidentResult;
+}> {
   const settings = MunicipalitySettings.parse(delftDemoSettings);
   const municipalityId = await ensureMunicipality(pool, { ...DEMO_MUNICIPALITY, settings });
   const osm = await importOsm(DEMO_OSM_FILE, { municipality: DEMO_MUNICIPALITY, actor: 'setup:demo' }, pool);
   // The public map's own background (water, buildings, roads): no third-party tiles.
   const basemap = await loadBasemap(DEMO_OSM_FILE, pool);
   // Synthetic burglaries (source 'demo'), deterministic for a fixed seed and day.
-  const incidents = opts.incidents ? await generateDemoIncidents(pool, municipalityId, { now: opts.now }) : undefined;
+  const incidents = opts.incidents
+    ? await generateDemoIncidents(pool, municipalityId, { now: opts.now })
+    : undefined;
   return { municipalityId, osm, basemap, incidents };
 }

@@ -18,12 +18,15 @@ export const setupCommands: CliCommand[] = [
     async run() {
       const created = await ensureDatabase(config().DATABASE_URL);
       const applied = await migrate(db());
-      console.log(`${created ? 'created database; ' : ''}${applied.length ? `applied ${applied.join(', ')}` : 'schema up to date'}`);
+      console.log(
+        `${created ? 'created database; ' : ''}${applied.length ? `applied ${applied.join(', ')}` : 'schema up to date'}`,
+      );
     },
   },
   {
     name: 'import-osm',
-    usage: 'import-osm FILE [--municipality CODE --name NAME] [--move-from CODE]   streets and addresses from an OSM extract',
+    usage:
+      'import-osm FILE [--municipality CODE --name NAME] [--move-from CODE]   streets and addresses from an OSM extract',
     async run(args) {
       const { values, positionals } = parseFlags(args, {
         municipality: { type: 'string' },
@@ -35,21 +38,38 @@ export const setupCommands: CliCommand[] = [
       const municipality = values.municipality
         ? { code: values.municipality, name: values.name ?? values.municipality }
         : DEMO_MUNICIPALITY;
-      printJson(await importOsm(path.resolve(file), { municipality, moveFrom: values['move-from'], actor: cliActor() }));
+      printJson(
+        await importOsm(path.resolve(file), {
+          municipality,
+          moveFrom: values['move-from'],
+          actor: cliActor(),
+        }),
+      );
     },
   },
   {
     name: 'setup-demo',
-    usage: 'setup-demo                      migrate, load the Delft demo area and incidents, create the demo officer',
+    usage:
+      'setup-demo                      migrate, load the Delft demo area and incidents, create the demo officer',
     async run() {
       await ensureDatabase(config().DATABASE_URL);
       await migrate(db());
       const r = await loadDemoArea(db(), { incidents: true });
       await addUser(
-        { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password, role: 'officer', municipality: DEMO_MUNICIPALITY.code, name: 'Demo Veiligheid' },
+        {
+          email: DEMO_LOGIN.email,
+          password: DEMO_LOGIN.password,
+          role: 'officer',
+          municipality: DEMO_MUNICIPALITY.code,
+          name: 'Demo Veiligheid',
+        },
         cliActor(),
       );
-      printJson({ municipality: DEMO_MUNICIPALITY.code, osm: r.osm, incidents: r.incidents && { ...r.incidents, burstMembers: undefined } });
+      printJson({
+        municipality: DEMO_MUNICIPALITY.code,
+        osm: r.osm,
+        incidents: r.incidents && { ...r.incidents, burstMembers: undefined },
+      });
     },
   },
 ];

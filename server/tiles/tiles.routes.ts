@@ -26,33 +26,49 @@ export function tilesRouter(): Router {
   const router = Router();
   // '/tiles/:layer/...' also matches the public base map ('/tiles/basemap/...', mounted later):
   // pass every other layer on before the sign-in check, or the base map answers 401/400.
-  const ownLayer: RequestHandler = (req, _res, next) => next(Object.hasOwn(TILE_LAYERS, String(req.params.layer)) ? undefined : 'route');
-  router.get('/tiles/:layer/:z/:x/:y.mvt', ownLayer, requireUser('officer'), auditView('incidents.view.tiles'), async (req, res) => {
-    const t = { layer: Layer.parse(req.params.layer), ...TileCoordinates.parse(req.params) };
-    const q = TileQuery.parse(req.query);
-    const user = currentUser(req);
-    const to = q.to ?? new Date();
-    const from = q.from ?? new Date(to.getTime() - 90 * 86_400_000);
-    // As the analysis routes answer (analysis.routes.ts): an empty period is a mistake, not an empty tile.
-    if (from >= to) throw new BadInputError("'from' must lie before 'to'");
-    if (t.z < TILE_LAYERS[t.layer].minZoom) {
-      res.status(204).end();
-      return;
-    }
-    let municipalities: number[];
-    if (user.municipalities === 'all') {
-      municipalities = (await db().query<{ id: number }>('SELECT id FROM municipalities')).rows.map((r) => r.id);
-    } else municipalities = user.municipalities;
-    const tile = await withTransaction(async (client) => {
-      await client.query('SET LOCAL jit = off');
-      const { rows } = await client.query<{ mvt: Buffer | null }>(sql(`tiles/${t.layer}`), [t.z, t.x, t.y, municipalities, from, to]);
-      return rows[0]?.mvt ?? null;
-    });
-    if (!tile || tile.length === 0) {
-      res.status(204).end();
-      return;
-    }
-    res.type('application/vnd.mapbox-vector-tile').send(tile);
-  });
+  const ownLayer: RequestHandler = (req, _res, next) =>
+    next(Object.hasOwn(TILE_LAYERS, String(req.params.layer)) ? undefined : 'route');
+  router.get(
+    '/tiles/:layer/:z/:x/:y.mvt',
+    ownLayer,
+    requireUser('officer'),
+    auditView('incidents.view.tiles'),
+    async (req, res) => {
+      const t = { layer: Layer.parse(req.params.layer), ...TileCoordinates.parse(req.params) };
+      const q = TileQuery.parse(req.query);
+      const user = currentUser(req);
+      const to = q.to ?? new Date();
+      const from = q.from ?? new Date(to.getTime() - 90 * 86_400_000);
+      // As the analysis routes answer (analysis.routes.ts): an empty period is a mistake, not an empty tile.
+      if (from >= to) throw new BadInputError("'from' must lie before 'to'");
+      if (t.z < TILE_LAYERS[t.layer].minZoom) {
+        res.status(204).end();
+        return;
+      }
+      let municipalities: number[];
+      if (user.municipalities === 'all') {
+        municipalities = (await db().query<{ id: number }>('SELECT id FROM municipalities')).rows.map(
+          (r) => r.id,
+        );
+      } else municipalities = user.municipalities;
+      const tile = await withTransaction(async (client) => {
+        await client.query('SET LOCAL jit = off');
+        const { rows } = await client.query<{ mvt: Buffer | null }>(sql(`tiles/${t.layer}`), [
+          t.z,
+          t.x,
+          t.y,
+          municipalities,
+          from,
+          to,
+        ]);
+        return rows[0]?.mvt ?? null;
+      });
+      if (!tile || tile.length === 0) {
+        res.status(204).end();
+        return;
+      }
+      res.type('application/vnd.mapbox-vector-tile').send(tile);
+    },
+  );
   return router;
 }

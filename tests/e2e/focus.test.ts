@@ -21,9 +21,18 @@ beforeAll(async () => {
   browser = await puppeteer.launch({
     executablePath: config().CHROMIUM_PATH,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-      '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+    ],
   });
 });
 
@@ -47,14 +56,25 @@ function contrast(a: Rgb, b: Rgb): number {
   return (hi! + 0.05) / (lo! + 0.05);
 }
 
-const rgb = (css: string): Rgb[] => [...css.matchAll(/rgba?\((\d+),\s*(\d+),\s*(\d+)/g)].map((m) => [Number(m[1]), Number(m[2]), Number(m[3])]);
+const rgb = (css: string): Rgb[] =>
+  [...css.matchAll(/rgba?\((\d+),\s*(\d+),\s*(\d+)/g)].map((m) => [Number(m[1]), Number(m[2]), Number(m[3])]);
 
 /** Tabs until `selector` has focus, then returns the colours of its focus ring. */
-async function ringOf(page: Page, selector: string): Promise<{ outline: Rgb; style: string; width: number; others: Rgb[] }> {
-  for (let i = 0; i < 30 && !(await page.$eval(selector, (e) => e === document.activeElement)); i++) await page.keyboard.press('Tab');
+async function ringOf(
+  page: Page,
+  selector: string,
+): Promise<{ outline: Rgb; style: string; width: number; others: Rgb[] }> {
+  for (let i = 0; i < 30 && !(await page.$eval(selector, (e) => e === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
   const s = await page.$eval(selector, (e) => {
     const cs = getComputedStyle(e);
-    return { outline: cs.outlineColor, style: cs.outlineStyle, width: parseFloat(cs.outlineWidth), shadow: cs.boxShadow, focused: e === document.activeElement };
+    return {
+      outline: cs.outlineColor,
+      style: cs.outlineStyle,
+      width: parseFloat(cs.outlineWidth),
+      shadow: cs.boxShadow,
+      focused: e === document.activeElement,
+    };
   });
   expect(s.focused).toBe(true);
   return { outline: rgb(s.outline)[0]!, style: s.style, width: s.width, others: rgb(s.shadow) };
@@ -78,7 +98,9 @@ test('the focus ring has at least 3:1 contrast on white and on the dark officer 
       expect(ring.width).toBeGreaterThanOrEqual(2);
       expect(contrast(ring.outline, WHITE)).toBeGreaterThanOrEqual(3);
       // On a dark background some part of the ring (outline or its inner band) still stands out.
-      expect(Math.max(...[ring.outline, ...ring.others].map((c) => contrast(c, NAVY)))).toBeGreaterThanOrEqual(3);
+      expect(
+        Math.max(...[ring.outline, ...ring.others].map((c) => contrast(c, NAVY))),
+      ).toBeGreaterThanOrEqual(3);
     }
   } finally {
     await page.close();
@@ -97,8 +119,13 @@ test('after a search the focus moves to the answer', async () => {
     await page.keyboard.type(rows[0]!.name);
     await page.keyboard.press('Enter');
     await page.waitForSelector('#pk-answer-text', { timeout: 15_000 });
-    await page.waitForFunction(() => document.activeElement?.id === 'pk-answer', { timeout: 5_000 }).catch(() => undefined);
-    const focused = await page.evaluate(() => ({ id: document.activeElement?.id, tabindex: document.getElementById('pk-answer')?.getAttribute('tabindex') }));
+    await page
+      .waitForFunction(() => document.activeElement?.id === 'pk-answer', { timeout: 5_000 })
+      .catch(() => undefined);
+    const focused = await page.evaluate(() => ({
+      id: document.activeElement?.id,
+      tabindex: document.getElementById('pk-answer')?.getAttribute('tabindex'),
+    }));
     // tabindex -1: focusable by the page, but not a stop when tabbing through it.
     expect(focused).toEqual({ id: 'pk-answer', tabindex: '-1' });
     expect(await page.$eval('#pk-answer-text', (e) => e.textContent)).toContain(rows[0]!.name);

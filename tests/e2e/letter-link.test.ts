@@ -42,9 +42,18 @@ beforeAll(async () => {
   browser = await puppeteer.launch({
     executablePath: config().CHROMIUM_PATH,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-      '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+    ],
   });
 });
 
@@ -60,7 +69,10 @@ async function printedLetters(street: DemoStreet, language: 'nl' | 'en'): Promis
     method: 'POST',
     headers: { ...bearer(officer), 'content-type': 'application/json' },
     body: JSON.stringify({
-      municipality: 'GM0503', kind: 'evening', language, selection: { streetIds: [street.id] },
+      municipality: 'GM0503',
+      kind: 'evening',
+      language,
+      selection: { streetIds: [street.id] },
       evening: { at: '2026-12-10T19:30:00+01:00', location: 'Stadskantoor, Phoenixstraat 16' },
     }),
   });
@@ -119,7 +131,9 @@ test('an English letter links to its street on the public map, in English', asyn
     expect(answer).toContain(`In ${street.name}:`);
     expect(await page.$eval('#pk-answer h2', (e) => e.textContent)).toBe(street.name);
     // The street is the selected one on the map, and the map has moved to it.
-    const selected = await page.evaluate(() => JSON.stringify(window.preventiekaart!.map.getFilter('streets-selected')));
+    const selected = await page.evaluate(() =>
+      JSON.stringify(window.preventiekaart!.map.getFilter('streets-selected')),
+    );
     expect(selected).toBe(JSON.stringify(['==', ['get', 'id'], street.id]));
   } finally {
     await page.close();
@@ -129,7 +143,9 @@ test('an English letter links to its street on the public map, in English', asyn
 test('a Dutch letter to a street with too few homes links to its area on the public map', async () => {
   const { streets, areas } = await publicFigures();
   const visibleAreas = new Map(areas.areas.filter((a) => !a.hidden && a.bbox).map((a) => [a.key, a]));
-  const merged = new Map(streets.streets.filter((s) => s.merged && visibleAreas.has(s.areaKey)).map((s) => [s.id, s]));
+  const merged = new Map(
+    streets.streets.filter((s) => s.merged && visibleAreas.has(s.areaKey)).map((s) => [s.id, s]),
+  );
   const street = (await demoStreets(t.pool, 1, 7)).find((s) => merged.has(s.id))!;
   expect(street).toBeDefined();
   const area = visibleAreas.get(merged.get(street.id)!.areaKey)!;
@@ -148,7 +164,11 @@ test('a Dutch letter to a street with too few homes links to its area on the pub
         if (m.isMoving()) return false;
         const v = m.getBounds();
         const c = m.getCenter();
-        const contains = v.getWest() <= b[0] + 1e-4 && v.getSouth() <= b[1] + 1e-4 && v.getEast() >= b[2] - 1e-4 && v.getNorth() >= b[3] - 1e-4;
+        const contains =
+          v.getWest() <= b[0] + 1e-4 &&
+          v.getSouth() <= b[1] + 1e-4 &&
+          v.getEast() >= b[2] - 1e-4 &&
+          v.getNorth() >= b[3] - 1e-4;
         return contains && c.lng >= b[0] && c.lng <= b[2] && c.lat >= b[1] && c.lat <= b[3];
       },
       { timeout: 10_000 },

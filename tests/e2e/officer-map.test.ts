@@ -36,7 +36,8 @@ const slow = (r: import('puppeteer-core').HTTPRequest) => {
 };
 
 beforeAll(async () => {
-  if (!fs.existsSync(DIST)) throw new Error('dist/intern.html is missing: run `npx vite build` before the e2e tests');
+  if (!fs.existsSync(DIST))
+    throw new Error('dist/intern.html is missing: run `npx vite build` before the e2e tests');
   const { rows } = await t.pool.query<{ id: number }>("SELECT id FROM municipalities WHERE code = 'GM0503'");
   await generateDemoIncidents(t.pool, rows[0]!.id);
   officer = await createTestUser(t.pool, { role: 'officer' });
@@ -44,8 +45,13 @@ beforeAll(async () => {
     executablePath: config().CHROMIUM_PATH,
     headless: true,
     args: [
-      '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
     ],
   });
@@ -57,13 +63,17 @@ beforeAll(async () => {
   page.on('request', (req) => {
     const u = new URL(req.url());
     seen.push(u.pathname);
-    if (!['data:', 'blob:'].includes(u.protocol) && u.hostname !== '127.0.0.1' && u.hostname !== 'localhost') foreign.push(req.url());
+    if (!['data:', 'blob:'].includes(u.protocol) && u.hostname !== '127.0.0.1' && u.hostname !== 'localhost')
+      foreign.push(req.url());
   });
   page.on('pageerror', (err) => pageErrors.push(String(err)));
   page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
   page.on('requestfailed', (r) => consoleLines.push(`failed: ${r.url()}`));
   page.on('request', (r) => pending.set(r, Date.now()));
-  page.on('requestfinished', (r) => { slow(r); pending.delete(r); });
+  page.on('requestfinished', (r) => {
+    slow(r);
+    pending.delete(r);
+  });
   page.on('requestfailed', (r) => pending.delete(r));
 });
 
@@ -82,7 +92,13 @@ async function waitForMap(): Promise<void> {
       style: window.preventiekaartIntern?.map.isStyleLoaded(),
       tiles: window.preventiekaartIntern?.map.areTilesLoaded(),
     }));
-    throw new Error(`map not ready: ${JSON.stringify(diag)}; pending: ${[...pending].map(([r, t0]) => `${Date.now() - t0}ms ${r.url().replace(/\?.*/, '')}`).join(', ')}; slow: ${slowLines.join(', ')}; console: ${consoleLines.filter((l) => !l.includes('GL Driver')).slice(-10).join(' | ')}`, { cause: err });
+    throw new Error(
+      `map not ready: ${JSON.stringify(diag)}; pending: ${[...pending].map(([r, t0]) => `${Date.now() - t0}ms ${r.url().replace(/\?.*/, '')}`).join(', ')}; slow: ${slowLines.join(', ')}; console: ${consoleLines
+        .filter((l) => !l.includes('GL Driver'))
+        .slice(-10)
+        .join(' | ')}`,
+      { cause: err },
+    );
   }
 }
 
@@ -107,7 +123,13 @@ test('sign in through the form; the map shows incidents, clusters, risk zones an
     () => {
       const m = window.preventiekaartIntern!.map;
       const n = (layers: string[]) => m.queryRenderedFeatures({ layers }).length;
-      const r = { clusters: n(['cluster-fill', 'cluster-line', 'cluster-point']), activity: n(['activity']), incidents: n(['incidents']), zones: n(['zone-fill']), base: n(['road', 'building', 'water']) };
+      const r = {
+        clusters: n(['cluster-fill', 'cluster-line', 'cluster-point']),
+        activity: n(['activity']),
+        incidents: n(['incidents']),
+        zones: n(['zone-fill']),
+        base: n(['road', 'building', 'water']),
+      };
       return r.clusters > 0 && r.activity > 0 && r.incidents > 0 && r.base > 0 ? r : null;
     },
     { timeout: 60_000, polling: 500 },
@@ -118,7 +140,10 @@ test('sign in through the form; the map shows incidents, clusters, risk zones an
 
   // The clusters list agrees with the API, and the activity table has rows.
   const listed = await page.$$eval('#pk-clusters li', (li) => li.length);
-  const api = (await page.evaluate(async (code) => (await fetch(`/api/clusters?municipality=${code}`)).json(), 'GM0503')) as { features: unknown[] };
+  const api = (await page.evaluate(
+    async (code) => (await fetch(`/api/clusters?municipality=${code}`)).json(),
+    'GM0503',
+  )) as { features: unknown[] };
   expect(listed).toBe(api.features.length);
   expect(listed).toBeGreaterThan(0);
   expect(await page.$$eval('#pk-activity tbody tr', (tr) => tr.length)).toBeGreaterThan(0);
@@ -134,7 +159,9 @@ test('the activity table sorts with its heading buttons', async () => {
   const names = () => page.$$eval('#pk-activity tbody tr th', (th) => th.map((c) => c.textContent ?? ''));
   await page.click('#pk-activity thead th:nth-child(2) button');
   const desc = await names();
-  expect(await page.$eval('#pk-activity thead th:nth-child(2)', (th) => th.getAttribute('aria-sort'))).toBe('descending');
+  expect(await page.$eval('#pk-activity thead th:nth-child(2)', (th) => th.getAttribute('aria-sort'))).toBe(
+    'descending',
+  );
   await page.click('#pk-activity thead th:nth-child(2) button');
   const asc = await names();
   expect(asc).toEqual([...desc].reverse());
@@ -147,14 +174,27 @@ test('select a street in the table and create a cocoon letter campaign through t
   const streetId = Number(await page.$eval('#pk-activity tbody tr', (tr) => (tr as HTMLElement).dataset.key));
   await page.click(`#pk-activity tbody tr[data-key="${streetId}"] input[type=checkbox]`);
   expect(await page.evaluate(() => window.preventiekaartIntern!.selectedStreets())).toEqual([streetId]);
-  await page.waitForFunction(() => window.preventiekaartIntern!.map.queryRenderedFeatures({ layers: ['streets-selected'] }).length > 0, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => window.preventiekaartIntern!.map.queryRenderedFeatures({ layers: ['streets-selected'] }).length > 0,
+    { timeout: 30_000 },
+  );
 
   await page.select('#pk-kind', 'cocoon');
   // The incident list offers the burglaries on the selected street; take the newest.
-  await page.waitForFunction(() => (document.getElementById('pk-incident') as HTMLSelectElement).options.length > 1, { timeout: 30_000 });
-  const incidentId = Number(await page.$eval('#pk-incident', (s) => (s as HTMLSelectElement).options[1]!.value));
+  await page.waitForFunction(
+    () => (document.getElementById('pk-incident') as HTMLSelectElement).options.length > 1,
+    { timeout: 30_000 },
+  );
+  const incidentId = Number(
+    await page.$eval('#pk-incident', (s) => (s as HTMLSelectElement).options[1]!.value),
+  );
   await page.select('#pk-incident', String(incidentId));
-  const { rows: [inc] } = await t.pool.query<{ street_id: string; address_id: string | null }>('SELECT street_id, address_id FROM incidents WHERE id = $1', [incidentId]);
+  const {
+    rows: [inc],
+  } = await t.pool.query<{ street_id: string; address_id: string | null }>(
+    'SELECT street_id, address_id FROM incidents WHERE id = $1',
+    [incidentId],
+  );
   expect(Number(inc!.street_id)).toBe(streetId);
   await page.select('#pk-language', 'nl');
   await page.click('#pk-letter-submit');
@@ -162,20 +202,27 @@ test('select a street in the table and create a cocoon letter campaign through t
   expect(await page.$eval('#pk-letter-error', (e) => e.textContent)).toBe('');
 
   const campaignId = Number(await page.$eval('#pk-campaign', (e) => (e as HTMLElement).dataset.campaignId));
-  const { rows: [expected] } = await t.pool.query<{ n: number }>(
+  const {
+    rows: [expected],
+  } = await t.pool.query<{ n: number }>(
     'SELECT count(*)::int AS n FROM addresses WHERE street_id = $1 AND residential AND id IS DISTINCT FROM $2',
     [streetId, inc!.address_id],
   );
   const shown = await page.$eval('#pk-campaign dd[data-count="Brieven"]', (e) => Number(e.textContent));
   expect(shown).toBe(expected!.n);
-  const { rows: [db] } = await t.pool.query<{ kind: string; template: string; n: number }>(
+  const {
+    rows: [db],
+  } = await t.pool.query<{ kind: string; template: string; n: number }>(
     `SELECT c.kind, c.template, (SELECT count(*)::int FROM letters l WHERE l.campaign_id = c.id) AS n FROM campaigns c WHERE c.id = $1`,
     [campaignId],
   );
   expect(db).toEqual({ kind: 'cocoon', template: 'cocoon-warning', n: expected!.n });
 
   // The page polls the status endpoint; it answers for this officer.
-  const status = (await page.evaluate(async (id) => (await fetch(`/api/campaigns/${id}`)).json(), campaignId)) as { id: number; counts: { total: number } };
+  const status = (await page.evaluate(
+    async (id) => (await fetch(`/api/campaigns/${id}`)).json(),
+    campaignId,
+  )) as { id: number; counts: { total: number } };
   expect(status.id).toBe(campaignId);
   expect(status.counts.total).toBe(expected!.n);
 
@@ -198,14 +245,18 @@ test('import a police export through the form: a bad row refuses the file, skipp
   ].join('\n');
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pk-e2e-')), 'politie-export.csv');
   fs.writeFileSync(file, csv);
-  const imported = async () => (await t.pool.query("SELECT 1 FROM incidents WHERE external_id LIKE 'E2E-%'")).rowCount;
+  const imported = async () =>
+    (await t.pool.query("SELECT 1 FROM incidents WHERE external_id LIKE 'E2E-%'")).rowCount;
 
   await page.$eval('#pk-import', (d) => ((d as HTMLDetailsElement).open = true));
   const input = (await page.$('#pk-import-file')) as import('puppeteer-core').ElementHandle<HTMLInputElement>;
   await input.uploadFile(file);
   await page.select('#pk-import-format', 'nl-csv');
   await page.click('#pk-import-submit');
-  await page.waitForFunction(() => document.querySelector('#pk-import-result .pk-error, #pk-import-result .pk-ok') !== null, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => document.querySelector('#pk-import-result .pk-error, #pk-import-result .pk-ok') !== null,
+    { timeout: 30_000 },
+  );
   const refused = await page.$eval('#pk-import-result', (e) => e.textContent ?? '');
   expect(refused).toContain('Niets ingelezen');
   expect(refused).toMatch(/regel 3/);
@@ -213,7 +264,9 @@ test('import a police export through the form: a bad row refuses the file, skipp
 
   await page.click('#pk-import-skip');
   await page.click('#pk-import-submit');
-  await page.waitForFunction(() => document.querySelector('#pk-import-result .pk-ok') !== null, { timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelector('#pk-import-result .pk-ok') !== null, {
+    timeout: 30_000,
+  });
   const done = await page.$eval('#pk-import-result', (e) => e.textContent ?? '');
   expect(done).toContain('1 nieuw');
   expect(done).toContain('1 afgekeurd');
@@ -238,14 +291,27 @@ test('an incident popup shows the address only when asked, and that view is audi
   await page.mouse.click(pt!.x, pt!.y);
   await page.waitForSelector('.pk-popup button', { timeout: 10_000 });
   expect(await page.$eval('.pk-popup', (e) => e.textContent)).not.toMatch(/Adres:/);
-  const before = (await t.pool.query("SELECT 1 FROM audit_log WHERE action = 'incidents.view.detail' AND user_id = $1", [officer.id])).rowCount;
+  const before = (
+    await t.pool.query("SELECT 1 FROM audit_log WHERE action = 'incidents.view.detail' AND user_id = $1", [
+      officer.id,
+    ])
+  ).rowCount;
   await page.evaluate(() => {
-    const b = [...document.querySelectorAll<HTMLButtonElement>('.pk-popup button')].find((x) => x.textContent!.startsWith('Adres en details'));
+    const b = [...document.querySelectorAll<HTMLButtonElement>('.pk-popup button')].find((x) =>
+      x.textContent!.startsWith('Adres en details'),
+    );
     b!.click();
   });
-  await page.waitForFunction(() => /Adres: .+ \d+/.test(document.querySelector('.pk-popup')?.textContent ?? ''), { timeout: 10_000 });
+  await page.waitForFunction(
+    () => /Adres: .+ \d+/.test(document.querySelector('.pk-popup')?.textContent ?? ''),
+    { timeout: 10_000 },
+  );
   expect(await page.$eval('.pk-popup', (e) => e.textContent)).toMatch(/Registratienummer: (demo|E2E)-\d+/);
-  const after = (await t.pool.query("SELECT 1 FROM audit_log WHERE action = 'incidents.view.detail' AND user_id = $1", [officer.id])).rowCount;
+  const after = (
+    await t.pool.query("SELECT 1 FROM audit_log WHERE action = 'incidents.view.detail' AND user_id = $1", [
+      officer.id,
+    ])
+  ).rowCount;
   expect(after).toBe(before! + 1);
 });
 
@@ -265,7 +331,8 @@ test('a reload restores the session; signing out shows the form again', async ()
 
 test('no request left this server and the page threw no errors', () => {
   // The recording sees the map worker's requests too (tiles, glyphs), so the check means something.
-  for (const p of ['/tiles/incidents/', '/tiles/basemap/', '/fonts/']) expect(seen.some((s) => s.startsWith(p))).toBe(true);
+  for (const p of ['/tiles/incidents/', '/tiles/basemap/', '/fonts/'])
+    expect(seen.some((s) => s.startsWith(p))).toBe(true);
   expect(foreign).toEqual([]);
   expect(pageErrors).toEqual([]);
 });

@@ -23,7 +23,8 @@ const outside: string[] = [];
 const responses: Array<{ url: string; status: number; body: Buffer }> = [];
 const pending: Array<Promise<void>> = [];
 
-const FORBIDDEN_KEYS = /^(huisnummer|huisletter|toevoeging|house_?number|address(_?id)?|external_?id|incident_?id|occurred_(from|to)|geom|lat|lon|lng)$/i;
+const FORBIDDEN_KEYS =
+  /^(huisnummer|huisletter|toevoeging|house_?number|address(_?id)?|external_?id|incident_?id|occurred_(from|to)|geom|lat|lon|lng)$/i;
 
 function keysOf(value: unknown, out: string[] = []): string[] {
   if (Array.isArray(value)) value.forEach((v) => keysOf(v, out));
@@ -44,8 +45,18 @@ beforeAll(async () => {
   browser = await puppeteer.launch({
     executablePath: config().CHROMIUM_PATH,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+    ],
   });
   page = await browser.newPage();
   await page.setViewport({ width: 1200, height: 900 });
@@ -76,7 +87,8 @@ beforeAll(async () => {
       (async () => {
         let body = Buffer.alloc(0);
         try {
-          if (res.status() !== 204 && res.status() !== 304 && res.request().method() !== 'OPTIONS') body = Buffer.from(await res.buffer());
+          if (res.status() !== 204 && res.status() !== 304 && res.request().method() !== 'OPTIONS')
+            body = Buffer.from(await res.buffer());
         } catch {
           // a body that is gone (redirect, aborted) has nothing to leak
         }
@@ -90,22 +102,36 @@ afterAll(async () => {
   await browser?.close();
 });
 
-test('the public map renders street features from the project\'s own tiles', async () => {
+test("the public map renders street features from the project's own tiles", async () => {
   await page.goto(`${app.url}/`, { waitUntil: 'load' });
-  await page.waitForFunction(() => window.preventiekaart?.ready === true, { timeout: 60_000 }).catch((e: unknown) => {
-    console.log('not ready', outside, responses.map((r) => `${r.status} ${r.url}`).join('\n'));
-    throw e;
-  });
+  await page
+    .waitForFunction(() => window.preventiekaart?.ready === true, { timeout: 60_000 })
+    .catch((e: unknown) => {
+      console.log('not ready', outside, responses.map((r) => `${r.status} ${r.url}`).join('\n'));
+      throw e;
+    });
   await page.waitForFunction(
-    () => (window.preventiekaart?.map.queryRenderedFeatures({ layers: ['streets-count', 'streets-none', 'streets-merged'] }).length ?? 0) > 20,
+    () =>
+      (window.preventiekaart?.map.queryRenderedFeatures({
+        layers: ['streets-count', 'streets-none', 'streets-merged'],
+      }).length ?? 0) > 20,
     { timeout: 30_000 },
   );
   const features = await page.evaluate(() =>
-    window.preventiekaart!.map.queryRenderedFeatures({ layers: ['streets-count', 'streets-none', 'streets-merged'] })
-      .map((f) => ({ type: f.geometry.type, keys: Object.keys(f.properties).sort(), band: f.properties.band as string })),
+    window
+      .preventiekaart!.map.queryRenderedFeatures({
+        layers: ['streets-count', 'streets-none', 'streets-merged'],
+      })
+      .map((f) => ({
+        type: f.geometry.type,
+        keys: Object.keys(f.properties).sort(),
+        band: f.properties.band as string,
+      })),
   );
   // Streets only, as lines: never a point, never an incident.
-  expect(new Set(features.map((f) => f.type))).toEqual(new Set(['LineString', 'MultiLineString'].filter((x) => features.some((f) => f.type === x))));
+  expect(new Set(features.map((f) => f.type))).toEqual(
+    new Set(['LineString', 'MultiLineString'].filter((x) => features.some((f) => f.type === x))),
+  );
   expect(features.every((f) => f.keys.every((k) => ['id', 'name', 'band', 'n'].includes(k)))).toBe(true);
   expect(features.some((f) => ['few', 'low', 'mid', 'high'].includes(f.band))).toBe(true);
 
@@ -148,7 +174,9 @@ test('postcode search answers for the street, with advice', async () => {
   expect(answer).toMatch(/inbra|burglar|woningen|homes/i);
   expect(answer).not.toContain(String(huisnummer) + ' ');
   expect(await page.$$eval('#pk-advice-list li', (li) => li.length)).toBeGreaterThan(3);
-  expect(new URL(page.url()).searchParams.get('postcode')).toBe(`${postcode.slice(0, 4)} ${postcode.slice(4)}`);
+  expect(new URL(page.url()).searchParams.get('postcode')).toBe(
+    `${postcode.slice(0, 4)} ${postcode.slice(4)}`,
+  );
 });
 
 test('the table alternative lists every street and sorts', async () => {
@@ -158,9 +186,14 @@ test('the table alternative lists every street and sorts', async () => {
   const rows = await page.$$eval('#pk-table tbody tr', (tr) => tr.length);
   expect(rows).toBeGreaterThan(100);
   await page.click('#pk-table th button[data-sort="name"]');
-  const sort = await page.$eval('#pk-table th[aria-sort]', (th) => [th.textContent, th.getAttribute('aria-sort')]);
+  const sort = await page.$eval('#pk-table th[aria-sort]', (th) => [
+    th.textContent,
+    th.getAttribute('aria-sort'),
+  ]);
   expect(sort[1]).toBe('ascending');
-  const names = await page.$$eval('#pk-table tbody th', (th) => th.slice(0, 5).map((x) => x.textContent ?? ''));
+  const names = await page.$$eval('#pk-table tbody th', (th) =>
+    th.slice(0, 5).map((x) => x.textContent ?? ''),
+  );
   expect([...names].sort((a, b) => a.localeCompare(b, 'nl'))).toEqual(names);
 });
 
@@ -187,7 +220,11 @@ test('no response carries a house number, an incident id or incident coordinates
     const text = r.body.toString('latin1');
     expect(text).not.toContain('TESTREG-');
     if (!api.includes(r)) continue;
-    for (const c of coords) if (text.includes(c)) throw new Error(`${r.url} contains incident coordinate ${c}: ${text.slice(Math.max(0, text.indexOf(c) - 80), text.indexOf(c) + 40)}`);
+    for (const c of coords)
+      if (text.includes(c))
+        throw new Error(
+          `${r.url} contains incident coordinate ${c}: ${text.slice(Math.max(0, text.indexOf(c) - 80), text.indexOf(c) + 40)}`,
+        );
     if (r.url.includes('/api/')) {
       const keys = keysOf(JSON.parse(text));
       const bad = keys.filter((k) => FORBIDDEN_KEYS.test(k));

@@ -48,7 +48,10 @@ async function dataFingerprint(pool: Pool): Promise<Record<string, string>> {
 }
 
 async function auditActionsSince(pool: Pool, id: number): Promise<string[]> {
-  const { rows } = await pool.query<{ action: string }>('SELECT action FROM audit_log WHERE id > $1 ORDER BY id', [id]);
+  const { rows } = await pool.query<{ action: string }>(
+    'SELECT action FROM audit_log WHERE id > $1 ORDER BY id',
+    [id],
+  );
   return rows.map((r) => r.action);
 }
 
@@ -83,7 +86,10 @@ export async function checkBadInput(pool: Pool, table: BadInputTable, c: BadInpu
       ...(summary.warnings ?? []),
     ].join('\n');
   }
-  expect({ code: r.code, message }).toEqual({ code: c.exit, message: expect.stringContaining(path.basename(file)) });
+  expect({ code: r.code, message }).toEqual({
+    code: c.exit,
+    message: expect.stringContaining(path.basename(file)),
+  });
   if (c.where) expect(message).toContain(c.where);
   expect(message).toMatch(c.what);
   if (c.not) expect(message).not.toMatch(c.not);

@@ -19,7 +19,11 @@ export async function demoStreets(pool: Pool, min: number, max: number): Promise
 }
 
 /** A burglary at one address of the street; returns the incident and the victim's address id. */
-export async function burglaryIn(pool: Pool, streetId: number, externalId: string): Promise<{ incidentId: number; victimAddressId: number }> {
+export async function burglaryIn(
+  pool: Pool,
+  streetId: number,
+  externalId: string,
+): Promise<{ incidentId: number; victimAddressId: number }> {
   const { rows } = await pool.query<{ id: string; address_id: string }>(
     `INSERT INTO incidents (municipality_id, source, external_id, occurred_from, occurred_to, attempt, modus_operandi, address_id, street_id, geom)
      SELECT a.municipality_id, 'test', $2, now() - interval '3 days', now() - interval '2 days', false, 'cylinder_snapping', a.id, a.street_id, a.geom
@@ -31,7 +35,11 @@ export async function burglaryIn(pool: Pool, streetId: number, externalId: strin
 }
 
 /** Residential addresses of streets as printed ("Mekelweg 12A"), in print order. */
-export async function addressLines(pool: Pool, streetIds: number[], exceptAddressId?: number): Promise<string[]> {
+export async function addressLines(
+  pool: Pool,
+  streetIds: number[],
+  exceptAddressId?: number,
+): Promise<string[]> {
   const { rows } = await pool.query<{ line: string }>(
     `SELECT street_name || ' ' || huisnummer || coalesce(huisletter, '') || coalesce('-' || toevoeging, '') AS line
      FROM addresses WHERE street_id = ANY($1) AND residential AND id IS DISTINCT FROM $2
@@ -50,20 +58,31 @@ export async function letterCounts(pool: Pool, campaignId: number): Promise<Reco
 }
 
 /** Polls until no letter of the campaign is pending, or fails after `timeoutMs`. */
-export async function waitUntilDone(pool: Pool, campaignId: number, timeoutMs = 90_000): Promise<Record<string, number>> {
+export async function waitUntilDone(
+  pool: Pool,
+  campaignId: number,
+  timeoutMs = 90_000,
+): Promise<Record<string, number>> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const c = await letterCounts(pool, campaignId);
     if (!c.pending) return c;
-    if (Date.now() > until) throw new Error(`campaign ${campaignId} not done after ${timeoutMs} ms: ${JSON.stringify(c)}`);
+    if (Date.now() > until)
+      throw new Error(`campaign ${campaignId} not done after ${timeoutMs} ms: ${JSON.stringify(c)}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
 
-export async function waitUntilRendered(pool: Pool, campaignId: number, atLeast: number, timeoutMs = 60_000): Promise<void> {
+export async function waitUntilRendered(
+  pool: Pool,
+  campaignId: number,
+  atLeast: number,
+  timeoutMs = 60_000,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (((await letterCounts(pool, campaignId)).rendered ?? 0) < atLeast) {
-    if (Date.now() > until) throw new Error(`campaign ${campaignId}: fewer than ${atLeast} letters rendered after ${timeoutMs} ms`);
+    if (Date.now() > until)
+      throw new Error(`campaign ${campaignId}: fewer than ${atLeast} letters rendered after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -42,8 +42,12 @@ export async function runCliInProcess(args: string[]): Promise<CliResult> {
     stdout += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
     return true;
   });
-  const log = jest.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void (stdout += `${a.join(' ')}\n`));
-  const error = jest.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void (stderr += `${a.join(' ')}\n`));
+  const log = jest
+    .spyOn(console, 'log')
+    .mockImplementation((...a: unknown[]) => void (stdout += `${a.join(' ')}\n`));
+  const error = jest
+    .spyOn(console, 'error')
+    .mockImplementation((...a: unknown[]) => void (stderr += `${a.join(' ')}\n`));
   try {
     const code = await runCommand(args);
     return { code, stdout, stderr };

@@ -1,7 +1,15 @@
 /** Row counts and a content checksum of the tables imports write to: "unchanged" made testable. */
 import type { Queryable } from '../../server/core/db';
 
-const TABLES = ['municipalities', 'streets', 'street_segments', 'addresses', 'incidents', 'users', 'audit_log'];
+const TABLES = [
+  'municipalities',
+  'streets',
+  'street_segments',
+  'addresses',
+  'incidents',
+  'users',
+  'audit_log',
+];
 
 export async function fingerprint(q: Queryable): Promise<Record<string, string>> {
   const out: Record<string, string> = {};

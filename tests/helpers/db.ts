@@ -25,7 +25,8 @@ function adminUrl(): string {
 /** Creates a clone of the template; returns its URL. */
 export async function cloneTemplate(): Promise<{ url: string; name: string }> {
   const runId = process.env.PK_TEST_RUN;
-  if (!runId) throw new Error('PK_TEST_RUN is not set: run tests through jest (npm test), which prepares the template');
+  if (!runId)
+    throw new Error('PK_TEST_RUN is not set: run tests through jest (npm test), which prepares the template');
   const name = `pk_test_${runId}_${crypto.randomBytes(4).toString('hex')}`;
   const c = new Client({ connectionString: adminUrl() });
   await c.connect();

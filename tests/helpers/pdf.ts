@@ -15,11 +15,18 @@ function withFile<T>(pdf: Uint8Array, fn: (file: string) => T): T {
 }
 
 export function pdfText(pdf: Uint8Array, opts: { layout?: boolean } = {}): string {
-  return withFile(pdf, (f) => execFileSync('pdftotext', [...(opts.layout ? ['-layout'] : []), f, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 }));
+  return withFile(pdf, (f) =>
+    execFileSync('pdftotext', [...(opts.layout ? ['-layout'] : []), f, '-'], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    }),
+  );
 }
 
 export function pdfPages(pdf: Uint8Array): number {
-  return withFile(pdf, (f) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [f], { encoding: 'utf8' }))![1]));
+  return withFile(pdf, (f) =>
+    Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [f], { encoding: 'utf8' }))![1]),
+  );
 }
 
 /** Collapses whitespace, so text checks do not depend on line breaks. */

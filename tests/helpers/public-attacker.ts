@@ -57,11 +57,17 @@ export class RecordSet {
   }
 
   minus(o: RecordSet): RecordSet {
-    return new RecordSet(0, this.words.map((w, i) => w & ~o.words[i]!));
+    return new RecordSet(
+      0,
+      this.words.map((w, i) => w & ~o.words[i]!),
+    );
   }
 
   union(o: RecordSet): RecordSet {
-    return new RecordSet(0, this.words.map((w, i) => w | o.words[i]!));
+    return new RecordSet(
+      0,
+      this.words.map((w, i) => w | o.words[i]!),
+    );
   }
 }
 
@@ -93,7 +99,13 @@ interface Known {
  */
 export function attack(
   cells: PublishedCell[],
-  opts: { minCount: number; mergedStreetOf: (record: number) => number | null; rounds?: number; maxKnown?: number; maxFindings?: number },
+  opts: {
+    minCount: number;
+    mergedStreetOf: (record: number) => number | null;
+    rounds?: number;
+    maxKnown?: number;
+    maxFindings?: number;
+  },
 ): { findings: Finding[]; known: number } {
   const known = new Map<string, Known>();
   const findings: Finding[] = [];
@@ -104,7 +116,8 @@ export function attack(
     }
     if (k.value >= 1) {
       const streets = new Set(k.records.indexes().map(opts.mergedStreetOf));
-      if (streets.size === 1 && !streets.has(null)) findings.push({ how: `${k.how} (one merged street)`, value: k.value, records: k.records.indexes() });
+      if (streets.size === 1 && !streets.has(null))
+        findings.push({ how: `${k.how} (one merged street)`, value: k.value, records: k.records.indexes() });
     }
   };
   const learn = (how: string, records: RecordSet, value: number): boolean => {
@@ -119,7 +132,9 @@ export function attack(
 
   for (const c of cells) {
     if (c.records.size !== c.value) {
-      throw new Error(`${c.label}: published ${c.value} but the test's truth has ${c.records.size}; the test's cell definition is wrong`);
+      throw new Error(
+        `${c.label}: published ${c.value} but the test's truth has ${c.records.size}; the test's cell definition is wrong`,
+      );
     }
     if (c.value > 0) learn(c.label, c.records, c.value);
   }
@@ -137,14 +152,18 @@ export function attack(
     let added = 0;
     for (const a of list) {
       if (findings.length >= maxFindings) break;
-      if (known.size > maxKnown) throw new Error(`the attack grew past ${maxKnown} known sets; raise maxKnown rather than stop looking`);
+      if (known.size > maxKnown)
+        throw new Error(
+          `the attack grew past ${maxKnown} known sets; raise maxKnown rather than stop looking`,
+        );
       const inside = a.records
         .indexes()
         .flatMap((r) => byLowest.get(r) ?? [])
         .filter((b) => b.pop < a.pop && b.records.isSubsetOf(a.records))
         .sort((x, y) => y.pop - x.pop);
       // Differences of nested pairs.
-      for (const b of inside) if (learn(`${a.how} − ${b.how}`, a.records.minus(b.records), a.value - b.value)) added++;
+      for (const b of inside)
+        if (learn(`${a.how} − ${b.how}`, a.records.minus(b.records), a.value - b.value)) added++;
       // The whole minus as many disjoint known parts as fit (e.g. an area minus all its shown streets).
       let rest = a.records;
       let value = a.value;

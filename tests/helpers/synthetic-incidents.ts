@@ -6,7 +6,15 @@
  */
 import type { Pool } from 'pg';
 
-const METHODS = ['cylinder_snapping', 'latch_slipping', 'open_window_door', 'door_forced', 'window_forced', 'climbing', 'unknown'];
+const METHODS = [
+  'cylinder_snapping',
+  'latch_slipping',
+  'open_window_door',
+  'door_forced',
+  'window_forced',
+  'climbing',
+  'unknown',
+];
 const METHOD_WEIGHTS = [30, 12, 20, 15, 12, 5, 6];
 
 function prng(seed: number): () => number {
@@ -31,7 +39,9 @@ export async function insertSyntheticIncidents(
   opts: { municipalityCode: string; count: number; seed?: number; source?: string; hotspots?: number },
 ): Promise<SyntheticIncident[]> {
   const rnd = prng(opts.seed ?? 42);
-  const m = await pool.query<{ id: number }>('SELECT id FROM municipalities WHERE code = $1', [opts.municipalityCode]);
+  const m = await pool.query<{ id: number }>('SELECT id FROM municipalities WHERE code = $1', [
+    opts.municipalityCode,
+  ]);
   const municipalityId = m.rows[0]!.id;
   const a = await pool.query<{ id: string; street_id: string; x: number; y: number }>(
     `SELECT id, street_id, ST_X(geom) AS x, ST_Y(geom) AS y FROM addresses
@@ -39,7 +49,10 @@ export async function insertSyntheticIncidents(
     [municipalityId],
   );
   const addresses = a.rows;
-  const hotspots = Array.from({ length: opts.hotspots ?? 5 }, () => addresses[Math.floor(rnd() * addresses.length)]!);
+  const hotspots = Array.from(
+    { length: opts.hotspots ?? 5 },
+    () => addresses[Math.floor(rnd() * addresses.length)]!,
+  );
   const pickMethod = (): string => {
     let r = rnd() * METHOD_WEIGHTS.reduce((s, w) => s + w, 0);
     for (let i = 0; i < METHODS.length; i++) {

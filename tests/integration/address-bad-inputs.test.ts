@@ -24,7 +24,11 @@ const BAG_RD_AS_WGS84 = path.join(TMP, 'amsterdam_bag_rd_declared_wgs84.gpkg');
 
 // Amsterdam's 1,836 BAG addresses (GM0363) beside the template's Delft (GM0503, from OpenStreetMap).
 beforeAll(async () => {
-  const r = spawnSync('ogr2ogr', ['-f', 'GPKG', BAG_RD_AS_WGS84, BAG_RD, 'verblijfsobjecten', '-a_srs', 'EPSG:4326'], { encoding: 'utf8' });
+  const r = spawnSync(
+    'ogr2ogr',
+    ['-f', 'GPKG', BAG_RD_AS_WGS84, BAG_RD, 'verblijfsobjecten', '-a_srs', 'EPSG:4326'],
+    { encoding: 'utf8' },
+  );
   expect(r.status).toBe(0);
   const s = await importBag(BAG_RD, { municipality: 'GM0363', name: 'Amsterdam', actor: 'test' }, t.pool);
   expect(s).toMatchObject({ imported: 1836, rejected: 0 });
@@ -32,47 +36,177 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(TMP, { recursive: true, force: true }));
 
 const bag: BadInputCase[] = [
-  { file: BAG_RD, args: ['--municipality', 'GM0503'], exit: 1, where: 'verblijfsobjecten #1', what: /1836 address\(es\) .*already belong to GM0363 \(Amsterdam\).*--move-from GM0363/ },
   {
-    file: 'withdrawn-address-of-other-municipality.geojson', args: ['--municipality', 'GM0503'], exit: 1,
-    where: '#1 (0363200000039881)', what: /already belong to GM0363 \(Amsterdam\)/,
+    file: BAG_RD,
+    args: ['--municipality', 'GM0503'],
+    exit: 1,
+    where: 'verblijfsobjecten #1',
+    what: /1836 address\(es\) .*already belong to GM0363 \(Amsterdam\).*--move-from GM0363/,
   },
   {
-    file: BAG_RD_AS_WGS84, exit: 1, where: 'verblijfsobjecten #1 (0363200000039881)',
+    file: 'withdrawn-address-of-other-municipality.geojson',
+    args: ['--municipality', 'GM0503'],
+    exit: 1,
+    where: '#1 (0363200000039881)',
+    what: /already belong to GM0363 \(Amsterdam\)/,
+  },
+  {
+    file: BAG_RD_AS_WGS84,
+    exit: 1,
+    where: 'verblijfsobjecten #1 (0363200000039881)',
     what: /none of its 1836 feature\(s\) can be imported; .*position \(121223, 489163\) is not a WGS 84 longitude\/latitude.*RD New/,
   },
-  { file: 'rd-numbers-declared-wgs84.geojson', exit: 1, where: '#1', what: /position \(121223, 489163\) is not a WGS 84 longitude\/latitude.*RD New/ },
-  { file: 'latitude-999.geojson', exit: 1, where: '#1', what: /position \(4.89, 999\) is not a WGS 84 longitude\/latitude/ },
-  { file: 'street-10000-chars.geojson', exit: 1, where: '#1', what: /field 'straatnaam' is 9,995 characters long; at most 200/ },
-  { file: 'woonplaats-10000-chars.geojson', exit: 1, where: '#1', what: /field 'woonplaats' is 9,999 characters long; at most 200/ },
-  { file: 'id-10000-chars.geojson', exit: 1, where: '#1', what: /field 'nummer_id' is 10,000 characters long; at most 200/ },
-  { file: 'huisnummer-0.geojson', exit: 1, where: '#1', what: /field 'huisnummer' is '0', not a house number from 1 to 99999/ },
-  { file: 'huisnummer-abc.geojson', exit: 1, where: '#1', what: /field 'huisnummer' is 'abc', not a house number from 1 to 99999/ },
-  { file: 'huisletter-two-letters.geojson', exit: 1, where: '#1', what: /field 'huisletter' is 'ab', not one letter/ },
-  { file: 'toevoeging-too-long.geojson', exit: 1, where: '#1', what: /field 'toevoeging' is 'toolong', not 1-4 letters or digits/ },
-  { file: 'no-id.geojson', exit: 1, where: '#1', what: /field 'nummer_id' is empty; every address needs its id/ },
-  { file: 'no-street.geojson', exit: 1, where: '#1', what: /field 'straatnaam' is empty; every address needs its street/ },
+  {
+    file: 'rd-numbers-declared-wgs84.geojson',
+    exit: 1,
+    where: '#1',
+    what: /position \(121223, 489163\) is not a WGS 84 longitude\/latitude.*RD New/,
+  },
+  {
+    file: 'latitude-999.geojson',
+    exit: 1,
+    where: '#1',
+    what: /position \(4.89, 999\) is not a WGS 84 longitude\/latitude/,
+  },
+  {
+    file: 'street-10000-chars.geojson',
+    exit: 1,
+    where: '#1',
+    what: /field 'straatnaam' is 9,995 characters long; at most 200/,
+  },
+  {
+    file: 'woonplaats-10000-chars.geojson',
+    exit: 1,
+    where: '#1',
+    what: /field 'woonplaats' is 9,999 characters long; at most 200/,
+  },
+  {
+    file: 'id-10000-chars.geojson',
+    exit: 1,
+    where: '#1',
+    what: /field 'nummer_id' is 10,000 characters long; at most 200/,
+  },
+  {
+    file: 'huisnummer-0.geojson',
+    exit: 1,
+    where: '#1',
+    what: /field 'huisnummer' is '0', not a house number from 1 to 99999/,
+  },
+  {
+    file: 'huisnummer-abc.geojson',
+    exit: 1,
+    where: '#1',
+    what: /field 'huisnummer' is 'abc', not a house number from 1 to 99999/,
+  },
+  {
+    file: 'huisletter-two-letters.geojson',
+    exit: 1,
+    where: '#1',
+    what: /field 'huisletter' is 'ab', not one letter/,
+  },
+  {
+    file: 'toevoeging-too-long.geojson',
+    exit: 1,
+    where: '#1',
+    what: /field 'toevoeging' is 'toolong', not 1-4 letters or digits/,
+  },
+  {
+    file: 'no-id.geojson',
+    exit: 1,
+    where: '#1',
+    what: /field 'nummer_id' is empty; every address needs its id/,
+  },
+  {
+    file: 'no-street.geojson',
+    exit: 1,
+    where: '#1',
+    what: /field 'straatnaam' is empty; every address needs its street/,
+  },
   { file: 'null-geometry-beside-stored-address.geojson', exit: 0, where: '#2', what: /no geometry/ },
-  { file: 'postcode-invalid-on-stored-address.geojson', exit: 0, where: '#1', what: /field 'postcode' is 'ABCDEF', not a Dutch postcode/ },
-  { file: 'same-id-twice-different-streets.geojson', exit: 0, where: '#2', what: /field 'nummer_id': the address 0363200000039881 appears again \(first as \S+ #1 \(0363200000039881\)\); the first is kept/ },
-  { file: 'no-huisnummer-field.geojson', exit: 1, where: "layer 'no-huisnummer-field'", what: /not a BAG address layer.*house number/, audit: null },
-  { file: 'not-a-bag-file.csv', exit: 1, where: "layer 'not-a-bag-file'", what: /not a BAG address layer.*address id/, audit: null },
+  {
+    file: 'postcode-invalid-on-stored-address.geojson',
+    exit: 0,
+    where: '#1',
+    what: /field 'postcode' is 'ABCDEF', not a Dutch postcode/,
+  },
+  {
+    file: 'same-id-twice-different-streets.geojson',
+    exit: 0,
+    where: '#2',
+    what: /field 'nummer_id': the address 0363200000039881 appears again \(first as \S+ #1 \(0363200000039881\)\); the first is kept/,
+  },
+  {
+    file: 'no-huisnummer-field.geojson',
+    exit: 1,
+    where: "layer 'no-huisnummer-field'",
+    what: /not a BAG address layer.*house number/,
+    audit: null,
+  },
+  {
+    file: 'not-a-bag-file.csv',
+    exit: 1,
+    where: "layer 'not-a-bag-file'",
+    what: /not a BAG address layer.*address id/,
+    audit: null,
+  },
   { file: 'empty.gpkg', exit: 1, where: '', what: /the file is empty/, audit: null },
 ];
 
 const osm: BadInputCase[] = [
-  { file: DEMO_PBF, args: ['--municipality', 'GM0518', '--name', 'Den Haag'], exit: 1, where: '', what: /address\(es\) and \d+ street segment\(s\) .*already belong to GM0503 \(Delft\).*--move-from GM0503/ },
-  { file: 'street-name-10000-chars.osm', exit: 1, where: 'w9000000201', what: /tag 'name' is 10,000 characters long; at most 200/ },
+  {
+    file: DEMO_PBF,
+    args: ['--municipality', 'GM0518', '--name', 'Den Haag'],
+    exit: 1,
+    where: '',
+    what: /address\(es\) and \d+ street segment\(s\) .*already belong to GM0503 \(Delft\).*--move-from GM0503/,
+  },
+  {
+    file: 'street-name-10000-chars.osm',
+    exit: 1,
+    where: 'w9000000201',
+    what: /tag 'name' is 10,000 characters long; at most 200/,
+  },
   { file: 'street-name-blank.osm', exit: 1, where: 'w9000000201', what: /tag 'name' is empty/ },
-  { file: 'addr-street-10000-chars.osm', exit: 1, where: 'n9000000001', what: /tag 'addr:street' is 10,000 characters long; at most 200/ },
+  {
+    file: 'addr-street-10000-chars.osm',
+    exit: 1,
+    where: 'n9000000001',
+    what: /tag 'addr:street' is 10,000 characters long; at most 200/,
+  },
   { file: 'addr-street-blank.osm', exit: 1, where: 'n9000000001', what: /tag 'addr:street' is empty/ },
-  { file: 'addr-city-10000-chars.osm', exit: 1, where: 'n9000000001', what: /tag 'addr:city' is 11,999 characters long; at most 200/ },
-  { file: 'housenumber-abc.osm', exit: 1, where: 'n9000000001', what: /tag 'addr:housenumber' is 'abc', not one address/ },
-  { file: 'housenumber-0.osm', exit: 1, where: 'n9000000001', what: /tag 'addr:housenumber' is '0', not one address/ },
-  { file: 'housenumber-999999.osm', exit: 1, where: 'n9000000001', what: /tag 'addr:housenumber' is '999999', not one address/ },
+  {
+    file: 'addr-city-10000-chars.osm',
+    exit: 1,
+    where: 'n9000000001',
+    what: /tag 'addr:city' is 11,999 characters long; at most 200/,
+  },
+  {
+    file: 'housenumber-abc.osm',
+    exit: 1,
+    where: 'n9000000001',
+    what: /tag 'addr:housenumber' is 'abc', not one address/,
+  },
+  {
+    file: 'housenumber-0.osm',
+    exit: 1,
+    where: 'n9000000001',
+    what: /tag 'addr:housenumber' is '0', not one address/,
+  },
+  {
+    file: 'housenumber-999999.osm',
+    exit: 1,
+    where: 'n9000000001',
+    what: /tag 'addr:housenumber' is '999999', not one address/,
+  },
   { file: 'latitude-999.osm', exit: 1, where: '', what: /Invalid lon=4.37\d* lat=999/, audit: null },
   { file: 'longitude-200.osm', exit: 1, where: '', what: /Invalid lon=200\.0* lat=52/, audit: null },
-  { file: 'malformed-xml.osm', exit: 1, where: 'line 5', what: /XML parsing of OSM file failed : mismatched tag/, audit: null },
+  {
+    file: 'malformed-xml.osm',
+    exit: 1,
+    where: 'line 5',
+    what: /XML parsing of OSM file failed : mismatched tag/,
+    audit: null,
+  },
   { file: 'nul-character-reference.osm', exit: 1, where: 'line 5', what: /invalid character/, audit: null },
   { file: 'not-an-osm-file.csv', exit: 1, where: '', what: /not an OpenStreetMap file/, audit: null },
   { file: 'empty.osm.pbf', exit: 1, where: '', what: /the file is empty/, audit: null },
@@ -81,7 +215,13 @@ const osm: BadInputCase[] = [
 
 describe('import-bag bad inputs', () => {
   badInputTests(
-    { command: 'import-bag', dir: 'bag', args: ['--municipality', 'GM0363'], acceptedAudit: 'import.bag', rejectedAudit: 'import.bag.rejected' },
+    {
+      command: 'import-bag',
+      dir: 'bag',
+      args: ['--municipality', 'GM0363'],
+      acceptedAudit: 'import.bag',
+      rejectedAudit: 'import.bag.rejected',
+    },
     () => t.pool,
     bag,
   );
@@ -89,7 +229,13 @@ describe('import-bag bad inputs', () => {
 
 describe('import-osm bad inputs', () => {
   badInputTests(
-    { command: 'import-osm', dir: 'osm', args: ['--municipality', 'GM0503', '--name', 'Delft'], acceptedAudit: 'import.osm', rejectedAudit: 'import.osm.rejected' },
+    {
+      command: 'import-osm',
+      dir: 'osm',
+      args: ['--municipality', 'GM0503', '--name', 'Delft'],
+      acceptedAudit: 'import.osm',
+      rejectedAudit: 'import.osm.rejected',
+    },
     () => t.pool,
     osm,
   );
@@ -113,32 +259,59 @@ describe('accepted files that used to damage stored data leave it as it was', ()
     expect(refused.code).toBe(1);
     expect(await counts()).toEqual(before);
 
-    const moved = await runCliInProcess(['import-bag', BAG_RD, '--municipality', 'GM0503', '--move-from', 'GM0363']);
+    const moved = await runCliInProcess([
+      'import-bag',
+      BAG_RD,
+      '--municipality',
+      'GM0503',
+      '--move-from',
+      'GM0363',
+    ]);
     expect(moved).toMatchObject({ code: 0, stderr: '' });
     expect(JSON.parse(moved.stdout)).toMatchObject({ imported: 0, updated: 1836, moved: 1836 });
     const after = await counts();
     expect(after.find((m) => m.code === 'GM0363')).toMatchObject({ addresses: 0 });
-    expect(after.find((m) => m.code === 'GM0503')!.addresses).toBe(before.find((m) => m.code === 'GM0503')!.addresses + 1836);
+    expect(after.find((m) => m.code === 'GM0503')!.addresses).toBe(
+      before.find((m) => m.code === 'GM0503')!.addresses + 1836,
+    );
     const { rows } = await t.pool.query(
       `SELECT a.action, m.code, a.details FROM audit_log a JOIN municipalities m ON m.id = a.municipality_id WHERE a.action = 'import.bag.moved'`,
     );
-    expect(rows).toEqual([{ action: 'import.bag.moved', code: 'GM0363', details: expect.objectContaining({ to: 'GM0503', moved: 1836 }) }]);
+    expect(rows).toEqual([
+      {
+        action: 'import.bag.moved',
+        code: 'GM0363',
+        details: expect.objectContaining({ to: 'GM0503', moved: 1836 }),
+      },
+    ]);
 
     // And back, the same way.
-    expect((await runCliInProcess(['import-bag', BAG_RD, '--municipality', 'GM0363', '--move-from', 'GM0503'])).code).toBe(0);
+    expect(
+      (await runCliInProcess(['import-bag', BAG_RD, '--municipality', 'GM0363', '--move-from', 'GM0503']))
+        .code,
+    ).toBe(0);
     expect(await counts()).toEqual(before);
   });
 
   test('a BAG file for GM0503 that lists an Amsterdam address as withdrawn leaves it a home', async () => {
     const file = path.join(BAD_INPUTS, 'bag', 'withdrawn-address-of-other-municipality.geojson');
     expect((await runCliInProcess(['import-bag', file, '--municipality', 'GM0503'])).code).toBe(1);
-    const { rows } = await t.pool.query(`SELECT residential FROM addresses WHERE source = 'bag' AND source_key = '0363200000039881'`);
+    const { rows } = await t.pool.query(
+      `SELECT residential FROM addresses WHERE source = 'bag' AND source_key = '0363200000039881'`,
+    );
     expect(rows).toEqual([{ residential: true }]);
   });
 
   test('import-osm of the Delft extract with --municipality GM0518 moves no address or street segment', async () => {
     const before = await counts();
-    const r = await runCliInProcess(['import-osm', DEMO_PBF, '--municipality', 'GM0518', '--name', 'Den Haag']);
+    const r = await runCliInProcess([
+      'import-osm',
+      DEMO_PBF,
+      '--municipality',
+      'GM0518',
+      '--name',
+      'Den Haag',
+    ]);
     expect(r.code).toBe(1);
     expect(await counts()).toEqual(before);
     const streetsOfDelft = await t.pool.query(
@@ -160,8 +333,19 @@ describe('accepted files that used to damage stored data leave it as it was', ()
 </osm>
 `,
     );
-    expect((await runCliInProcess(['import-osm', file, '--municipality', 'GM0503', '--name', 'Delft'])).code).toBe(0);
-    const r = await runCliInProcess(['import-osm', file, '--municipality', 'GM0599', '--name', 'Elders', '--move-from', 'GM0503']);
+    expect(
+      (await runCliInProcess(['import-osm', file, '--municipality', 'GM0503', '--name', 'Delft'])).code,
+    ).toBe(0);
+    const r = await runCliInProcess([
+      'import-osm',
+      file,
+      '--municipality',
+      'GM0599',
+      '--name',
+      'Elders',
+      '--move-from',
+      'GM0503',
+    ]);
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(JSON.parse(r.stdout)).toMatchObject({ moved: 2 });
     const { rows } = await t.pool.query(
@@ -181,25 +365,43 @@ describe('accepted files that used to damage stored data leave it as it was', ()
 describe('concurrent BAG imports', () => {
   test('an import that creates a municipality another transaction is creating too reuses it instead of failing', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pk-bag-race-')), 'new-address.geojson');
-    fs.writeFileSync(file, JSON.stringify({
-      type: 'FeatureCollection',
-      features: [{
-        type: 'Feature', geometry: { type: 'Point', coordinates: [4.8905, 52.389] },
-        properties: { nummer_id: '0999200000000001', straatnaam: 'Gelijktijdigstraat', huisnummer: 1, postcode: '1013NJ', woonplaats: 'Ergens' },
-      }],
-    }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            geometry: { type: 'Point', coordinates: [4.8905, 52.389] },
+            properties: {
+              nummer_id: '0999200000000001',
+              straatnaam: 'Gelijktijdigstraat',
+              huisnummer: 1,
+              postcode: '1013NJ',
+              woonplaats: 'Ergens',
+            },
+          },
+        ],
+      }),
+    );
     // One transaction creates GM0999 and holds it uncommitted while import-bag creates it too:
     // the import's INSERT waits on the unique code, then must take that row, not fail on it.
     const holder = await t.pool.connect();
     try {
       await holder.query('BEGIN');
       await holder.query(`INSERT INTO municipalities (code, name) VALUES ('GM0999', 'Gelijktijdig')`);
-      const running = importBag(file, { municipality: 'GM0999', name: 'Gelijktijdig', actor: 'test' }, t.pool).then(
+      const running = importBag(
+        file,
+        { municipality: 'GM0999', name: 'Gelijktijdig', actor: 'test' },
+        t.pool,
+      ).then(
         (s) => ({ s }),
         (err: Error) => ({ err: err.message }),
       );
       for (let i = 0; i < 600; i++) {
-        const { rows } = await t.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND locktype = 'transactionid'
+        const { rows } = await t.pool.query<{
+          n: number;
+        }>(`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND locktype = 'transactionid'
            AND pid IN (SELECT pid FROM pg_stat_activity WHERE datname = current_database())`);
         if (rows[0]!.n > 0) break;
         await new Promise((r) => setTimeout(r, 50));

@@ -26,7 +26,10 @@ function sessionCookie(res: Response): string {
   return set.split(';')[0]!;
 }
 
-async function auditRows(action: string, actor: string): Promise<{ user_id: number | null; ip: string | null }[]> {
+async function auditRows(
+  action: string,
+  actor: string,
+): Promise<{ user_id: number | null; ip: string | null }[]> {
   const { rows } = await t.pool.query<{ user_id: number | null; ip: string | null }>(
     'SELECT user_id, host(ip) AS ip FROM audit_log WHERE action = $1 AND actor = $2 ORDER BY id',
     [action, actor],
@@ -48,7 +51,10 @@ describe('session sign-in', () => {
     expect(set).toMatch(/; SameSite=Strict/i);
     expect(set).toMatch(/; Path=\//);
     expect(set).not.toMatch(/; Secure/i); // plain HTTP without TRUST_PROXY
-    const body = (await res.json()) as { user: { email: string; role: string; municipalities: number[] }; csrfToken: string };
+    const body = (await res.json()) as {
+      user: { email: string; role: string; municipalities: number[] };
+      csrfToken: string;
+    };
     expect(body.user).toMatchObject({ email: user.email, role: 'officer' });
     expect(body.user.municipalities).toHaveLength(1);
     expect(body.csrfToken.length).toBeGreaterThan(20);
@@ -65,7 +71,9 @@ describe('session sign-in', () => {
     const unknown = `nobody-${crypto.randomBytes(3).toString('hex')}@example.org`;
     const res = await signIn(unknown, 'whatever');
     expect(res.status).toBe(401);
-    expect(await res.json()).toEqual({ error: { code: 'unauthorized', message: 'unknown email or wrong password' } });
+    expect(await res.json()).toEqual({
+      error: { code: 'unauthorized', message: 'unknown email or wrong password' },
+    });
     expect(await auditRows('session.failed', user.email)).toEqual([{ user_id: user.id, ip: '127.0.0.1' }]);
     expect(await auditRows('session.failed', unknown)).toEqual([{ user_id: null, ip: '127.0.0.1' }]);
     expect((await signIn(user.email, '')).status).toBe(400);
@@ -85,11 +93,17 @@ describe('session sign-in', () => {
     const noToken = await fetch(`${app.url}/api/session`, { method: 'DELETE', headers: { cookie } });
     expect(noToken.status).toBe(403);
     expect(((await noToken.json()) as { error: { message: string } }).error.message).toMatch(/X-CSRF-Token/);
-    const wrong = await fetch(`${app.url}/api/session`, { method: 'DELETE', headers: { cookie, 'x-csrf-token': 'guess' } });
+    const wrong = await fetch(`${app.url}/api/session`, {
+      method: 'DELETE',
+      headers: { cookie, 'x-csrf-token': 'guess' },
+    });
     expect(wrong.status).toBe(403);
     expect((await fetch(`${app.url}/api/session`, { headers: { cookie } })).status).toBe(200);
 
-    const out = await fetch(`${app.url}/api/session`, { method: 'DELETE', headers: { cookie, 'x-csrf-token': csrfToken } });
+    const out = await fetch(`${app.url}/api/session`, {
+      method: 'DELETE',
+      headers: { cookie, 'x-csrf-token': csrfToken },
+    });
     expect(out.status).toBe(204);
     expect((await fetch(`${app.url}/api/session`, { headers: { cookie } })).status).toBe(401);
   });
@@ -112,7 +126,9 @@ describe('API tokens', () => {
     const me = await fetch(`${app.url}/api/session`, { headers: bearer(user) });
     expect(me.status).toBe(200);
     expect(await me.json()).toMatchObject({ user: { email: user.email, role: 'planner' }, csrfToken: null });
-    expect((await fetch(`${app.url}/api/session`, { method: 'DELETE', headers: bearer(user) })).status).toBe(204);
+    expect((await fetch(`${app.url}/api/session`, { method: 'DELETE', headers: bearer(user) })).status).toBe(
+      204,
+    );
 
     const { rows } = await t.pool.query('SELECT * FROM api_tokens WHERE user_id = $1', [user.id]);
     expect(rows).toHaveLength(1);
@@ -122,7 +138,9 @@ describe('API tokens', () => {
 
     await t.pool.query('UPDATE api_tokens SET revoked_at = now() WHERE user_id = $1', [user.id]);
     expect((await fetch(`${app.url}/api/session`, { headers: bearer(user) })).status).toBe(401);
-    expect((await fetch(`${app.url}/api/session`, { headers: { authorization: 'Bearer pk_made_up' } })).status).toBe(401);
+    expect(
+      (await fetch(`${app.url}/api/session`, { headers: { authorization: 'Bearer pk_made_up' } })).status,
+    ).toBe(401);
   });
 });
 
@@ -131,7 +149,8 @@ describe('login rate limit', () => {
   test('after LOGIN_RATE_LIMIT failures from one address, even the right password is refused', async () => {
     const user = await createTestUser(t.pool, { role: 'officer' });
     const limit = config().LOGIN_RATE_LIMIT;
-    for (let i = 0; i < limit; i++) expect((await signIn(user.email, `wrong ${i}`, limited.url)).status).toBe(401);
+    for (let i = 0; i < limit; i++)
+      expect((await signIn(user.email, `wrong ${i}`, limited.url)).status).toBe(401);
     const res = await signIn(user.email, user.password, limited.url);
     expect(res.status).toBe(429);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('rate_limited');
@@ -141,7 +160,21 @@ describe('login rate limit', () => {
 describe('CLI: user add and token create', () => {
   test('creates an officer of a municipality and prints a working token once', async () => {
     const email = `cli-${crypto.randomBytes(3).toString('hex')}@test.preventiekaart.nl`;
-    const add = await runCli(['user', 'add', '--email', email, '--role', 'officer', '--municipality', 'GM0503', '--password', 'long enough secret'], t.url);
+    const add = await runCli(
+      [
+        'user',
+        'add',
+        '--email',
+        email,
+        '--role',
+        'officer',
+        '--municipality',
+        'GM0503',
+        '--password',
+        'long enough secret',
+      ],
+      t.url,
+    );
     expect(add).toMatchObject({ code: 0, stderr: '' });
     expect(add.stdout).toBe(`created user ${email} (officer)\n`);
     const { rows } = await t.pool.query<{ password_hash: string; codes: string[] }>(
@@ -170,9 +203,18 @@ describe('CLI: user add and token create', () => {
   });
 
   test.each([
-    [['user', 'add', '--email', 'x@example.org', '--role', 'boss'], /--role: 'boss' is not one of admin, officer, planner/],
-    [['user', 'add', '--email', 'x@example.org', '--role', 'officer', '--municipality', 'GM9999'], /no municipality with code 'GM9999'/],
-    [['user', 'add', '--email', 'x@example.org', '--role', 'officer', '--password', 'short'], /at least 10 characters/],
+    [
+      ['user', 'add', '--email', 'x@example.org', '--role', 'boss'],
+      /--role: 'boss' is not one of admin, officer, planner/,
+    ],
+    [
+      ['user', 'add', '--email', 'x@example.org', '--role', 'officer', '--municipality', 'GM9999'],
+      /no municipality with code 'GM9999'/,
+    ],
+    [
+      ['user', 'add', '--email', 'x@example.org', '--role', 'officer', '--password', 'short'],
+      /at least 10 characters/,
+    ],
     [['token', 'create', '--email', 'nobody@example.org'], /no user 'nobody@example.org'/],
     [['user', 'add', '--mail', 'x'], /--mail/],
   ])('%p fails with one line', async (args, message) => {

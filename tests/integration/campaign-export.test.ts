@@ -43,21 +43,26 @@ const audited = async () =>
     )
   ).rows.map((r) => r.action);
 
-describe.each(['letters.zip', 'letters.pdf', 'manifest.csv'])('GET /api/campaigns/:id/%s while rendering', (file) => {
-  test('answers 409 as JSON, without an attachment header, and audits no export', async () => {
-    const res = await get(`/api/campaigns/${campaignId}/${file}`);
-    expect(res.status).toBe(409);
-    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(res.headers.get('content-disposition')).toBeNull();
-    const body = await res.json();
-    expect(body.error.code).toBe('conflict');
-    expect(body.error.message).toMatch(/still rendering/);
-    expect(await audited()).toEqual(['campaign.create']);
-  });
-});
+describe.each(['letters.zip', 'letters.pdf', 'manifest.csv'])(
+  'GET /api/campaigns/:id/%s while rendering',
+  (file) => {
+    test('answers 409 as JSON, without an attachment header, and audits no export', async () => {
+      const res = await get(`/api/campaigns/${campaignId}/${file}`);
+      expect(res.status).toBe(409);
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(res.headers.get('content-disposition')).toBeNull();
+      const body = await res.json();
+      expect(body.error.code).toBe('conflict');
+      expect(body.error.message).toMatch(/still rendering/);
+      expect(await audited()).toEqual(['campaign.create']);
+    });
+  },
+);
 
 test("another municipality's officer gets 404 as JSON for the zip, as for a campaign that does not exist", async () => {
-  await t.pool.query(`INSERT INTO municipalities (code, name) VALUES ('GM9998', 'Elders') ON CONFLICT DO NOTHING`);
+  await t.pool.query(
+    `INSERT INTO municipalities (code, name) VALUES ('GM9998', 'Elders') ON CONFLICT DO NOTHING`,
+  );
   const stranger = await createTestUser(t.pool, { role: 'officer', municipality: 'GM9998' });
   const res = await get(`/api/campaigns/${campaignId}/letters.zip`, stranger);
   expect(res.status).toBe(404);

@@ -14,7 +14,15 @@ import { Redis } from 'ioredis';
 import { createCampaign } from '../../server/campaigns/campaigns.service';
 import { closeLetterQueue } from '../../server/letters/letter-queue';
 import { LETTER_QUEUE } from '../../server/letters/letter-job';
-import { addressLines, burglaryIn, demoStreets, occurrences, waitUntilDone, waitUntilRendered, type DemoStreet } from '../helpers/campaigns';
+import {
+  addressLines,
+  burglaryIn,
+  demoStreets,
+  occurrences,
+  waitUntilDone,
+  waitUntilRendered,
+  type DemoStreet,
+} from '../helpers/campaigns';
 import { useTestDatabase } from '../helpers/db';
 import { pdfText } from '../helpers/pdf';
 import { exportPrintFile } from '../../server/campaigns/campaigns.service';
@@ -41,7 +49,11 @@ function env(): NodeJS.ProcessEnv {
 }
 
 function startWorker(): ChildProcess {
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', 'jobs/worker.ts'], { cwd: root, env: env(), stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', 'jobs/worker.ts'], {
+    cwd: root,
+    env: env(),
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   children.add(child);
   child.on('exit', () => children.delete(child));
   return child;
@@ -94,7 +106,15 @@ async function stop(child: ChildProcess): Promise<void> {
 
 async function campaignOver(ss: DemoStreet[], tag: string): Promise<{ id: number; total: number }> {
   const inc = await burglaryIn(t.pool, ss[0]!.id, tag);
-  const c = await createCampaign({ municipality: 'GM0503', kind: 'cocoon', selection: { streetIds: ss.map((s) => s.id) }, incidentId: inc.incidentId }, cli);
+  const c = await createCampaign(
+    {
+      municipality: 'GM0503',
+      kind: 'cocoon',
+      selection: { streetIds: ss.map((s) => s.id) },
+      incidentId: inc.incidentId,
+    },
+    cli,
+  );
   return { id: c.id, total: c.counts.total };
 }
 
@@ -102,8 +122,15 @@ async function expectExactlyOnce(campaignId: number, ss: DemoStreet[], total: nu
   const counts = await waitUntilDone(t.pool, campaignId, 120_000);
   expect(counts).toEqual({ rendered: total });
   const text = pdfText(await exportPrintFile(campaignId, cli));
-  const victims = await t.pool.query<{ address_id: string }>('SELECT i.address_id FROM campaigns c JOIN incidents i ON i.id = c.incident_id WHERE c.id = $1', [campaignId]);
-  const lines = await addressLines(t.pool, ss.map((s) => s.id), Number(victims.rows[0]!.address_id));
+  const victims = await t.pool.query<{ address_id: string }>(
+    'SELECT i.address_id FROM campaigns c JOIN incidents i ON i.id = c.incident_id WHERE c.id = $1',
+    [campaignId],
+  );
+  const lines = await addressLines(
+    t.pool,
+    ss.map((s) => s.id),
+    Number(victims.rows[0]!.address_id),
+  );
   expect(lines).toHaveLength(total);
   const wrong = lines.filter((l) => occurrences(text, l) !== 1);
   expect(wrong).toEqual([]);
@@ -125,7 +152,12 @@ test('the worker is SIGKILLed mid-campaign and restarted: every letter exactly o
   const { id, total } = await campaignOver(ss, 'fault-kill-worker');
   await waitUntilRendered(t.pool, id, 10);
   await killHard(w1);
-  const before = (await t.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM letters WHERE campaign_id = $1 AND status = 'rendered'`, [id])).rows[0]!.n;
+  const before = (
+    await t.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM letters WHERE campaign_id = $1 AND status = 'rendered'`,
+      [id],
+    )
+  ).rows[0]!.n;
   expect(before).toBeLessThan(total);
   const w2 = startWorker();
   await expectExactlyOnce(id, ss, total);
@@ -143,7 +175,11 @@ test('Chromium is killed mid-render: the batch is retried and the campaign compl
   await expectExactlyOnce(id, ss, total);
   // the worker survived and launched a new browser
   expect(w.exitCode).toBeNull();
-  expect(descendants(w.pid!).filter((p) => comm(p).startsWith('chrom')).some((p) => !chromium.includes(p))).toBe(true);
+  expect(
+    descendants(w.pid!)
+      .filter((p) => comm(p).startsWith('chrom'))
+      .some((p) => !chromium.includes(p)),
+  ).toBe(true);
   const q = new Queue(LETTER_QUEUE, { prefix, connection: { host: '127.0.0.1', port: 6379 } });
   const jobs = await q.getJobs(['completed']);
   await q.close();
@@ -169,9 +205,18 @@ test("the run's Redis keys are flushed mid-campaign: `reconcile` completes it", 
   // Stop the worker: it finishes the batch it had in hand and exits (nothing else is queued any
   // more), so what is pending afterwards no longer changes under the test.
   await stop(w);
-  const pendingBefore = (await t.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM letters WHERE campaign_id = $1 AND status = 'pending'`, [id])).rows[0]!.n;
+  const pendingBefore = (
+    await t.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM letters WHERE campaign_id = $1 AND status = 'pending'`,
+      [id],
+    )
+  ).rows[0]!.n;
   expect(pendingBefore).toBeGreaterThan(0);
-  const out = execFileSync(process.execPath, ['--require', 'tsx/cjs', 'server/cli.ts', 'reconcile'], { cwd: root, env: env(), encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['--require', 'tsx/cjs', 'server/cli.ts', 'reconcile'], {
+    cwd: root,
+    env: env(),
+    encoding: 'utf8',
+  });
   expect(JSON.parse(out)).toMatchObject({ pending: pendingBefore });
   const w2 = startWorker();
   await expectExactlyOnce(id, ss, total);

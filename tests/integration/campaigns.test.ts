@@ -15,7 +15,14 @@ import { reconcile } from '../../server/campaigns/campaigns.service';
 import { closeLetterQueue } from '../../server/letters/letter-queue';
 import { config } from '../../server/core/config';
 import { useTestApp, createTestUser, bearer, type TestUser } from '../helpers/app';
-import { addressLines, burglaryIn, demoStreets, occurrences, waitUntilDone, type DemoStreet } from '../helpers/campaigns';
+import {
+  addressLines,
+  burglaryIn,
+  demoStreets,
+  occurrences,
+  waitUntilDone,
+  type DemoStreet,
+} from '../helpers/campaigns';
 import { useTestDatabase } from '../helpers/db';
 import { pdfPages, pdfText } from '../helpers/pdf';
 
@@ -36,7 +43,11 @@ afterAll(async () => {
 });
 
 const post = (body: unknown, user = officer) =>
-  fetch(`${app.url}/api/campaigns`, { method: 'POST', headers: { ...bearer(user), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(`${app.url}/api/campaigns`, {
+    method: 'POST',
+    headers: { ...bearer(user), 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 const get = (p: string, user = officer) => fetch(`${app.url}${p}`, { headers: bearer(user) });
 
 describe('a cocoon campaign over a demo street', () => {
@@ -48,7 +59,12 @@ describe('a cocoon campaign over a demo street', () => {
   test('POST creates one letter per residential address, without the victim', async () => {
     [street, other] = [streets[0]!, streets[1]!];
     incident = await burglaryIn(t.pool, street.id, 'it-campaign-1');
-    const res = await post({ kind: 'cocoon', language: 'nl', selection: { streetIds: [street.id] }, incidentId: incident.incidentId });
+    const res = await post({
+      kind: 'cocoon',
+      language: 'nl',
+      selection: { streetIds: [street.id] },
+      incidentId: incident.incidentId,
+    });
     const body = await res.json();
     expect(res.status).toBe(201);
     campaignId = body.id;
@@ -60,7 +76,10 @@ describe('a cocoon campaign over a demo street', () => {
     const counts = await waitUntilDone(t.pool, campaignId);
     expect(counts).toEqual({ rendered: street.n - 1 });
     const status = await (await get(`/api/campaigns/${campaignId}`)).json();
-    expect(status).toMatchObject({ status: 'done', counts: { total: street.n - 1, rendered: street.n - 1, failed: 0, excluded: 0 } });
+    expect(status).toMatchObject({
+      status: 'done',
+      counts: { total: street.n - 1, rendered: street.n - 1, failed: 0, excluded: 0 },
+    });
 
     const res = await get(`/api/campaigns/${campaignId}/letters.pdf`);
     expect(res.status).toBe(200);
@@ -71,10 +90,12 @@ describe('a cocoon campaign over a demo street', () => {
     const expected = await addressLines(t.pool, [street.id], incident.victimAddressId);
     for (const line of expected) expect({ line, n: occurrences(text, line) }).toEqual({ line, n: 1 });
     // the victim's address is not mailed, and its house is never named
-    const [victim] = (await t.pool.query<{ line: string }>(
-      `SELECT street_name || ' ' || huisnummer || coalesce(huisletter, '') || coalesce('-' || toevoeging, '') AS line FROM addresses WHERE id = $1`,
-      [incident.victimAddressId],
-    )).rows;
+    const [victim] = (
+      await t.pool.query<{ line: string }>(
+        `SELECT street_name || ' ' || huisnummer || coalesce(huisletter, '') || coalesce('-' || toevoeging, '') AS line FROM addresses WHERE id = $1`,
+        [incident.victimAddressId],
+      )
+    ).rows;
     expect(occurrences(text, victim!.line)).toBe(0);
     // pages come in print order: each page's address line in the order of the database
     const pages = text.split('\f').filter((p) => p.trim());
@@ -105,7 +126,10 @@ describe('a cocoon campaign over a demo street', () => {
       const one = new Uint8Array(fs.readFileSync(path.join(unzipped, n)));
       expect(pdfPages(one)).toBe(1);
       const text = pdfText(one);
-      expect({ n, hits: expected.filter((l) => occurrences(text, l) === 1) }).toEqual({ n, hits: [expected[i]] });
+      expect({ n, hits: expected.filter((l) => occurrences(text, l) === 1) }).toEqual({
+        n,
+        hits: [expected[i]],
+      });
     });
     fs.rmSync(unzipped, { recursive: true });
     const { rows: audits } = await t.pool.query<{ action: string; details: { format?: string } }>(
@@ -143,29 +167,45 @@ describe('a cocoon campaign over a demo street', () => {
       [campaignId],
     );
     const middle = rows[Math.floor(rows.length / 2)]!;
-    await t.pool.query(`UPDATE letters SET status = 'pending', pdf_sha256 = NULL, pdf_page = NULL, pdf_bytes = NULL WHERE id = $1`, [middle.id]);
+    await t.pool.query(
+      `UPDATE letters SET status = 'pending', pdf_sha256 = NULL, pdf_page = NULL, pdf_bytes = NULL WHERE id = $1`,
+      [middle.id],
+    );
     expect(await reconcile(campaignId)).toMatchObject({ pending: 1, letters: 1 });
     expect(await waitUntilDone(t.pool, campaignId)).toEqual({ rendered: street.n - 1 });
-    const again = await t.pool.query<{ pdf_sha256: string; pdf_page: number }>('SELECT pdf_sha256, pdf_page FROM letters WHERE id = $1', [middle.id]);
+    const again = await t.pool.query<{ pdf_sha256: string; pdf_page: number }>(
+      'SELECT pdf_sha256, pdf_page FROM letters WHERE id = $1',
+      [middle.id],
+    );
     expect(again.rows[0]!.pdf_sha256).not.toBe(middle.pdf_sha256);
     expect(again.rows[0]!.pdf_page).toBe(0);
 
     const pdf = new Uint8Array(await (await get(`/api/campaigns/${campaignId}/letters.pdf`)).arrayBuffer());
     expect(pdfPages(pdf)).toBe(street.n - 1);
     const expected = await addressLines(t.pool, [street.id], incident.victimAddressId);
-    const pages = pdfText(pdf).split('\f').filter((p) => p.trim());
-    expect(pages.map((p) => expected.findIndex((l) => occurrences(p, l) === 1))).toEqual(expected.map((_, i) => i));
+    const pages = pdfText(pdf)
+      .split('\f')
+      .filter((p) => p.trim());
+    expect(pages.map((p) => expected.findIndex((l) => occurrences(p, l) === 1))).toEqual(
+      expected.map((_, i) => i),
+    );
   });
 
   test('a second campaign of the same kind leaves those addresses out and lists them', async () => {
-    const res = await post({ kind: 'cocoon', selection: { streetIds: [street.id, other.id] }, incidentId: incident.incidentId });
+    const res = await post({
+      kind: 'cocoon',
+      selection: { streetIds: [street.id, other.id] },
+      incidentId: incident.incidentId,
+    });
     const body = await res.json();
     expect(res.status).toBe(201);
     expect(body.counts.excluded).toBe(street.n - 1);
     expect(body.counts.total).toBe(other.n);
     expect(body.excludedAddresses[0].reason).toMatch(new RegExp(`campaign ${campaignId}`));
     await waitUntilDone(t.pool, body.id);
-    const text = pdfText(new Uint8Array(await (await get(`/api/campaigns/${body.id}/letters.pdf`)).arrayBuffer()));
+    const text = pdfText(
+      new Uint8Array(await (await get(`/api/campaigns/${body.id}/letters.pdf`)).arrayBuffer()),
+    );
     for (const line of await addressLines(t.pool, [street.id])) expect(occurrences(text, line)).toBe(0);
     for (const line of await addressLines(t.pool, [other.id])) expect(occurrences(text, line)).toBe(1);
     // a different kind is not held back by the repeat rule
@@ -184,10 +224,18 @@ describe('bad input and access', () => {
     const noIncident = await post({ kind: 'cocoon', selection: { streetIds: [streets[0]!.id] } });
     expect(noIncident.status).toBe(400);
     expect((await noIncident.json()).error.message).toMatch(/incidentId/);
-    const zones = await post({ kind: 'evening', selection: { riskZoneIds: [1] }, evening: { at: '2030-01-01T19:00:00Z', location: 'x' } });
+    const zones = await post({
+      kind: 'evening',
+      selection: { riskZoneIds: [1] },
+      evening: { at: '2030-01-01T19:00:00Z', location: 'x' },
+    });
     expect(zones.status).toBe(400);
     expect((await zones.json()).error.message).toMatch(/selection/);
-    const polygon = await post({ kind: 'evening', selection: { polygon: { type: 'Point', coordinates: [4, 52] } }, evening: { at: '2030-01-01T19:00:00Z', location: 'x' } });
+    const polygon = await post({
+      kind: 'evening',
+      selection: { polygon: { type: 'Point', coordinates: [4, 52] } },
+      evening: { at: '2030-01-01T19:00:00Z', location: 'x' },
+    });
     expect(polygon.status).toBe(400);
   });
 
@@ -197,7 +245,11 @@ describe('bad input and access', () => {
               (SELECT count(*)::int FROM addresses b WHERE b.residential AND ST_DWithin(b.geom, a.geom, 39.5)) AS n
        FROM addresses a WHERE residential ORDER BY id LIMIT 1`,
     );
-    const res = await post({ kind: 'evening', selection: { polygon: JSON.parse(rows[0]!.g) }, evening: { at: '2030-01-01T19:00:00Z', location: 'x' } });
+    const res = await post({
+      kind: 'evening',
+      selection: { polygon: JSON.parse(rows[0]!.g) },
+      evening: { at: '2030-01-01T19:00:00Z', location: 'x' },
+    });
     const body = await res.json();
     expect(res.status).toBe(201);
     expect(body.counts.total + body.counts.excluded).toBeGreaterThanOrEqual(rows[0]!.n);
@@ -214,7 +266,9 @@ describe('bad input and access', () => {
       [incidentId],
     );
     const zones = await (await get('/api/risk-zones?municipality=GM0503')).json();
-    const ids = (zones.features as { properties: Record<string, unknown> }[]).map((f) => String(f.properties.id ?? f.properties.zoneId));
+    const ids = (zones.features as { properties: Record<string, unknown> }[]).map((f) =>
+      String(f.properties.id ?? f.properties.zoneId),
+    );
     expect(ids).toContain(`cocoon:s${street.id}`);
     const res = await post({
       kind: 'evening',
@@ -240,7 +294,9 @@ describe('bad input and access', () => {
     const body = await cocoon.json();
     expect(cocoon.status).toBe(201);
     expect(body.counts.total + body.counts.excluded).toBe(rows[0]!.n);
-    expect(body.excludedAddresses.map((e: { addressId: number }) => e.addressId)).not.toContain(victimAddressId);
+    expect(body.excludedAddresses.map((e: { addressId: number }) => e.addressId)).not.toContain(
+      victimAddressId,
+    );
     const victim = await post({ kind: 'victim', selection: { incidentId } });
     expect(victim.status).toBe(201);
     expect((await victim.json()).counts).toMatchObject({ total: 1, excluded: 0 });
@@ -257,14 +313,24 @@ describe('bad input and access', () => {
   test('planners and other municipalities cannot create or read campaigns', async () => {
     const planner = await createTestUser(t.pool, { role: 'planner' });
     expect((await post({ kind: 'cocoon', selection: { streetIds: [1] } }, planner)).status).toBe(403);
-    await t.pool.query(`INSERT INTO municipalities (code, name) VALUES ('GM9999', 'Elders') ON CONFLICT DO NOTHING`);
+    await t.pool.query(
+      `INSERT INTO municipalities (code, name) VALUES ('GM9999', 'Elders') ON CONFLICT DO NOTHING`,
+    );
     const stranger = await createTestUser(t.pool, { role: 'officer', municipality: 'GM9999' });
     const { rows } = await t.pool.query<{ id: string }>('SELECT id FROM campaigns ORDER BY id LIMIT 1');
     // Another municipality's campaign answers as one that does not exist: ids tell nothing (issue 8).
     for (const id of [rows[0]!.id, '99999999']) {
-      for (const p of [`/api/campaigns/${id}`, `/api/campaigns/${id}/letters.pdf`, `/api/campaigns/${id}/manifest.csv`]) {
+      for (const p of [
+        `/api/campaigns/${id}`,
+        `/api/campaigns/${id}/letters.pdf`,
+        `/api/campaigns/${id}/manifest.csv`,
+      ]) {
         const r = await get(p, stranger);
-        expect({ p, status: r.status, body: await r.json() }).toEqual({ p, status: 404, body: { error: { code: 'not_found', message: `no campaign ${id}` } } });
+        expect({ p, status: r.status, body: await r.json() }).toEqual({
+          p,
+          status: 404,
+          body: { error: { code: 'not_found', message: `no campaign ${id}` } },
+        });
       }
     }
   });

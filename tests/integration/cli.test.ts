@@ -20,7 +20,10 @@ test('a bad environment variable is named in one line', async () => {
 test('an unreachable database is one line saying what to check', async () => {
   const r = await runCli(['migrate'], 'postgres://postgres@localhost:1/nowhere');
   expect(r.code).toBe(1);
-  expectOneLine(r.stderr, /cannot connect \(.*ECONNREFUSED.*\); is PostgreSQL\/Redis running and DATABASE_URL\/REDIS_URL right\?/);
+  expectOneLine(
+    r.stderr,
+    /cannot connect \(.*ECONNREFUSED.*\); is PostgreSQL\/Redis running and DATABASE_URL\/REDIS_URL right\?/,
+  );
 });
 
 test('migrate on an up-to-date database says so', async () => {

@@ -22,7 +22,15 @@ test('generates ~150 demo burglaries on real residential addresses in the last 1
   const r = await generateDemoIncidents(t.pool, id, { seed: 7, now });
   expect(r.imported).toBe(150);
   expect(r.bursts).toBeGreaterThanOrEqual(10);
-  const { rows } = await t.pool.query<{ n: string; on_address: string; min: Date; max: Date; attempts: string; mos: string; streets: string }>(
+  const { rows } = await t.pool.query<{
+    n: string;
+    on_address: string;
+    min: Date;
+    max: Date;
+    attempts: string;
+    mos: string;
+    streets: string;
+  }>(
     `SELECT count(*) n, count(*) FILTER (WHERE a.residential AND i.geom = a.geom) on_address,
             min(occurred_from) min, max(occurred_from) max, count(*) FILTER (WHERE attempt) attempts,
             count(DISTINCT modus_operandi) mos, count(DISTINCT i.street_id) streets

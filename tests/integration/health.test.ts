@@ -22,7 +22,12 @@ async function health(): Promise<{ status: number; body: Health; cache: string |
 test('503 without a worker, 200 while one beats, 503 again after it stops', async () => {
   const before = await health();
   expect(before.status).toBe(503);
-  expect(before.body).toMatchObject({ status: 'degraded', database: { status: 'ok' }, redis: { status: 'ok' }, worker: { status: 'down' } });
+  expect(before.body).toMatchObject({
+    status: 'degraded',
+    database: { status: 'ok' },
+    redis: { status: 'ok' },
+    worker: { status: 'down' },
+  });
   expect(before.body.database.postgis).toMatch(/^3\./);
   expect(before.body.worker.error).toMatch(/npm run worker/);
   expect(before.cache).toBe('no-store');
@@ -30,10 +35,16 @@ test('503 without a worker, 200 while one beats, 503 again after it stops', asyn
   const stop = startHeartbeat(redis());
   try {
     // startHeartbeat writes its first beat without awaiting; wait for the key to appear.
-    for (let i = 0; i < 20 && (await health()).status !== 200; i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 20 && (await health()).status !== 200; i++)
+      await new Promise((r) => setTimeout(r, 50));
     const up = await health();
     expect(up.status).toBe(200);
-    expect(up.body).toMatchObject({ status: 'ok', database: { status: 'ok' }, redis: { status: 'ok' }, worker: { status: 'ok', workers: 1 } });
+    expect(up.body).toMatchObject({
+      status: 'ok',
+      database: { status: 'ok' },
+      redis: { status: 'ok' },
+      worker: { status: 'ok', workers: 1 },
+    });
   } finally {
     await stop();
   }

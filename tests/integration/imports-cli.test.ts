@@ -34,7 +34,9 @@ function summaryOf(r: CliResult): ImportSummary {
   const lines = r.stdout.trim().split('\n');
   expect(lines).toHaveLength(1);
   const s = JSON.parse(lines[0]!) as ImportSummary;
-  expect(Object.keys(s)).toEqual(expect.arrayContaining(['read', 'imported', 'updated', 'skipped', 'rejected', 'errors']));
+  expect(Object.keys(s)).toEqual(
+    expect.arrayContaining(['read', 'imported', 'updated', 'skipped', 'rejected', 'errors']),
+  );
   return s;
 }
 
@@ -46,7 +48,13 @@ async function dataFingerprint(): Promise<Record<string, string>> {
 
 describe('import-osm', () => {
   test('the demo area (loaded by the template through importOsm) has the Delft streets and addresses', async () => {
-    const { rows } = await t.pool.query<{ addresses: string; with_street: string; streets: string; with_geom: string; segments: string }>(
+    const { rows } = await t.pool.query<{
+      addresses: string;
+      with_street: string;
+      streets: string;
+      with_geom: string;
+      segments: string;
+    }>(
       `SELECT (SELECT count(*) FROM addresses a JOIN municipalities m ON m.id = a.municipality_id WHERE m.code = 'GM0503' AND a.source = 'osm') AS addresses,
               (SELECT count(*) FROM addresses WHERE source = 'osm' AND street_id IS NOT NULL) AS with_street,
               (SELECT count(*) FROM streets) AS streets,
@@ -75,8 +83,18 @@ describe('import-osm', () => {
 
 describe('malformed files: one line naming file and problem, exit 1, database unchanged', () => {
   const cases: [string, string, () => string, RegExp][] = [
-    ['import-bag', 'a truncated GeoPackage', () => truncated(BAG_RD, 'trunc.gpkg', 300_000), /malformed|not recognized|truncated|corrupt/i],
-    ['import-osm', 'a truncated GeoPackage', () => truncated(BAG_RD, 'trunc-osm.gpkg', 300_000), /malformed|not recognized|not an OpenStreetMap/i],
+    [
+      'import-bag',
+      'a truncated GeoPackage',
+      () => truncated(BAG_RD, 'trunc.gpkg', 300_000),
+      /malformed|not recognized|truncated|corrupt/i,
+    ],
+    [
+      'import-osm',
+      'a truncated GeoPackage',
+      () => truncated(BAG_RD, 'trunc-osm.gpkg', 300_000),
+      /malformed|not recognized|not an OpenStreetMap/i,
+    ],
     ['import-osm', 'a truncated PBF', () => truncated(DEMO_PBF, 'trunc.osm.pbf', 150_000), /parsing|error/i],
     ['import-osm', 'a CSV', () => csv('addresses.csv'), /not an OpenStreetMap file/],
     ['import-bag', 'a CSV', () => csv('addresses-bag.csv'), /not a BAG address layer.*address id/],
@@ -120,17 +138,31 @@ describe('malformed files: one line naming file and problem, exit 1, database un
 
 describe('import-bag (Amsterdam fixture)', () => {
   test('loads the 1,836 verblijfsobjecten with streets, into the named municipality', async () => {
-    const s = summaryOf(await runCli(['import-bag', BAG_RD, '--municipality', 'GM0363', '--name', 'Amsterdam'], t.url));
+    const s = summaryOf(
+      await runCli(['import-bag', BAG_RD, '--municipality', 'GM0363', '--name', 'Amsterdam'], t.url),
+    );
     expect(s).toMatchObject({ read: 1836, imported: 1836, updated: 0, skipped: 0, rejected: 0, errors: [] });
     expect(s.warnings?.join(' ')).toMatch(/ligplaatsen, standplaatsen/);
-    const { rows } = await t.pool.query<{ n: string; with_street: string; bag_ids: string; streets: string; street_geom: string }>(
+    const { rows } = await t.pool.query<{
+      n: string;
+      with_street: string;
+      bag_ids: string;
+      streets: string;
+      street_geom: string;
+    }>(
       `SELECT count(*) AS n, count(a.street_id) AS with_street, count(*) FILTER (WHERE a.bag_id ~ '^036320\\d{10}$') AS bag_ids,
               (SELECT count(*) FROM streets s WHERE s.municipality_id = m.id) AS streets,
               (SELECT count(s.geom) FROM streets s WHERE s.municipality_id = m.id) AS street_geom
        FROM addresses a JOIN municipalities m ON m.id = a.municipality_id
        WHERE m.code = 'GM0363' AND a.source = 'bag' AND a.residential GROUP BY m.id`,
     );
-    expect(rows[0]).toEqual({ n: '1836', with_street: '1836', bag_ids: '1836', streets: '24', street_geom: '0' });
+    expect(rows[0]).toEqual({
+      n: '1836',
+      with_street: '1836',
+      bag_ids: '1836',
+      streets: '24',
+      street_geom: '0',
+    });
     // Each address hangs on the street of its own name and place.
     const mismatched = await t.pool.query(
       `SELECT 1 FROM addresses a JOIN streets s ON s.id = a.street_id WHERE a.source = 'bag' AND (s.name <> a.street_name OR s.place <> a.place)`,
@@ -142,8 +174,14 @@ describe('import-bag (Amsterdam fixture)', () => {
 
   test('a known address has its parts and its coordinates to within 1 m, in RD and in WGS 84', async () => {
     const { rows } = await t.pool.query<{
-      street_name: string; huisnummer: number; huisletter: string | null; toevoeging: string; postcode: string; place: string;
-      rd_error: number; wgs84_error: number;
+      street_name: string;
+      huisnummer: number;
+      huisletter: string | null;
+      toevoeging: string;
+      postcode: string;
+      place: string;
+      rd_error: number;
+      wgs84_error: number;
     }>(
       `SELECT street_name, huisnummer, huisletter, toevoeging, postcode, place,
               ST_Distance(geom, ST_SetSRID(ST_MakePoint($2, $3), 28992)) AS rd_error,
@@ -153,7 +191,14 @@ describe('import-bag (Amsterdam fixture)', () => {
     );
     expect(rows).toHaveLength(1);
     const a = rows[0]!;
-    expect(a).toMatchObject({ street_name: 'Barentszplein', huisnummer: 1, huisletter: null, toevoeging: 'H', postcode: '1013NJ', place: 'Amsterdam' });
+    expect(a).toMatchObject({
+      street_name: 'Barentszplein',
+      huisnummer: 1,
+      huisletter: null,
+      toevoeging: 'H',
+      postcode: '1013NJ',
+      place: 'Amsterdam',
+    });
     expect(a.rd_error).toBeLessThan(1);
     expect(a.wgs84_error).toBeLessThan(1);
   });
@@ -171,17 +216,36 @@ describe('import-bag (Amsterdam fixture)', () => {
     const file = path.join(tmp, 'withdrawn.gpkg');
     fs.copyFileSync(BAG_RD, file);
     fs.chmodSync(file, 0o644);
-    const r = spawnSync('ogrinfo', [file, '-sql', `UPDATE verblijfsobjecten SET status = 'Naamgeving ingetrokken' WHERE nummer_id = '${KNOWN.id}'`]);
+    const r = spawnSync('ogrinfo', [
+      file,
+      '-sql',
+      `UPDATE verblijfsobjecten SET status = 'Naamgeving ingetrokken' WHERE nummer_id = '${KNOWN.id}'`,
+    ]);
     expect(r.status).toBe(0);
     const s = summaryOf(await runCli(['import-bag', file, '--municipality', 'GM0363'], t.url));
     expect(s).toMatchObject({ read: 1836, imported: 0, updated: 1, skipped: 1835 });
-    const { rows } = await t.pool.query(`SELECT residential FROM addresses WHERE source = 'bag' AND source_key = $1`, [KNOWN.id]);
+    const { rows } = await t.pool.query(
+      `SELECT residential FROM addresses WHERE source = 'bag' AND source_key = $1`,
+      [KNOWN.id],
+    );
     expect(rows).toEqual([{ residential: false }]);
   });
 
   test('--layer imports the houseboat moorings too', async () => {
     const s = summaryOf(
-      await runCli(['import-bag', BAG_RD, '--municipality', 'GM0363', '--layer', 'verblijfsobjecten', '--layer', 'ligplaatsen'], t.url),
+      await runCli(
+        [
+          'import-bag',
+          BAG_RD,
+          '--municipality',
+          'GM0363',
+          '--layer',
+          'verblijfsobjecten',
+          '--layer',
+          'ligplaatsen',
+        ],
+        t.url,
+      ),
     );
     expect(s.read).toBe(1836 + 67);
     expect(s.imported).toBe(67);

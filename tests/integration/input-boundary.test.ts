@@ -15,8 +15,12 @@ beforeAll(async () => {
 });
 
 function tileOf(lon: number, lat: number, z: number): [number, number] {
-  const n = 2 ** z, r = (lat * Math.PI) / 180;
-  return [Math.floor(((lon + 180) / 360) * n), Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n)];
+  const n = 2 ** z,
+    r = (lat * Math.PI) / 180;
+  return [
+    Math.floor(((lon + 180) / 360) * n),
+    Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n),
+  ];
 }
 
 describe('tile coordinates', () => {
@@ -30,7 +34,10 @@ describe('tile coordinates', () => {
   test('plain decimal integers are tiles', async () => {
     for (const route of routes) {
       const r = await fetch(`${app.url}${route('14', String(x), String(y))}`, { headers: bearer(officer) });
-      expect({ route: route('z', 'x', 'y'), status: r.status }).toEqual({ route: route('z', 'x', 'y'), status: 200 });
+      expect({ route: route('z', 'x', 'y'), status: r.status }).toEqual({
+        route: route('z', 'x', 'y'),
+        status: 200,
+      });
     }
   });
 
@@ -44,7 +51,9 @@ describe('tile coordinates', () => {
     ['14', String(x), ` ${y}`],
   ])('z=%p x=%p y=%p is refused with 400', async (z, tx, ty) => {
     for (const route of routes) {
-      const r = await fetch(`${app.url}${route(z, encodeURIComponent(tx), encodeURIComponent(ty))}`, { headers: bearer(officer) });
+      const r = await fetch(`${app.url}${route(z, encodeURIComponent(tx), encodeURIComponent(ty))}`, {
+        headers: bearer(officer),
+      });
       expect({ route: route(z, tx, ty), status: r.status }).toEqual({ route: route(z, tx, ty), status: 400 });
     }
   });
@@ -53,10 +62,17 @@ describe('tile coordinates', () => {
 test("'from' after 'to' is a 400 on the officers' tiles, as on the analyses", async () => {
   const [x, y] = tileOf(4.3725, 52.0, 14);
   const q = 'from=2026-03-01T00:00:00Z&to=2026-02-01T00:00:00Z';
-  for (const p of [`/tiles/incidents/14/${x}/${y}.mvt`, `/tiles/streets/14/${x}/${y}.mvt`, '/api/streets/activity', '/api/clusters']) {
+  for (const p of [
+    `/tiles/incidents/14/${x}/${y}.mvt`,
+    `/tiles/streets/14/${x}/${y}.mvt`,
+    '/api/streets/activity',
+    '/api/clusters',
+  ]) {
     const r = await fetch(`${app.url}${p}?municipality=GM0503&${q}`, { headers: bearer(officer) });
     expect({ p, status: r.status }).toEqual({ p, status: 400 });
-    expect(((await r.json()) as { error: { message: string } }).error.message).toMatch(/'from' must lie before 'to'/);
+    expect(((await r.json()) as { error: { message: string } }).error.message).toMatch(
+      /'from' must lie before 'to'/,
+    );
   }
 });
 
@@ -73,7 +89,9 @@ describe('impossible calendar dates', () => {
   ])('%s is a 400 naming %s', async (p, name) => {
     const r = await get(p);
     expect(r.status).toBe(400);
-    expect(((await r.json()) as { error: { message: string } }).error.message).toMatch(new RegExp(`^${name}: `));
+    expect(((await r.json()) as { error: { message: string } }).error.message).toMatch(
+      new RegExp(`^${name}: `),
+    );
   });
 
   test('real dates and date-times still work: leap days, offsets, UTC', async () => {
@@ -91,7 +109,10 @@ describe('impossible calendar dates', () => {
       method: 'POST',
       headers: { ...bearer(officer), 'content-type': 'application/json' },
       body: JSON.stringify({
-        municipality: 'GM0503', kind: 'evening', selection: { streetIds: [1] }, letterDate: '2026-02-30',
+        municipality: 'GM0503',
+        kind: 'evening',
+        selection: { streetIds: [1] },
+        letterDate: '2026-02-30',
         evening: { at: '2026-02-30T19:30:00+01:00', location: 'Stadskantoor' },
       }),
     });

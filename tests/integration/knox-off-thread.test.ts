@@ -22,7 +22,8 @@ beforeAll(async () => {
   clearPublicCache();
 });
 
-const knox = (query: string) => fetch(`${app.url}/api/near-repeat/knox?municipality=GM0503&${query}`, { headers: bearer(officer) });
+const knox = (query: string) =>
+  fetch(`${app.url}/api/near-repeat/knox?municipality=GM0503&${query}`, { headers: bearer(officer) });
 
 test('a public request is answered while a large Knox test runs', async () => {
   // Warm: the public answer itself is quick, so only the Knox test can hold it up.
@@ -53,9 +54,13 @@ test('bands and permutations are bounded, with a message that says what to chang
   expect(error.message).toMatch(/times: at most 20 bands/);
   const perms = await knox('permutations=99999');
   expect(perms.status).toBe(400);
-  expect(((await perms.json()) as { error: { message: string } }).error.message).toMatch(/permutations: .*19 .*9999/);
+  expect(((await perms.json()) as { error: { message: string } }).error.message).toMatch(
+    /permutations: .*19 .*9999/,
+  );
   // Pairs x permutations is the cost: a test too large for its data is refused before it runs.
   const big = await knox(`distances=0,1000,2000,5000&times=0,7,14&permutations=9999`);
   expect(big.status).toBe(400);
-  expect(((await big.json()) as { error: { message: string } }).error.message).toMatch(/pairs .* permutations/);
+  expect(((await big.json()) as { error: { message: string } }).error.message).toMatch(
+    /pairs .* permutations/,
+  );
 });

@@ -29,7 +29,13 @@ test('a burglary over night is dated by the evening it began, in Dutch time', as
   );
   const incidentId = Number(rows[0]!.id);
   const campaign = await createCampaign(
-    { municipality: 'GM0503', kind: 'cocoon', language: 'nl', selection: { streetIds: [street!.id] }, incidentId },
+    {
+      municipality: 'GM0503',
+      kind: 'cocoon',
+      language: 'nl',
+      selection: { streetIds: [street!.id] },
+      incidentId,
+    },
     { userId: null, actor: 'test', municipalities: 'all' },
   );
   const pending = await repo.pendingLetters(t.pool, campaign.id);

@@ -19,7 +19,10 @@ const host = new BrowserHost();
 afterAll(() => host.close());
 
 test('there is an example for every template', () => {
-  const templates = fs.readdirSync(dir).filter((f) => f.endsWith('.hbs')).map((f) => f.replace('.hbs', ''));
+  const templates = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.hbs'))
+    .map((f) => f.replace('.hbs', ''));
   expect(examples.map((f) => f.replace('.example.json', '')).sort()).toEqual(templates.sort());
   expect(templates).toHaveLength(6);
 });

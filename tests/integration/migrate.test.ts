@@ -44,7 +44,9 @@ test('two migrate() calls at once apply every migration exactly once; a third ap
   expect(a.length === 0 || b.length === 0).toBe(true);
   expect(await migrate(pool(url))).toEqual([]);
   const p = pool(url);
-  const { rows } = await p.query<{ version: string }>('SELECT version FROM schema_migrations ORDER BY version');
+  const { rows } = await p.query<{ version: string }>(
+    'SELECT version FROM schema_migrations ORDER BY version',
+  );
   expect(rows.map((r) => r.version)).toEqual(all);
   // The data model: every geometry column has a GiST index.
   const geo = await p.query<{ tbl: string; col: string; indexed: boolean }>(
@@ -72,13 +74,17 @@ describe('with migrations of its own', () => {
     expect(await migrate(p, listMigrations(dir))).toEqual(['0001']);
 
     fs.writeFileSync(path.join(dir, '0002_break_things.sql'), 'CREATE TABLE other (id int); SELECT 1/0;');
-    await expect(migrate(p, listMigrations(dir))).rejects.toThrow(/0002_break_things\.sql failed: division by zero/);
+    await expect(migrate(p, listMigrations(dir))).rejects.toThrow(
+      /0002_break_things\.sql failed: division by zero/,
+    );
     const other = await p.query(`SELECT to_regclass('other') AS t`);
     expect(other.rows[0].t).toBeNull();
     fs.rmSync(path.join(dir, '0002_break_things.sql'));
 
     fs.writeFileSync(path.join(dir, '0001_create_things.sql'), 'CREATE TABLE things (id bigint);');
-    await expect(migrate(p, listMigrations(dir))).rejects.toThrow(/0001_create_things\.sql was changed after it was applied/);
+    await expect(migrate(p, listMigrations(dir))).rejects.toThrow(
+      /0001_create_things\.sql was changed after it was applied/,
+    );
     // The lock was released: another migrate() does not hang.
     fs.writeFileSync(path.join(dir, '0001_create_things.sql'), 'CREATE TABLE things (id int);');
     expect(await migrate(p, listMigrations(dir))).toEqual([]);

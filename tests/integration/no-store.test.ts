@@ -18,13 +18,19 @@ beforeAll(async () => {
 afterAll(() => closeLetterQueue());
 
 function tileOf(lon: number, lat: number, z: number): [number, number] {
-  const n = 2 ** z, r = (lat * Math.PI) / 180;
-  return [Math.floor(((lon + 180) / 360) * n), Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n)];
+  const n = 2 ** z,
+    r = (lat * Math.PI) / 180;
+  return [
+    Math.floor(((lon + 180) / 360) * n),
+    Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n),
+  ];
 }
 
 test('the session and its CSRF token are not stored', async () => {
   const signIn = await fetch(`${app.url}/api/session`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: officer.email, password: officer.password }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: officer.email, password: officer.password }),
   });
   expect(signIn.status).toBe(201);
   expect(((await signIn.json()) as { csrfToken: string }).csrfToken).toBeTruthy();
@@ -58,13 +64,21 @@ test('incident data, campaigns and their addresses are not stored', async () => 
     `/tiles/streets/14/${x}/${y}.mvt`,
   ]) {
     const r = await fetch(`${app.url}${p}`, { headers: bearer(officer) });
-    expect({ p, status: r.status, cache: r.headers.get('cache-control') }).toEqual({ p, status: r.status < 300 ? r.status : 200, cache: 'no-store' });
+    expect({ p, status: r.status, cache: r.headers.get('cache-control') }).toEqual({
+      p,
+      status: r.status < 300 ? r.status : 200,
+      cache: 'no-store',
+    });
   }
 });
 
 test('refusals behind sign-in are not stored either', async () => {
   for (const p of ['/api/session', '/api/campaigns/1', '/api/clusters']) {
     const r = await fetch(`${app.url}${p}`);
-    expect({ p, status: r.status, cache: r.headers.get('cache-control') }).toEqual({ p, status: 401, cache: 'no-store' });
+    expect({ p, status: r.status, cache: r.headers.get('cache-control') }).toEqual({
+      p,
+      status: 401,
+      cache: 'no-store',
+    });
   }
 });

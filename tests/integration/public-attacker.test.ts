@@ -15,7 +15,13 @@ import { clearPublicCache } from '../../server/public/public.routes';
 import * as service from '../../server/public/public.service';
 import * as figures from '../../server/public/public-figures';
 import { config } from '../../server/core/config';
-import type { AttemptFilter, PeriodMonths, PublicFilter, StreetsResponse, AreasResponse } from '../../server/public/public.types';
+import type {
+  AttemptFilter,
+  PeriodMonths,
+  PublicFilter,
+  StreetsResponse,
+  AreasResponse,
+} from '../../server/public/public.types';
 
 const t = useTestDatabase();
 const CODE = 'GM0503';
@@ -23,7 +29,14 @@ const METHODS = service.METHOD_CODES as readonly string[];
 const PERIODS: PeriodMonths[] = [1, 3, 12];
 const ATTEMPTS: AttemptFilter[] = ['all', 'attempt', 'completed'];
 
-interface Rec { index: number; streetId: number; month: string; from: Date; attempt: boolean; mo: string }
+interface Rec {
+  index: number;
+  streetId: number;
+  month: string;
+  from: Date;
+  attempt: boolean;
+  mo: string;
+}
 
 /** Every subset of the method codes: the filter accepts any list. */
 function methodSubsets(): string[][] {
@@ -45,18 +58,34 @@ function passes(rec: Rec, f: PublicFilter, now: Date): boolean {
 }
 
 async function records(): Promise<Rec[]> {
-  const r = await t.pool.query<{ street_id: number; month: string; occurred_from: Date; attempt: boolean; modus_operandi: string }>(
+  const r = await t.pool.query<{
+    street_id: number;
+    month: string;
+    occurred_from: Date;
+    attempt: boolean;
+    modus_operandi: string;
+  }>(
     `SELECT i.street_id::int, to_char(i.occurred_from AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM') AS month,
             i.occurred_from, i.attempt, i.modus_operandi
      FROM incidents i JOIN municipalities m ON m.id = i.municipality_id
      WHERE m.code = $1 AND i.street_id IS NOT NULL ORDER BY i.id`,
     [CODE],
   );
-  return r.rows.map((x, index) => ({ index, streetId: x.street_id, month: x.month, from: x.occurred_from, attempt: x.attempt, mo: x.modus_operandi }));
+  return r.rows.map((x, index) => ({
+    index,
+    streetId: x.street_id,
+    month: x.month,
+    from: x.occurred_from,
+    attempt: x.attempt,
+    mo: x.modus_operandi,
+  }));
 }
 
 /** Requests every filter combination and turns each exact public count into a published cell. */
-async function publishedCells(recs: Rec[], now: Date): Promise<{ cells: PublishedCell[]; merged: Set<number> }> {
+async function publishedCells(
+  recs: Rec[],
+  now: Date,
+): Promise<{ cells: PublishedCell[]; merged: Set<number> }> {
   clearPublicCache();
   const cells: PublishedCell[] = [];
   const merged = new Set<number>();
@@ -83,11 +112,18 @@ async function publishedCells(recs: Rec[], now: Date): Promise<{ cells: Publishe
         const cell = (what: string, value: number, indexes: number[]) =>
           cells.push({ label: `${label} ${what}`, value, records: RecordSet.of(recs.length, indexes) });
         for (const st of s.streets) {
-          if (st.count !== null && !st.few && !st.merged) cell(`street ${st.id}`, st.count, byStreet.get(st.id) ?? []);
+          if (st.count !== null && !st.few && !st.merged)
+            cell(`street ${st.id}`, st.count, byStreet.get(st.id) ?? []);
         }
-        if (s.total.count !== null && !s.total.few) cell('total', s.total.count, pass.map((r) => r.index));
+        if (s.total.count !== null && !s.total.few)
+          cell(
+            'total',
+            s.total.count,
+            pass.map((r) => r.index),
+          );
         for (const area of a.areas) {
-          if (!area.hidden && area.count !== null && !area.few) cell(`area ${area.key}`, area.count, byArea.get(area.key) ?? []);
+          if (!area.hidden && area.count !== null && !area.few)
+            cell(`area ${area.key}`, area.count, byArea.get(area.key) ?? []);
         }
       }
     }
@@ -108,7 +144,10 @@ async function runAttack(now = new Date()): Promise<ReturnType<typeof attack>> {
 }
 
 function describeFindings(f: ReturnType<typeof attack>['findings']): string {
-  return f.slice(0, 8).map((x) => `${x.how} = ${x.value}`).join('\n');
+  return f
+    .slice(0, 8)
+    .map((x) => `${x.how} = ${x.value}`)
+    .join('\n');
 }
 
 /** Local noon on day `day` of the month `monthsBack` complete months before `now`'s month (Europe/Amsterdam ~ UTC+1). */
@@ -141,7 +180,9 @@ async function insertHardIncidents(now: Date): Promise<void> {
   const s = await service.streetFigures(CODE, { period: 12, attempt: 'all', methods: [] }, now);
   const byArea = new Map<string, typeof s.streets>();
   for (const st of s.streets) byArea.set(st.areaKey, [...(byArea.get(st.areaKey) ?? []), st]);
-  const areas = [...byArea.values()].filter((xs) => xs.some((x) => x.merged) && xs.filter((x) => !x.merged).length >= 6);
+  const areas = [...byArea.values()].filter(
+    (xs) => xs.some((x) => x.merged) && xs.filter((x) => !x.merged).length >= 6,
+  );
   areas.sort((a, b) => b.length - a.length);
   const area = areas[0]!;
   const other = [...byArea.values()].find((xs) => xs !== area && xs.some((x) => !x.merged))!;
@@ -153,12 +194,31 @@ async function insertHardIncidents(now: Date): Promise<void> {
   let k = 0;
   shown.forEach((st, i) => {
     for (let j = 0; j < counts[i % counts.length]!; j++, k++) {
-      rows.push({ street: st.id, address: homes.get(st.id)!.address_id, from: inMonth(now, 1 + ((i + j) % 4) * (j % 2 ? 3 : 1), 3 + ((k * 7) % 24)), attempt: k % 3 === 0, mo: METHODS[k % 6]! });
+      rows.push({
+        street: st.id,
+        address: homes.get(st.id)!.address_id,
+        from: inMonth(now, 1 + ((i + j) % 4) * (j % 2 ? 3 : 1), 3 + ((k * 7) % 24)),
+        attempt: k % 3 === 0,
+        mo: METHODS[k % 6]!,
+      });
     }
   });
-  for (let j = 0; j < 2; j++) rows.push({ street: mergedStreet.id, address: homes.get(mergedStreet.id)!.address_id, from: inMonth(now, 1 + j, 9), attempt: false, mo: 'climbing' });
+  for (let j = 0; j < 2; j++)
+    rows.push({
+      street: mergedStreet.id,
+      address: homes.get(mergedStreet.id)!.address_id,
+      from: inMonth(now, 1 + j, 9),
+      attempt: false,
+      mo: 'climbing',
+    });
   const lone = other.find((x) => !x.merged && homes.has(x.id))!;
-  rows.push({ street: lone.id, address: homes.get(lone.id)!.address_id, from: inMonth(now, 1, 14), attempt: true, mo: 'door_forced' });
+  rows.push({
+    street: lone.id,
+    address: homes.get(lone.id)!.address_id,
+    from: inMonth(now, 1, 14),
+    attempt: true,
+    mo: 'door_forced',
+  });
   await t.pool.query(
     `INSERT INTO incidents (municipality_id, source, external_id, occurred_from, occurred_to, attempt, modus_operandi, address_id, street_id, geom)
      SELECT $1, 'nl-csv', 'HARD-' || x.n, x.from, x.from + interval '2 hours', x.attempt, x.mo, a.id, a.street_id, a.geom
@@ -174,7 +234,8 @@ describe('differencing attack on the public figures', () => {
     await generateDemoIncidents(t.pool, municipalityId);
     const { findings, known } = await runAttack();
     expect(known).toBeGreaterThan(10);
-    if (findings.length > 0) throw new Error(`${findings.length} derived cells below the minimum:\n${describeFindings(findings)}`);
+    if (findings.length > 0)
+      throw new Error(`${findings.length} derived cells below the minimum:\n${describeFindings(findings)}`);
   }, 300_000);
 
   test('hard synthetic municipality: the same', async () => {
@@ -182,7 +243,8 @@ describe('differencing attack on the public figures', () => {
     await insertHardIncidents(now);
     const { findings, known } = await runAttack(now);
     expect(known).toBeGreaterThan(3);
-    if (findings.length > 0) throw new Error(`${findings.length} derived cells below the minimum:\n${describeFindings(findings)}`);
+    if (findings.length > 0)
+      throw new Error(`${findings.length} derived cells below the minimum:\n${describeFindings(findings)}`);
   }, 300_000);
 });
 
@@ -195,7 +257,11 @@ describe('timing attack on the public figures', () => {
         const f: PublicFilter = { period, attempt, methods: [] };
         const s = await service.streetFigures(CODE, f, now);
         const a = await service.areaFigures(CODE, f, now);
-        parts.push(s.total, s.streets.map((x) => [x.id, x.count, x.few, x.band]), a.areas.map((x) => [x.key, x.count, x.few]));
+        parts.push(
+          s.total,
+          s.streets.map((x) => [x.id, x.count, x.few, x.band]),
+          a.areas.map((x) => [x.key, x.count, x.few]),
+        );
       }
     }
     return JSON.stringify(parts);
@@ -218,18 +284,30 @@ describe('timing attack on the public figures', () => {
     expect(after === before).toBe(true);
   });
 
-  test('replaying the clock over the day of a cut-off: figures change once, at the fixed moment, and never with a burglary\'s hour', async () => {
+  test("replaying the clock over the day of a cut-off: figures change once, at the fixed moment, and never with a burglary's hour", async () => {
     const real = new Date();
     await insertHardIncidents(real);
     const cutoff = figures.publicCutoff(real);
     jest.useFakeTimers({
       now: real,
-      doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'queueMicrotask', 'hrtime', 'performance'],
+      doNotFake: [
+        'nextTick',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+        'queueMicrotask',
+        'hrtime',
+        'performance',
+      ],
     });
     try {
       // From 24 hours before the cut-off to 24 hours after, every 97 minutes, and right around it.
       const instants: number[] = [];
-      for (let ms = cutoff.getTime() - 86400_000; ms <= cutoff.getTime() + 86400_000; ms += 97 * 60_000) instants.push(ms);
+      for (let ms = cutoff.getTime() - 86400_000; ms <= cutoff.getTime() + 86400_000; ms += 97 * 60_000)
+        instants.push(ms);
       instants.push(cutoff.getTime() - 1, cutoff.getTime(), cutoff.getTime() + 1);
       instants.sort((a, b) => a - b);
       const prints: Array<[number, string]> = [];

@@ -14,23 +14,35 @@ import { useTestDatabase } from '../helpers/db';
 const t = useTestDatabase();
 const app = useTestApp();
 
-interface Raw { status: number; headers: http.IncomingHttpHeaders; body: Buffer }
+interface Raw {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
 
 /** A GET without any decoding (fetch would gunzip silently). */
 function rawGet(path: string, headers: Record<string, string> = {}): Promise<Raw> {
   return new Promise((resolve, reject) => {
-    http.get(`${app.url}${path}`, { headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    }).on('error', reject);
+    http
+      .get(`${app.url}${path}`, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+        res.on('error', reject);
+      })
+      .on('error', reject);
   });
 }
 
 function tileOf(lon: number, lat: number, z: number): [number, number] {
-  const n = 2 ** z, r = (lat * Math.PI) / 180;
-  return [Math.floor(((lon + 180) / 360) * n), Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n)];
+  const n = 2 ** z,
+    r = (lat * Math.PI) / 180;
+  return [
+    Math.floor(((lon + 180) / 360) * n),
+    Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n),
+  ];
 }
 
 const GZIP = { 'accept-encoding': 'gzip, deflate, br' };
@@ -44,7 +56,11 @@ async function expectPrecompressed(path: string): Promise<void> {
   const first = await rawGet(path, GZIP);
   const second = await rawGet(path, GZIP);
   for (const r of [first, second]) {
-    expect({ path, status: r.status, encoding: r.headers['content-encoding'] }).toEqual({ path, status: 200, encoding: 'gzip' });
+    expect({ path, status: r.status, encoding: r.headers['content-encoding'] }).toEqual({
+      path,
+      status: 200,
+      encoding: 'gzip',
+    });
     expect(r.headers.vary).toMatch(/Accept-Encoding/i);
     expect(Number(r.headers['content-length'])).toBe(r.body.length);
     expect(zlib.gunzipSync(r.body).equals(plain.body)).toBe(true);
@@ -79,7 +95,10 @@ test("officers' vector tiles are gzipped too", async () => {
   const officer = await createTestUser(t.pool, { role: 'officer' });
   const [x, y] = tileOf(4.3725, 52.0, 14);
   // Compressed per request by the compression middleware (they are not cached): gzip when asked for.
-  const r = await rawGet(`/tiles/streets/14/${x}/${y}.mvt`, { 'accept-encoding': 'gzip', ...bearer(officer) });
+  const r = await rawGet(`/tiles/streets/14/${x}/${y}.mvt`, {
+    'accept-encoding': 'gzip',
+    ...bearer(officer),
+  });
   expect(r.status).toBe(200);
   expect(r.headers['content-encoding']).toBe('gzip');
   expect(zlib.gunzipSync(r.body).includes(Buffer.from('streets'))).toBe(true);

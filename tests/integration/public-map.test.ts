@@ -12,14 +12,24 @@ import type { SearchResponse, StreetsResponse, AreasResponse } from '../../serve
 const t = useTestDatabase();
 const app = useTestApp();
 
-interface StreetRow { id: number; name: string; homes: number; postcode: string; huisnummer: number }
+interface StreetRow {
+  id: number;
+  name: string;
+  homes: number;
+  postcode: string;
+  huisnummer: number;
+}
 let big: StreetRow;
 let fewStreet: StreetRow;
 let helper: StreetRow;
 let small: StreetRow;
 
 /** Burglaries on the 10th of a complete month: `monthsBack` 1 is last month (the public figures count whole months). */
-async function addIncidents(street: StreetRow, n: number, opts: { monthsBack?: number; attempt?: boolean; mo?: string } = {}): Promise<void> {
+async function addIncidents(
+  street: StreetRow,
+  n: number,
+  opts: { monthsBack?: number; attempt?: boolean; mo?: string } = {},
+): Promise<void> {
   await t.pool.query(
     `INSERT INTO incidents (municipality_id, source, external_id, occurred_from, occurred_to, attempt, modus_operandi, address_id, street_id, geom)
      SELECT a.municipality_id, 'nl-csv', 'REG-SECRET-' || gen_random_uuid(), w.at, w.at + interval '1 hour', $4, $5, a.id, a.street_id, a.geom
@@ -33,13 +43,16 @@ async function addIncidents(street: StreetRow, n: number, opts: { monthsBack?: n
   );
 }
 
-async function getJson<T>(path: string): Promise<{ status: number; body: T; text: string; headers: Headers }> {
+async function getJson<T>(
+  path: string,
+): Promise<{ status: number; body: T; text: string; headers: Headers }> {
   const r = await fetch(`${app.url}${path}`);
   const text = await r.text();
   return { status: r.status, body: (text ? JSON.parse(text) : undefined) as T, text, headers: r.headers };
 }
 
-const FORBIDDEN_KEYS = /^(huisnummer|huisletter|toevoeging|house_?number|address(_?id)?|external_?id|registration|incident_?id|occurred_(from|to)|geom|lat|lon|lng|x|y|coordinates)$/i;
+const FORBIDDEN_KEYS =
+  /^(huisnummer|huisletter|toevoeging|house_?number|address(_?id)?|external_?id|registration|incident_?id|occurred_(from|to)|geom|lat|lon|lng|x|y|coordinates)$/i;
 
 function assertNothingIdentifying(value: unknown, path = '$'): void {
   if (Array.isArray(value)) return value.forEach((v, i) => assertNothingIdentifying(v, `${path}[${i}]`));
@@ -68,7 +81,9 @@ beforeAll(async () => {
   const before = (await getJson<StreetsResponse>('/api/public/GM0503/streets?period=3')).body;
   const areaOf = new Map(before.streets.map((s) => [s.id, s.areaKey]));
   big = r.rows[0]!;
-  const sameArea = r.rows.filter((s) => s.id !== big.id && s.homes >= 8 && areaOf.get(s.id) === areaOf.get(big.id));
+  const sameArea = r.rows.filter(
+    (s) => s.id !== big.id && s.homes >= 8 && areaOf.get(s.id) === areaOf.get(big.id),
+  );
   fewStreet = sameArea[0]!;
   helper = sameArea[1]!;
   small = r.rows.find((s) => s.homes > 0 && s.homes < 8 && areaOf.get(s.id) !== areaOf.get(big.id))!;
@@ -94,7 +109,13 @@ describe('public street figures', () => {
     expect(byId.get(fewStreet.id)).toMatchObject({ count: null, few: true, band: 'few' });
     // The 3 of the helper street is held back: with it, the area's number would give away the 2.
     expect(byId.get(helper.id)).toMatchObject({ count: null, few: true, band: 'few' });
-    expect(byId.get(small.id)).toMatchObject({ count: null, few: false, merged: true, band: 'merged', methods: [] });
+    expect(byId.get(small.id)).toMatchObject({
+      count: null,
+      few: false,
+      merged: true,
+      band: 'merged',
+      methods: [],
+    });
     expect(body.months[1]).toMatch(/^\d{4}-\d{2}$/);
     // Hidden is never shown as 0.
     expect(body.streets.filter((s) => s.few || s.merged).every((s) => s.count === null)).toBe(true);
@@ -118,11 +139,15 @@ describe('public street figures', () => {
   test('period, method and attempt filters', async () => {
     const twelve = (await getJson<StreetsResponse>('/api/public/GM0503/streets?period=12')).body;
     expect(twelve.streets.find((s) => s.id === big.id)!.count).toBe(10);
-    const attempts = (await getJson<StreetsResponse>('/api/public/GM0503/streets?period=3&attempt=attempt')).body;
+    const attempts = (await getJson<StreetsResponse>('/api/public/GM0503/streets?period=3&attempt=attempt'))
+      .body;
     expect(attempts.streets.find((s) => s.id === big.id)).toMatchObject({ count: 3, few: false });
-    const climbing = (await getJson<StreetsResponse>('/api/public/GM0503/streets?period=3&methods=climbing')).body;
+    const climbing = (await getJson<StreetsResponse>('/api/public/GM0503/streets?period=3&methods=climbing'))
+      .body;
     expect(climbing.streets.find((s) => s.id === big.id)!.count).toBe(0);
-    const bad = await getJson<{ error: { message: string } }>('/api/public/GM0503/streets?methods=lockpicking');
+    const bad = await getJson<{ error: { message: string } }>(
+      '/api/public/GM0503/streets?methods=lockpicking',
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/methods/);
   });
@@ -132,16 +157,22 @@ describe('public street figures', () => {
     const etag = r.headers.get('etag');
     expect(etag).toMatch(/^".+"$/);
     expect(r.headers.get('cache-control')).toMatch(/public, max-age=\d+/);
-    const again = await fetch(`${app.url}/api/public/GM0503/streets?period=3`, { headers: { 'if-none-match': etag! } });
+    const again = await fetch(`${app.url}/api/public/GM0503/streets?period=3`, {
+      headers: { 'if-none-match': etag! },
+    });
     expect(again.status).toBe(304);
   });
 
   test('gzip for clients that ask for it, plain for those that do not', async () => {
-    const zipped = await fetch(`${app.url}/api/public/GM0503/streets?period=12`, { headers: { 'accept-encoding': 'gzip' } });
+    const zipped = await fetch(`${app.url}/api/public/GM0503/streets?period=12`, {
+      headers: { 'accept-encoding': 'gzip' },
+    });
     expect(zipped.headers.get('content-encoding')).toBe('gzip');
     const body = (await zipped.json()) as { streets: unknown[] };
     expect(body.streets.length).toBeGreaterThan(0);
-    const plain = await fetch(`${app.url}/api/public/GM0503/streets?period=12`, { headers: { 'accept-encoding': 'identity' } });
+    const plain = await fetch(`${app.url}/api/public/GM0503/streets?period=12`, {
+      headers: { 'accept-encoding': 'identity' },
+    });
     expect(plain.headers.get('content-encoding')).toBeNull();
   });
 
@@ -163,9 +194,14 @@ describe('public street figures', () => {
 describe('public search', () => {
   test('a postcode with a house number answers per street and never echoes the number', async () => {
     const q = `${big.postcode.slice(0, 4)} ${big.postcode.slice(4).toLowerCase()} ${big.huisnummer}`;
-    const { status, body, text } = await getJson<SearchResponse>(`/api/public/GM0503/search?q=${encodeURIComponent(q)}`);
+    const { status, body, text } = await getJson<SearchResponse>(
+      `/api/public/GM0503/search?q=${encodeURIComponent(q)}`,
+    );
     expect(status).toBe(200);
-    expect(body.query).toEqual({ kind: 'postcode', text: `${big.postcode.slice(0, 4)} ${big.postcode.slice(4)}` });
+    expect(body.query).toEqual({
+      kind: 'postcode',
+      text: `${big.postcode.slice(0, 4)} ${big.postcode.slice(4)}`,
+    });
     const hit = body.hits.find((h) => h.street.id === big.id)!;
     expect(hit.figure).toMatchObject({ count: 7 });
     expect(text).not.toContain(` ${big.huisnummer}"`);
@@ -173,7 +209,9 @@ describe('public search', () => {
   });
 
   test('a merged street answers with its area', async () => {
-    const { body } = await getJson<SearchResponse>(`/api/public/GM0503/search?q=${encodeURIComponent(small.name)}`);
+    const { body } = await getJson<SearchResponse>(
+      `/api/public/GM0503/search?q=${encodeURIComponent(small.name)}`,
+    );
     const hit = body.hits.find((h) => h.street.id === small.id)!;
     expect(hit.figure).toBeNull();
     expect(hit.area.count).toBeGreaterThanOrEqual(5);
@@ -198,7 +236,9 @@ describe('tiles and glyphs', () => {
   test('a street tile carries street lines with bands, no incident data; an empty tile is 204', async () => {
     const streets = (await getJson<StreetsResponse>('/api/public/GM0503/streets?period=3')).body;
     expect(streets.streets.length).toBeGreaterThan(100);
-    const search = (await getJson<SearchResponse>(`/api/public/GM0503/search?q=${encodeURIComponent(big.name)}`)).body;
+    const search = (
+      await getJson<SearchResponse>(`/api/public/GM0503/search?q=${encodeURIComponent(big.name)}`)
+    ).body;
     const b = search.hits[0]!.street.bbox!;
     const [x, y] = tileOf((b[0] + b[2]) / 2, (b[1] + b[3]) / 2, 15);
     const r = await fetch(`${app.url}/tiles/public/GM0503/15/${x}/${y}.mvt?period=3`);
@@ -232,6 +272,8 @@ describe('tiles and glyphs', () => {
     expect(buf.length).toBeGreaterThan(20_000);
     expect(buf.toString('latin1')).toContain('0-255');
     expect((await fetch(`${app.url}/fonts/Comic%20Sans/0-255.pbf`)).status).toBe(404);
-    expect((await fetch(`${app.url}/fonts/${encodeURIComponent('Liberation Sans Regular')}/1-256.pbf`)).status).toBe(404);
+    expect(
+      (await fetch(`${app.url}/fonts/${encodeURIComponent('Liberation Sans Regular')}/1-256.pbf`)).status,
+    ).toBe(404);
   });
 });

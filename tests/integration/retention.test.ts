@@ -25,7 +25,8 @@ async function addIncident(key: string, endedDaysAgo: number): Promise<number> {
   return Number(rows[0]!.id);
 }
 
-const exists = async (id: number) => (await t.pool.query('SELECT 1 FROM incidents WHERE id = $1', [id])).rowCount === 1;
+const exists = async (id: number) =>
+  (await t.pool.query('SELECT 1 FROM incidents WHERE id = $1', [id])).rowCount === 1;
 
 test('a dry run counts; a real run deletes only expired incidents and audits it', async () => {
   const old = await addIncident('retention-old', 800);

@@ -14,7 +14,10 @@ import { useTestApp } from '../helpers/app';
 const app = useTestApp();
 
 function directive(csp: string | null, name: string): string | undefined {
-  return csp?.split(';').map((d) => d.trim()).find((d) => d === name || d.startsWith(`${name} `));
+  return csp
+    ?.split(';')
+    .map((d) => d.trim())
+    .find((d) => d === name || d.startsWith(`${name} `));
 }
 
 /** Headers a small app with these security headers answers for `paths`, under an environment. */
@@ -36,7 +39,10 @@ async function headersWith(env: NodeJS.ProcessEnv, paths: string[]): Promise<Hea
 test("officers' pages and the API may be framed by nobody", async () => {
   for (const p of ['/intern.html', '/api/health', '/api/session']) {
     const r = await fetch(`${app.url}${p}`);
-    expect({ p, fa: directive(r.headers.get('content-security-policy'), 'frame-ancestors') }).toEqual({ p, fa: "frame-ancestors 'none'" });
+    expect({ p, fa: directive(r.headers.get('content-security-policy'), 'frame-ancestors') }).toEqual({
+      p,
+      fa: "frame-ancestors 'none'",
+    });
     expect({ p, xfo: r.headers.get('x-frame-options') }).toEqual({ p, xfo: 'DENY' });
   }
 });
@@ -44,14 +50,21 @@ test("officers' pages and the API may be framed by nobody", async () => {
 test('the public map page may be framed only by its own site when no embedding site is configured', async () => {
   for (const p of ['/', '/index.html', '/?embed=1']) {
     const r = await fetch(`${app.url}${p}`);
-    expect(directive(r.headers.get('content-security-policy'), 'frame-ancestors')).toBe("frame-ancestors 'self'");
+    expect(directive(r.headers.get('content-security-policy'), 'frame-ancestors')).toBe(
+      "frame-ancestors 'self'",
+    );
     expect(r.headers.get('x-frame-options')).toBe('SAMEORIGIN');
   }
 });
 
 test('PUBLIC_EMBED_ORIGINS lets those sites frame the public map page, and nothing else', async () => {
-  const [page, intern] = await headersWith({ PUBLIC_EMBED_ORIGINS: 'https://www.delft.nl, https://*.gemeente.example' }, ['/?embed=1', '/intern.html']);
-  expect(directive(page!.get('content-security-policy'), 'frame-ancestors')).toBe("frame-ancestors 'self' https://www.delft.nl https://*.gemeente.example");
+  const [page, intern] = await headersWith(
+    { PUBLIC_EMBED_ORIGINS: 'https://www.delft.nl, https://*.gemeente.example' },
+    ['/?embed=1', '/intern.html'],
+  );
+  expect(directive(page!.get('content-security-policy'), 'frame-ancestors')).toBe(
+    "frame-ancestors 'self' https://www.delft.nl https://*.gemeente.example",
+  );
   // X-Frame-Options cannot name other sites; browsers that know frame-ancestors ignore it anyway.
   expect(page!.get('x-frame-options')).toBeNull();
   expect(directive(intern!.get('content-security-policy'), 'frame-ancestors')).toBe("frame-ancestors 'none'");
@@ -68,5 +81,7 @@ test('plain HTTP (TRUST_PROXY off, the default): requests are not upgraded to ht
 
 test('behind a TLS proxy (TRUST_PROXY=true) the page asks the browser to upgrade requests', async () => {
   const [page] = await headersWith({ TRUST_PROXY: 'true' }, ['/']);
-  expect(directive(page!.get('content-security-policy'), 'upgrade-insecure-requests')).toBe('upgrade-insecure-requests');
+  expect(directive(page!.get('content-security-policy'), 'upgrade-insecure-requests')).toBe(
+    'upgrade-insecure-requests',
+  );
 });

@@ -1,4 +1,9 @@
-import { formatPostcode, isNummeraanduidingId, normalisePostcode, parseHouseNumber } from '../../server/imports/address-parts';
+import {
+  formatPostcode,
+  isNummeraanduidingId,
+  normalisePostcode,
+  parseHouseNumber,
+} from '../../server/imports/address-parts';
 
 describe('parseHouseNumber', () => {
   test.each([
@@ -9,7 +14,9 @@ describe('parseHouseNumber', () => {
     ['101A-bis', { huisnummer: 101, huisletter: 'A', toevoeging: 'BIS' }],
   ])('%s', (raw, expected) => expect(parseHouseNumber(raw)).toEqual(expected));
 
-  test.each(['', 'a', '12;14', '0', '12abc', 'nabij 4'])('rejects %p', (raw) => expect(parseHouseNumber(raw)).toBeUndefined());
+  test.each(['', 'a', '12;14', '0', '12abc', 'nabij 4'])('rejects %p', (raw) =>
+    expect(parseHouseNumber(raw)).toBeUndefined(),
+  );
 });
 
 describe('postcodes', () => {

@@ -15,9 +15,12 @@ const row = (over: Partial<PrintRow> = {}): PrintRow => ({
 });
 
 describe('the CSV formula guard', () => {
-  test.each(['=HYPERLINK("http://x")', '+31 15 123', '-1', '@SUM(A1)'])('%s gets a leading apostrophe', (v) => {
-    expect(csvCell(v).replace(/^"|"$/g, '').replace(/""/g, '"')).toBe(`'${v}`);
-  });
+  test.each(['=HYPERLINK("http://x")', '+31 15 123', '-1', '@SUM(A1)'])(
+    '%s gets a leading apostrophe',
+    (v) => {
+      expect(csvCell(v).replace(/^"|"$/g, '').replace(/""/g, '"')).toBe(`'${v}`);
+    },
+  );
   test('ordinary values pass unchanged; numbers and null too', () => {
     expect(csvCell('Mekelweg 12A-2')).toBe('Mekelweg 12A-2');
     expect(csvCell('a=b')).toBe('a=b'); // only a leading = starts a formula
@@ -35,9 +38,14 @@ describe('the CSV formula guard', () => {
 
 describe('the manifest', () => {
   test('one line per letter after the header, page numbers in order, file names matching the zip', () => {
-    const csv = manifestCsv([row(), row({ letter_id: '42', huisnummer: 14, huisletter: null, toevoeging: null })], 'nl');
+    const csv = manifestCsv(
+      [row(), row({ letter_id: '42', huisnummer: 14, huisletter: null, toevoeging: null })],
+      'nl',
+    );
     const lines = csv.trimEnd().split('\n');
-    expect(lines[0]).toBe('page,letter_id,addressee,address_line,postcode_place_line,postcode,place,kix,file');
+    expect(lines[0]).toBe(
+      'page,letter_id,addressee,address_line,postcode_place_line,postcode,place,kix,file',
+    );
     expect(lines).toHaveLength(3);
     expect(lines[1]).toMatch(/^1,41,Aan de bewoners van,Mekelweg 12A-2,/);
     expect(lines[1]).toContain(',2628CD,Delft,2628CD12XAX2,00001_2628CD_12A-2.pdf');

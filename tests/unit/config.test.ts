@@ -25,15 +25,24 @@ test.each([
 });
 
 test('every bad variable is named at once', () => {
-  expect(() => parseConfig({ PORT: 'x', NODE_ENV: 'staging' })).toThrow(/NODE_ENV: .*PORT: |PORT: .*NODE_ENV: /);
+  expect(() => parseConfig({ PORT: 'x', NODE_ENV: 'staging' })).toThrow(
+    /NODE_ENV: .*PORT: |PORT: .*NODE_ENV: /,
+  );
 });
 
 test('PUBLIC_EMBED_ORIGINS: a comma-separated list of origins, nothing that could widen the policy', () => {
   expect(parseConfig({}).PUBLIC_EMBED_ORIGINS).toEqual([]);
-  expect(parseConfig({ PUBLIC_EMBED_ORIGINS: 'https://www.delft.nl, https://*.delft.nl,http://localhost:8080' }).PUBLIC_EMBED_ORIGINS).toEqual([
-    'https://www.delft.nl', 'https://*.delft.nl', 'http://localhost:8080',
-  ]);
-  for (const bad of ['*', 'https://www.delft.nl/kaart', "https://a.nl 'unsafe-inline'", 'https://a.nl;script-src *', 'www.delft.nl']) {
+  expect(
+    parseConfig({ PUBLIC_EMBED_ORIGINS: 'https://www.delft.nl, https://*.delft.nl,http://localhost:8080' })
+      .PUBLIC_EMBED_ORIGINS,
+  ).toEqual(['https://www.delft.nl', 'https://*.delft.nl', 'http://localhost:8080']);
+  for (const bad of [
+    '*',
+    'https://www.delft.nl/kaart',
+    "https://a.nl 'unsafe-inline'",
+    'https://a.nl;script-src *',
+    'www.delft.nl',
+  ]) {
     expect(() => parseConfig({ PUBLIC_EMBED_ORIGINS: bad })).toThrow(/PUBLIC_EMBED_ORIGINS/);
   }
 });

@@ -6,7 +6,10 @@ describe('the batch cut', () => {
     expect(letterBatches([5, 3, 9, 1, 7, 2, 8], 3)).toEqual([[5, 3, 9], [1, 7, 2], [8]]);
   });
   test('an exact multiple leaves no short batch; fewer letters than a batch give one batch', () => {
-    expect(letterBatches([1, 2, 3, 4], 2)).toEqual([[1, 2], [3, 4]]);
+    expect(letterBatches([1, 2, 3, 4], 2)).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(letterBatches([4, 2], 50)).toEqual([[4, 2]]);
   });
   test('no letters, no batches', () => {
@@ -46,9 +49,14 @@ describe('letter job ids', () => {
     expect(letterJobId(1, [1, 23]).split('-')[2]).not.toBe(letterJobId(1, [12, 3]).split('-')[2]);
   });
   test('the payload carries ids only', () => {
-    expect(LetterJobData.parse({ campaignId: 7, letterIds: [1, 2] })).toEqual({ campaignId: 7, letterIds: [1, 2] });
+    expect(LetterJobData.parse({ campaignId: 7, letterIds: [1, 2] })).toEqual({
+      campaignId: 7,
+      letterIds: [1, 2],
+    });
     expect(() => LetterJobData.parse({ campaignId: 7, letterIds: [] })).toThrow();
     expect(() => LetterJobData.parse({ campaignId: 7, letterIds: [0] })).toThrow();
-    expect(LetterJobData.parse({ campaignId: 7, letterIds: [1], address: 'Mekelweg 4' })).not.toHaveProperty('address');
+    expect(LetterJobData.parse({ campaignId: 7, letterIds: [1], address: 'Mekelweg 4' })).not.toHaveProperty(
+      'address',
+    );
   });
 });

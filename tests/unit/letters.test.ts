@@ -6,9 +6,15 @@ import { methodAdvice } from '../../server/letters/advice';
 
 describe('KIX barcode', () => {
   test('content: postcode, number, X before letter and addition', () => {
-    expect(kixContent({ postcode: '2628CD', huisnummer: 12, huisletter: null, toevoeging: null })).toBe('2628CD12');
-    expect(kixContent({ postcode: '2628CD', huisnummer: 12, huisletter: 'a', toevoeging: null })).toBe('2628CD12XA');
-    expect(kixContent({ postcode: '2628CD', huisnummer: 12, huisletter: 'A', toevoeging: '2-hg' })).toBe('2628CD12XAX2HG');
+    expect(kixContent({ postcode: '2628CD', huisnummer: 12, huisletter: null, toevoeging: null })).toBe(
+      '2628CD12',
+    );
+    expect(kixContent({ postcode: '2628CD', huisnummer: 12, huisletter: 'a', toevoeging: null })).toBe(
+      '2628CD12XA',
+    );
+    expect(kixContent({ postcode: '2628CD', huisnummer: 12, huisletter: 'A', toevoeging: '2-hg' })).toBe(
+      '2628CD12XAX2HG',
+    );
   });
   test('bars follow the RM4SCC table (0 = TTFF, 1 = TDAF, 5 = DDAA, 6 = TADF, Z = FFTT)', () => {
     expect(kixBars('0').join('')).toBe('TTFF');
@@ -31,14 +37,29 @@ describe('KIX barcode', () => {
 
 describe('PostNL address lines', () => {
   test('postcode with one space, two spaces, PLACE in capitals', () => {
-    expect(postalLines({ street_name: 'Mekelweg', huisnummer: 5, huisletter: 'B', toevoeging: '2', postcode: '2628CD', place: "'s-Gravenhage" })).toEqual([
-      'Mekelweg 5B-2',
-      "2628 CD  'S-GRAVENHAGE",
-    ]);
+    expect(
+      postalLines({
+        street_name: 'Mekelweg',
+        huisnummer: 5,
+        huisletter: 'B',
+        toevoeging: '2',
+        postcode: '2628CD',
+        place: "'s-Gravenhage",
+      }),
+    ).toEqual(['Mekelweg 5B-2', "2628 CD  'S-GRAVENHAGE"]);
     expect(houseNumberLabel({ huisnummer: 7, huisletter: null, toevoeging: null })).toBe('7');
   });
   test('an address without postcode cannot be mailed', () => {
-    expect(() => postalLines({ street_name: 'X', huisnummer: 1, huisletter: null, toevoeging: null, postcode: null, place: 'Delft' })).toThrow(/no postcode/);
+    expect(() =>
+      postalLines({
+        street_name: 'X',
+        huisnummer: 1,
+        huisletter: null,
+        toevoeging: null,
+        postcode: null,
+        place: 'Delft',
+      }),
+    ).toThrow(/no postcode/);
   });
 });
 
@@ -46,16 +67,31 @@ describe('letter formatting', () => {
   test('dates in Dutch and English, evening time in Dutch time', () => {
     expect(formatDate('nl', '2025-03-10')).toBe('10 maart 2025');
     expect(formatDate('en', '2025-03-10')).toBe('10 March 2025');
-    expect(formatDateTime('nl', '2025-04-02T17:30:00Z')).toEqual({ date: 'woensdag 2 april 2025', time: '19:30' });
+    expect(formatDateTime('nl', '2025-04-02T17:30:00Z')).toEqual({
+      date: 'woensdag 2 april 2025',
+      time: '19:30',
+    });
   });
   test('street map URL keeps the base path and names municipality, street and language', () => {
-    expect(streetMapUrl('https://kaart.delft.example/inbraak/', { municipalityCode: 'GM0503', street: { id: 42, name: 'Mekelweg' }, language: 'en' }))
-      .toBe('https://kaart.delft.example/inbraak/?gemeente=GM0503&street=42&lang=en');
-    expect(streetMapUrl('https://x.example', { municipalityCode: 'GM0503', street: { id: null, name: 'Oude Delft' }, language: 'nl' }))
-      .toBe('https://x.example/?gemeente=GM0503&street=Oude+Delft&lang=nl');
+    expect(
+      streetMapUrl('https://kaart.delft.example/inbraak/', {
+        municipalityCode: 'GM0503',
+        street: { id: 42, name: 'Mekelweg' },
+        language: 'en',
+      }),
+    ).toBe('https://kaart.delft.example/inbraak/?gemeente=GM0503&street=42&lang=en');
+    expect(
+      streetMapUrl('https://x.example', {
+        municipalityCode: 'GM0503',
+        street: { id: null, name: 'Oude Delft' },
+        language: 'nl',
+      }),
+    ).toBe('https://x.example/?gemeente=GM0503&street=Oude+Delft&lang=nl');
   });
   test('logo SVG loses scripts and handlers', () => {
-    const s = safeSvg('<svg onload="alert(1)"><script>alert(2)</script><image href="https://evil.example/x.png"/></svg>');
+    const s = safeSvg(
+      '<svg onload="alert(1)"><script>alert(2)</script><image href="https://evil.example/x.png"/></svg>',
+    );
     expect(s).not.toMatch(/alert|evil/);
     expect(() => safeSvg('<img src=x>')).toThrow(/SVG/);
   });

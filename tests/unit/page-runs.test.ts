@@ -55,7 +55,9 @@ describe('mergePageRuns', () => {
     expect(await widths(merged)).toEqual([110, 111, 120, 113]);
   });
   test('a page the stored file does not have is an error naming the file and page', async () => {
-    await expect(mergePageRuns([{ file: '2', pages: [1] }], read)).rejects.toThrow('stored PDF 2 has no page 2');
+    await expect(mergePageRuns([{ file: '2', pages: [1] }], read)).rejects.toThrow(
+      'stored PDF 2 has no page 2',
+    );
   });
 });
 
@@ -66,9 +68,11 @@ describe('cutting pages', () => {
   test('with a fixed date the same pages give the same bytes', async () => {
     const src = await pdfWithPages(3, 3);
     const at = new Date('2030-01-01T00:00:00Z');
-    expect(Buffer.from(await extractPages(src, [1], at)).equals(Buffer.from(await extractPages(src, [1], at)))).toBe(true);
+    expect(
+      Buffer.from(await extractPages(src, [1], at)).equals(Buffer.from(await extractPages(src, [1], at))),
+    ).toBe(true);
   });
-  test("letterPdfs yields one PDF per letter: its page of the batch, or the whole file", async () => {
+  test('letterPdfs yields one PDF per letter: its page of the batch, or the whole file', async () => {
     const stored: Record<string, Uint8Array> = { b: await pdfWithPages(1, 3), s: await pdfWithPages(2, 1) };
     const reads: string[] = [];
     const read = async (f: string) => (reads.push(f), stored[f]!);

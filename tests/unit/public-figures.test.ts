@@ -1,6 +1,13 @@
 import {
-  bandOf, computeFigures, METHOD_CODES, ProtectedFigures, publicCount, publicCutoff, publicMonths,
-  type IncidentGroup, type StreetBase,
+  bandOf,
+  computeFigures,
+  METHOD_CODES,
+  ProtectedFigures,
+  publicCount,
+  publicCutoff,
+  publicMonths,
+  type IncidentGroup,
+  type StreetBase,
 } from '../../server/public/public-figures';
 import type { AttemptFilter, PeriodMonths, PublicFilter } from '../../server/public/public.types';
 import { attack, RecordSet, type PublishedCell } from '../helpers/public-attacker';
@@ -12,7 +19,17 @@ const months = publicMonths(NOW);
 const LAST = months[11]!;
 
 function street(id: number, addresses: number, areaKey = 'grid:1:1'): StreetBase {
-  return { id, name: `Straat ${id}`, place: 'Delft', addresses, areaKey, areaName: null, areaKind: 'grid', hasGeom: true, bbox: [4, 52, 4.1, 52.1] };
+  return {
+    id,
+    name: `Straat ${id}`,
+    place: 'Delft',
+    addresses,
+    areaKey,
+    areaName: null,
+    areaKind: 'grid',
+    hasGeom: true,
+    bbox: [4, 52, 4.1, 52.1],
+  };
 }
 function group(streetId: number | null, n: number, extra: Partial<IncidentGroup> = {}): IncidentGroup {
   return { streetId, areaKey: null, month: LAST, mo: 'cylinder_snapping', attempt: false, n, ...extra };
@@ -50,7 +67,13 @@ describe('public figures: privacy rules', () => {
   test('a street with fewer homes than the minimum is merged into its area, with no figure of its own', () => {
     const f = figures([street(1, 40), street(2, 3), street(3, 3)], [group(1, 4), group(2, 5)]);
     expect(f.streets.find((s) => s.id === 1)).toMatchObject({ count: 4, merged: false, band: 'low' });
-    expect(f.streets.find((s) => s.id === 2)).toMatchObject({ count: null, few: false, merged: true, band: 'merged', methods: [] });
+    expect(f.streets.find((s) => s.id === 2)).toMatchObject({
+      count: null,
+      few: false,
+      merged: true,
+      band: 'merged',
+      methods: [],
+    });
     expect(f.areas[0]).toMatchObject({ key: 'grid:1:1', count: 9, hidden: false });
   });
 
@@ -82,20 +105,37 @@ describe('public figures: privacy rules', () => {
 
   test('an area with too few homes shows no figures at all', () => {
     const f = figures([street(1, 3, 'grid:9:9'), street(2, 40, 'grid:1:1')], [group(1, 6), group(2, 5)]);
-    expect(f.areas.find((a) => a.key === 'grid:9:9')).toMatchObject({ hidden: true, count: null, methods: [] });
+    expect(f.areas.find((a) => a.key === 'grid:9:9')).toMatchObject({
+      hidden: true,
+      count: null,
+      methods: [],
+    });
   });
 
   test('periods: last month, last 3 and last 12 months; older months do not count', () => {
-    const g = [group(1, 4, { month: months[11] }), group(1, 3, { month: months[9] }), group(1, 5, { month: months[2] }), group(1, 9, { month: '2020-01' })];
+    const g = [
+      group(1, 4, { month: months[11] }),
+      group(1, 3, { month: months[9] }),
+      group(1, 5, { month: months[2] }),
+      group(1, 9, { month: '2020-01' }),
+    ];
     const s = [street(1, 40)];
     expect(figures(s, g, { ...all, period: 1 }).streets[0]!.count).toBe(4);
     expect(figures(s, g, { ...all, period: 3 }).streets[0]!.count).toBe(7);
     expect(figures(s, g, { ...all, period: 12 }).streets[0]!.count).toBe(12);
-    expect(figures(s, g).areas[0]!.periods).toEqual({ 1: { count: 4, few: false }, 3: { count: 7, few: false }, 12: { count: 12, few: false } });
+    expect(figures(s, g).areas[0]!.periods).toEqual({
+      1: { count: 4, few: false },
+      3: { count: 7, few: false },
+      12: { count: 12, few: false },
+    });
   });
 
   test('method and attempt filters, and methods listed only where their own count is shown', () => {
-    const g = [group(1, 3, { mo: 'climbing', attempt: true }), group(1, 4, { mo: 'door_forced' }), group(1, 1, { mo: 'unknown' })];
+    const g = [
+      group(1, 3, { mo: 'climbing', attempt: true }),
+      group(1, 4, { mo: 'door_forced' }),
+      group(1, 1, { mo: 'unknown' }),
+    ];
     const s = [street(1, 40), street(2, 40)];
     expect(figures(s, g, { ...all, methods: ['climbing'] }).streets[0]!.count).toBe(3);
     expect(figures(s, g, { ...all, attempt: 'attempt' }).streets[0]!.count).toBe(3);
@@ -103,7 +143,10 @@ describe('public figures: privacy rules', () => {
     expect(street1.count).toBe(8);
     // The single 'unknown' is pooled with the door_forced ones: neither count is shown, nor listed.
     expect(street1.methods).toEqual(['climbing']);
-    expect(figures(s, g, { ...all, methods: ['door_forced'] }).streets[0]).toMatchObject({ count: null, few: true });
+    expect(figures(s, g, { ...all, methods: ['door_forced'] }).streets[0]).toMatchObject({
+      count: null,
+      few: true,
+    });
   });
 });
 
@@ -122,18 +165,35 @@ describe('public figures: no sum or difference gives away a small count (propert
   const filters: PublicFilter[] = [];
   for (const period of [1, 3, 12] as PeriodMonths[]) {
     for (const attempt of ['all', 'attempt', 'completed'] as AttemptFilter[]) {
-      for (const methods of [[], ...METHOD_CODES.slice(0, 4).map((m) => [m]), ['cylinder_snapping', 'door_forced']]) filters.push({ period, attempt, methods });
+      for (const methods of [
+        [],
+        ...METHOD_CODES.slice(0, 4).map((m) => [m]),
+        ['cylinder_snapping', 'door_forced'],
+      ])
+        filters.push({ period, attempt, methods });
     }
   }
 
   test.each([1, 2, 3, 4, 5, 6, 7, 8])('random small municipality, seed %i', (seed) => {
     const r = rng(seed);
-    const streets = Array.from({ length: 12 }, (_, i) => street(i + 1, r() < 0.25 ? 4 : 30, `grid:${i % 3}:0`));
+    const streets = Array.from({ length: 12 }, (_, i) =>
+      street(i + 1, r() < 0.25 ? 4 : 30, `grid:${i % 3}:0`),
+    );
     const recs: Array<{ street: number; month: string; mo: string; attempt: boolean }> = [];
     for (let i = 0; i < 5 + Math.floor(r() * 30); i++) {
-      recs.push({ street: 1 + Math.floor(r() * 12), month: months[Math.floor(r() ** 0.5 * 12)]!, mo: METHOD_CODES[Math.floor(r() * 4)]!, attempt: r() < 0.35 });
+      recs.push({
+        street: 1 + Math.floor(r() * 12),
+        month: months[Math.floor(r() ** 0.5 * 12)]!,
+        mo: METHOD_CODES[Math.floor(r() * 4)]!,
+        attempt: r() < 0.35,
+      });
     }
-    const p = new ProtectedFigures(streets, recs.map((x) => group(x.street, 1, { month: x.month, mo: x.mo, attempt: x.attempt })), months, rules);
+    const p = new ProtectedFigures(
+      streets,
+      recs.map((x) => group(x.street, 1, { month: x.month, mo: x.mo, attempt: x.attempt })),
+      months,
+      rules,
+    );
     const areaOf = new Map(streets.map((s) => [s.id, s.areaKey]));
     const cells: PublishedCell[] = [];
     for (const f of filters) {
@@ -142,14 +202,35 @@ describe('public figures: no sum or difference gives away a small count (propert
         months.slice(-f.period).includes(x.month) &&
         (f.attempt === 'all' || (f.attempt === 'attempt') === x.attempt) &&
         (f.methods.length === 0 || f.methods.includes(x.mo));
-      const set = (pred: (x: (typeof recs)[number]) => boolean) => RecordSet.of(recs.length, recs.flatMap((x, i) => (inF(x) && pred(x) ? [i] : [])));
-      for (const s of fig.streets) if (s.count !== null) cells.push({ label: `${JSON.stringify(f)} s${s.id}`, value: s.count, records: set((x) => x.street === s.id) });
-      for (const a of fig.areas) if (a.count !== null) cells.push({ label: `${JSON.stringify(f)} ${a.key}`, value: a.count, records: set((x) => areaOf.get(x.street) === a.key) });
-      if (fig.total.count !== null) cells.push({ label: `${JSON.stringify(f)} total`, value: fig.total.count, records: set(() => true) });
+      const set = (pred: (x: (typeof recs)[number]) => boolean) =>
+        RecordSet.of(
+          recs.length,
+          recs.flatMap((x, i) => (inF(x) && pred(x) ? [i] : [])),
+        );
+      for (const s of fig.streets)
+        if (s.count !== null)
+          cells.push({
+            label: `${JSON.stringify(f)} s${s.id}`,
+            value: s.count,
+            records: set((x) => x.street === s.id),
+          });
+      for (const a of fig.areas)
+        if (a.count !== null)
+          cells.push({
+            label: `${JSON.stringify(f)} ${a.key}`,
+            value: a.count,
+            records: set((x) => areaOf.get(x.street) === a.key),
+          });
+      if (fig.total.count !== null)
+        cells.push({ label: `${JSON.stringify(f)} total`, value: fig.total.count, records: set(() => true) });
     }
     expect(cells.filter((c) => c.value > 0).length).toBeGreaterThan(0);
     const merged = new Set(streets.filter((s) => s.addresses < 8).map((s) => s.id));
-    const { findings } = attack(cells, { minCount: 3, mergedStreetOf: (i) => (merged.has(recs[i]!.street) ? recs[i]!.street : null), rounds: 3 });
+    const { findings } = attack(cells, {
+      minCount: 3,
+      mergedStreetOf: (i) => (merged.has(recs[i]!.street) ? recs[i]!.street : null),
+      rounds: 3,
+    });
     expect(findings.map((x) => `${x.how} = ${x.value}`)).toEqual([]);
   });
 });

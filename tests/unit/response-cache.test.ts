@@ -4,7 +4,9 @@ import { ResponseCache } from '../../server/public/response-cache';
 test('a cache entry is computed and gzipped once, whoever asks', async () => {
   const cache = new ResponseCache(60_000);
   let produced = 0;
-  const body = Buffer.from(JSON.stringify({ streets: Array.from({ length: 200 }, (_, i) => ({ id: i, band: 'none' })) }));
+  const body = Buffer.from(
+    JSON.stringify({ streets: Array.from({ length: 200 }, (_, i) => ({ id: i, band: 'none' })) }),
+  );
   const produce = async () => {
     produced++;
     return body;

@@ -56,18 +56,33 @@ export type RiskZoneProps = RiskZone;
 
 export interface RiskZones {
   type: 'FeatureCollection';
-  parameters: { at: string; cocoonDistanceM: number; cocoonDays: number; watchDistanceM: number; watchDays: number };
+  parameters: {
+    at: string;
+    cocoonDistanceM: number;
+    cocoonDays: number;
+    watchDistanceM: number;
+    watchDays: number;
+  };
   features: { type: 'Feature'; id: string; geometry: Polygon | MultiPolygon; properties: RiskZoneProps }[];
 }
 
 export interface Knox {
-  parameters: { from: string; to: string; distanceBands: number[]; timeBands: number[]; permutations: number; seed: number };
+  parameters: {
+    from: string;
+    to: string;
+    distanceBands: number[];
+    timeBands: number[];
+    permutations: number;
+    seed: number;
+  };
   incidents: number;
   pairs: number;
   cells: KnoxCell[];
 }
 
-export type CreatedCampaign = CampaignStatus & { excludedAddresses: { addressId: number; address: string; reason: string | null }[] };
+export type CreatedCampaign = CampaignStatus & {
+  excludedAddresses: { addressId: number; address: string; reason: string | null }[];
+};
 
 /** An answer other than 2xx, with the server's message ({ error: { code, message } }). */
 export class ApiError extends Error {
@@ -91,11 +106,20 @@ async function call<T>(method: string, url: string, body?: unknown): Promise<T> 
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  const r = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  const r = await fetch(url, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+  });
   if (r.status === 204) return undefined as T;
   const data = (await r.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
   if (!r.ok) {
-    throw new ApiError(r.status, data?.error?.code ?? 'http_error', data?.error?.message ?? `${method} ${url.split('?')[0]}: HTTP ${r.status}`);
+    throw new ApiError(
+      r.status,
+      data?.error?.code ?? 'http_error',
+      data?.error?.message ?? `${method} ${url.split('?')[0]}: HTTP ${r.status}`,
+    );
   }
   return data as T;
 }
@@ -108,7 +132,11 @@ export interface PeriodQuery {
 
 /** The query string of a municipality and period. */
 export function periodParams(p: PeriodQuery): string {
-  return new URLSearchParams({ municipality: p.municipality, from: p.from.toISOString(), to: p.to.toISOString() }).toString();
+  return new URLSearchParams({
+    municipality: p.municipality,
+    from: p.from.toISOString(),
+    to: p.to.toISOString(),
+  }).toString();
 }
 
 /** The summary POST /api/incidents/import answers (also inside a 422 for a rejected file). */
@@ -118,10 +146,21 @@ export type ImportSummary = IncidentImportSummary;
 async function importIncidents(form: FormData): Promise<{ summary: ImportSummary; message?: string }> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
-  const r = await fetch('/api/incidents/import', { method: 'POST', headers, body: form, credentials: 'same-origin' });
-  const data = (await r.json().catch(() => null)) as (ImportSummary & { summary?: ImportSummary; error?: { code?: string; message?: string } }) | null;
+  const r = await fetch('/api/incidents/import', {
+    method: 'POST',
+    headers,
+    body: form,
+    credentials: 'same-origin',
+  });
+  const data = (await r.json().catch(() => null)) as
+    (ImportSummary & { summary?: ImportSummary; error?: { code?: string; message?: string } }) | null;
   if (r.status === 422 && data?.summary) return { summary: data.summary, message: data.error?.message };
-  if (!r.ok || !data) throw new ApiError(r.status, data?.error?.code ?? 'http_error', data?.error?.message ?? `import: HTTP ${r.status}`);
+  if (!r.ok || !data)
+    throw new ApiError(
+      r.status,
+      data?.error?.code ?? 'http_error',
+      data?.error?.message ?? `import: HTTP ${r.status}`,
+    );
   return { summary: data };
 }
 
@@ -129,12 +168,14 @@ export const api = {
   importIncidents,
   incident: (id: number) => call<IncidentDetail>('GET', `/api/incidents/${id}`),
   session: () => call<{ user: SessionUser; csrfToken: string | null }>('GET', '/api/session'),
-  signIn: (email: string, password: string) => call<{ user: SessionUser; csrfToken: string }>('POST', '/api/session', { email, password }),
+  signIn: (email: string, password: string) =>
+    call<{ user: SessionUser; csrfToken: string }>('POST', '/api/session', { email, password }),
   signOut: () => call<void>('DELETE', '/api/session'),
   municipalities: () => call<{ municipalities: MunicipalityInfo[] }>('GET', '/api/public/municipalities'),
   activity: (p: PeriodQuery) => call<StreetActivity>('GET', `/api/streets/activity?${periodParams(p)}`),
   clusters: (p: PeriodQuery) => call<Clusters>('GET', `/api/clusters?${periodParams(p)}`),
-  riskZones: (municipality: string) => call<RiskZones>('GET', `/api/risk-zones?${new URLSearchParams({ municipality })}`),
+  riskZones: (municipality: string) =>
+    call<RiskZones>('GET', `/api/risk-zones?${new URLSearchParams({ municipality })}`),
   knox: (p: PeriodQuery) => call<Knox>('GET', `/api/near-repeat/knox?${periodParams(p)}`),
   createCampaign: (body: CreateCampaign) => call<CreatedCampaign>('POST', '/api/campaigns', body),
   campaign: (id: number) => call<CampaignStatus>('GET', `/api/campaigns/${id}`),

@@ -1,8 +1,17 @@
 /** Dutch formatting for the officers' page (dates in Europe/Amsterdam, numbers with a decimal comma). */
 import { methodLabel } from '../shared/method-label';
 
-const DATE = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/Amsterdam' });
-const DATETIME = new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Amsterdam' });
+const DATE = new Intl.DateTimeFormat('nl-NL', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'Europe/Amsterdam',
+});
+const DATETIME = new Intl.DateTimeFormat('nl-NL', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Europe/Amsterdam',
+});
 
 /** A date as "2 dec 2026" (Europe/Amsterdam). */
 export function dateText(iso: string): string {

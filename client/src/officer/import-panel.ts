@@ -65,7 +65,9 @@ export function setupImportPanel(ctx: ImportContext): void {
         }
         if (summary.committed && summary.imported + summary.updated > 0) await ctx.onImported();
       } catch (err) {
-        out.replaceChildren(line(err instanceof ApiError ? err.message : 'Het bestand kon niet worden verstuurd.', 'pk-error'));
+        out.replaceChildren(
+          line(err instanceof ApiError ? err.message : 'Het bestand kon niet worden verstuurd.', 'pk-error'),
+        );
       } finally {
         button.disabled = false;
       }

@@ -37,12 +37,26 @@ export function officerTileUrl(origin: string, layer: 'incidents' | 'streets', q
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
 
 const activityColour: ExpressionSpecification = [
-  'step', ['get', 'incidents'],
-  COLOURS.activity[0][1], 2, COLOURS.activity[1][1], 3, COLOURS.activity[2][1], 5, COLOURS.activity[3][1],
+  'step',
+  ['get', 'incidents'],
+  COLOURS.activity[0][1],
+  2,
+  COLOURS.activity[1][1],
+  3,
+  COLOURS.activity[2][1],
+  5,
+  COLOURS.activity[3][1],
 ];
 
 /** Layers that respond to clicks, in priority order. */
-export const CLICK_LAYERS = ['incidents-hit', 'cluster-fill', 'cluster-point', 'activity', 'streets-hit', 'zone-fill'];
+export const CLICK_LAYERS = [
+  'incidents-hit',
+  'cluster-fill',
+  'cluster-point',
+  'activity',
+  'streets-hit',
+  'zone-fill',
+];
 
 /**
  * The officers' map style for a page served from `origin`; the GeoJSON sources start empty.
@@ -51,23 +65,109 @@ export const CLICK_LAYERS = ['incidents-hit', 'cluster-fill', 'cluster-point', '
  */
 export function buildOfficerStyle(origin: string, query: string): StyleSpecification {
   const base = baseMap(origin);
-  const width = (a: number, b: number): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], 12, a, 17, b];
+  const width = (a: number, b: number): ExpressionSpecification => [
+    'interpolate',
+    ['linear'],
+    ['zoom'],
+    12,
+    a,
+    17,
+    b,
+  ];
   const officer: LayerSpecification[] = [
-    { id: 'zone-fill', type: 'fill', source: 'zones', paint: { 'fill-color': ['match', ['get', 'kind'], 'cocoon', COLOURS.cocoon, COLOURS.watch], 'fill-opacity': ['match', ['get', 'kind'], 'cocoon', 0.16, 0.06] } },
-    { id: 'zone-line', type: 'line', source: 'zones', paint: { 'line-color': ['match', ['get', 'kind'], 'cocoon', '#a63603', '#9e7c00'], 'line-width': 1, 'line-dasharray': [3, 2] } },
-    { id: 'zone-selected', type: 'line', source: 'zones', filter: ['==', ['get', 'id'], ''], paint: { 'line-color': COLOURS.selected, 'line-width': 3 } },
-    { id: 'cluster-fill', type: 'fill', source: 'clusters', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': COLOURS.cluster, 'fill-opacity': 0.22 } },
-    { id: 'cluster-line', type: 'line', source: 'clusters', filter: ['!=', ['geometry-type'], 'Point'], paint: { 'line-color': COLOURS.cluster, 'line-width': 2.5 } },
-    { id: 'cluster-point', type: 'circle', source: 'clusters', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 14, 'circle-color': COLOURS.cluster, 'circle-opacity': 0.22, 'circle-stroke-color': COLOURS.cluster, 'circle-stroke-width': 2.5 } },
+    {
+      id: 'zone-fill',
+      type: 'fill',
+      source: 'zones',
+      paint: {
+        'fill-color': ['match', ['get', 'kind'], 'cocoon', COLOURS.cocoon, COLOURS.watch],
+        'fill-opacity': ['match', ['get', 'kind'], 'cocoon', 0.16, 0.06],
+      },
+    },
+    {
+      id: 'zone-line',
+      type: 'line',
+      source: 'zones',
+      paint: {
+        'line-color': ['match', ['get', 'kind'], 'cocoon', '#a63603', '#9e7c00'],
+        'line-width': 1,
+        'line-dasharray': [3, 2],
+      },
+    },
+    {
+      id: 'zone-selected',
+      type: 'line',
+      source: 'zones',
+      filter: ['==', ['get', 'id'], ''],
+      paint: { 'line-color': COLOURS.selected, 'line-width': 3 },
+    },
+    {
+      id: 'cluster-fill',
+      type: 'fill',
+      source: 'clusters',
+      filter: ['==', ['geometry-type'], 'Polygon'],
+      paint: { 'fill-color': COLOURS.cluster, 'fill-opacity': 0.22 },
+    },
+    {
+      id: 'cluster-line',
+      type: 'line',
+      source: 'clusters',
+      filter: ['!=', ['geometry-type'], 'Point'],
+      paint: { 'line-color': COLOURS.cluster, 'line-width': 2.5 },
+    },
+    {
+      id: 'cluster-point',
+      type: 'circle',
+      source: 'clusters',
+      filter: ['==', ['geometry-type'], 'Point'],
+      paint: {
+        'circle-radius': 14,
+        'circle-color': COLOURS.cluster,
+        'circle-opacity': 0.22,
+        'circle-stroke-color': COLOURS.cluster,
+        'circle-stroke-width': 2.5,
+      },
+    },
     // Every street of the municipality, invisible but wide: a click selects it for letters. 8 px
     // wider than it used to be: a click 4 px beside a street (or a coloured street on it) still
     // finds it, as the click handler's old ±4 px query box did.
-    { id: 'streets-hit', type: 'line', source: 'streets', 'source-layer': 'streets', minzoom: 12, paint: { 'line-color': '#000000', 'line-opacity': 0, 'line-width': width(14, 26) } },
-    { id: 'activity-casing', type: 'line', source: 'activity', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': '#3b2a20', 'line-width': width(3.5, 11) } },
-    { id: 'activity', type: 'line', source: 'activity', layout: { 'line-cap': 'round', 'line-join': 'round' }, paint: { 'line-color': activityColour, 'line-width': width(2, 8) } },
-    { id: 'streets-selected', type: 'line', source: 'streets', 'source-layer': 'streets', minzoom: 12, filter: ['in', ['get', 'id'], ['literal', []]], layout: { 'line-cap': 'round' }, paint: { 'line-color': COLOURS.selected, 'line-width': width(5, 16), 'line-opacity': 0.6 } },
     {
-      id: 'incidents', type: 'circle', source: 'incidents', 'source-layer': 'incidents',
+      id: 'streets-hit',
+      type: 'line',
+      source: 'streets',
+      'source-layer': 'streets',
+      minzoom: 12,
+      paint: { 'line-color': '#000000', 'line-opacity': 0, 'line-width': width(14, 26) },
+    },
+    {
+      id: 'activity-casing',
+      type: 'line',
+      source: 'activity',
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': '#3b2a20', 'line-width': width(3.5, 11) },
+    },
+    {
+      id: 'activity',
+      type: 'line',
+      source: 'activity',
+      layout: { 'line-cap': 'round', 'line-join': 'round' },
+      paint: { 'line-color': activityColour, 'line-width': width(2, 8) },
+    },
+    {
+      id: 'streets-selected',
+      type: 'line',
+      source: 'streets',
+      'source-layer': 'streets',
+      minzoom: 12,
+      filter: ['in', ['get', 'id'], ['literal', []]],
+      layout: { 'line-cap': 'round' },
+      paint: { 'line-color': COLOURS.selected, 'line-width': width(5, 16), 'line-opacity': 0.6 },
+    },
+    {
+      id: 'incidents',
+      type: 'circle',
+      source: 'incidents',
+      'source-layer': 'incidents',
       paint: {
         'circle-radius': ['interpolate', ['linear'], ['zoom'], 11, 3, 16, 7],
         'circle-color': ['case', ['get', 'attempt'], COLOURS.attempt, COLOURS.completed],
@@ -79,19 +179,63 @@ export function buildOfficerStyle(origin: string, query: string): StyleSpecifica
     // (a layer's click handler gets only what is drawn under the pointer; the old dispatcher
     // queried a box of ±4 px).
     {
-      id: 'incidents-hit', type: 'circle', source: 'incidents', 'source-layer': 'incidents',
-      paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 11, 7, 16, 11], 'circle-opacity': 0, 'circle-stroke-width': ['case', ['get', 'attempt'], 2, 1], 'circle-stroke-opacity': 0 },
+      id: 'incidents-hit',
+      type: 'circle',
+      source: 'incidents',
+      'source-layer': 'incidents',
+      paint: {
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 11, 7, 16, 11],
+        'circle-opacity': 0,
+        'circle-stroke-width': ['case', ['get', 'attempt'], 2, 1],
+        'circle-stroke-opacity': 0,
+      },
     },
-    { id: 'incident-selected', type: 'circle', source: 'incidents', 'source-layer': 'incidents', filter: ['==', ['get', 'id'], -1], paint: { 'circle-radius': 11, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': COLOURS.selected, 'circle-stroke-width': 3 } },
-    { id: 'street-label', type: 'symbol', source: 'streets', 'source-layer': 'streets', minzoom: 14, layout: { 'symbol-placement': 'line', 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': ['interpolate', ['linear'], ['zoom'], 14, 10, 17, 13], 'text-max-angle': 30 }, paint: { 'text-color': '#222222', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 } },
+    {
+      id: 'incident-selected',
+      type: 'circle',
+      source: 'incidents',
+      'source-layer': 'incidents',
+      filter: ['==', ['get', 'id'], -1],
+      paint: {
+        'circle-radius': 11,
+        'circle-color': 'rgba(0,0,0,0)',
+        'circle-stroke-color': COLOURS.selected,
+        'circle-stroke-width': 3,
+      },
+    },
+    {
+      id: 'street-label',
+      type: 'symbol',
+      source: 'streets',
+      'source-layer': 'streets',
+      minzoom: 14,
+      layout: {
+        'symbol-placement': 'line',
+        'text-field': ['get', 'name'],
+        'text-font': FONT,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 14, 10, 17, 13],
+        'text-max-angle': 30,
+      },
+      paint: { 'text-color': '#222222', 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+    },
   ];
   return {
     version: 8,
     glyphs: base.glyphs,
     sources: {
       basemap: base.source,
-      streets: { type: 'vector', tiles: [officerTileUrl(origin, 'streets', query)], minzoom: 12, maxzoom: 16 },
-      incidents: { type: 'vector', tiles: [officerTileUrl(origin, 'incidents', query)], minzoom: 10, maxzoom: 16 },
+      streets: {
+        type: 'vector',
+        tiles: [officerTileUrl(origin, 'streets', query)],
+        minzoom: 12,
+        maxzoom: 16,
+      },
+      incidents: {
+        type: 'vector',
+        tiles: [officerTileUrl(origin, 'incidents', query)],
+        minzoom: 10,
+        maxzoom: 16,
+      },
       activity: { type: 'geojson', data: EMPTY },
       clusters: { type: 'geojson', data: EMPTY },
       zones: { type: 'geojson', data: EMPTY },

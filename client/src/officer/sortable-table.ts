@@ -19,7 +19,13 @@ export class SortableTable<T> {
   constructor(
     private readonly host: HTMLElement,
     private readonly columns: Column<T>[],
-    private readonly opts: { id: string; caption: () => string; initialSort: string; rowClass?: (row: T) => string; rowKey: (row: T) => string },
+    private readonly opts: {
+      id: string;
+      caption: () => string;
+      initialSort: string;
+      rowClass?: (row: T) => string;
+      rowKey: (row: T) => string;
+    },
   ) {
     this.sort = { key: opts.initialSort, dir: 'descending' };
   }
@@ -35,13 +41,18 @@ export class SortableTable<T> {
     const dir = this.sort.dir === 'ascending' ? 1 : -1;
     const v = col.value;
     return [...this.rows].sort((a, b) => {
-      const x = v(a), y = v(b);
-      return dir * (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'nl'));
+      const x = v(a),
+        y = v(b);
+      return (
+        dir *
+        (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'nl'))
+      );
     });
   }
 
   render(): void {
-    const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.focusKey : undefined;
+    const focused =
+      document.activeElement instanceof HTMLElement ? document.activeElement.dataset.focusKey : undefined;
     const table = document.createElement('table');
     table.className = 'pk-table';
     table.id = this.opts.id;
@@ -60,7 +71,10 @@ export class SortableTable<T> {
         b.dataset.focusKey = `sort:${c.key}`;
         if (this.sort.key === c.key) th.setAttribute('aria-sort', this.sort.dir);
         b.addEventListener('click', () => {
-          this.sort = { key: c.key, dir: this.sort.key === c.key && this.sort.dir === 'descending' ? 'ascending' : 'descending' };
+          this.sort = {
+            key: c.key,
+            dir: this.sort.key === c.key && this.sort.dir === 'descending' ? 'ascending' : 'descending',
+          };
           this.render();
         });
         th.appendChild(b);

@@ -4,7 +4,13 @@ import type { Lang } from './i18n';
 export { methodLabel } from '../shared/method-label';
 
 export const METHOD_CODES = [
-  'cylinder_snapping', 'latch_slipping', 'open_window_door', 'door_forced', 'window_forced', 'climbing', 'unknown',
+  'cylinder_snapping',
+  'latch_slipping',
+  'open_window_door',
+  'door_forced',
+  'window_forced',
+  'climbing',
+  'unknown',
 ] as const;
 
 const ADVICE: Record<Lang, Record<string, string>> = {
@@ -21,7 +27,8 @@ const ADVICE: Record<Lang, Record<string, string>> = {
       'Raam geforceerd: raamsluitingen met slot (SKG**) op de begane grond; overweeg gelaagd glas bij ramen naast de deur.',
     climbing:
       'Inklimmen: sluit ook ramen en balkondeuren op de verdieping en haal klimhulpen (containers, ladders, tuinmeubels) weg.',
-    unknown: 'Algemeen: het 3L-principe – Licht (verlichting met timer), Lawaai (alarm), Lang werk (goed hang- en sluitwerk).',
+    unknown:
+      'Algemeen: het 3L-principe – Licht (verlichting met timer), Lawaai (alarm), Lang werk (goed hang- en sluitwerk).',
   },
   en: {
     cylinder_snapping:
@@ -36,7 +43,8 @@ const ADVICE: Record<Lang, Record<string, string>> = {
       'Forced window: lockable window fasteners (SKG**) on the ground floor; consider laminated glass next to the door.',
     climbing:
       'Climbing in: also lock upstairs windows and balcony doors and remove climbing aids (bins, ladders, garden furniture).',
-    unknown: 'General: the 3L principle – Light (lights on a timer), Loud (alarm), Long work (good locks and hinges).',
+    unknown:
+      'General: the 3L principle – Light (lights on a timer), Loud (alarm), Long work (good locks and hinges).',
   },
 };
 
@@ -55,6 +63,10 @@ const GENERAL: Record<Lang, string[]> = {
 
 /** Advice for the methods seen (most frequent first), then general advice. */
 export function adviceFor(methods: string[], lang: Lang): string[] {
-  const specific = methods.filter((m) => m !== 'unknown').slice(0, 3).map((m) => ADVICE[lang][m]!).filter(Boolean);
+  const specific = methods
+    .filter((m) => m !== 'unknown')
+    .slice(0, 3)
+    .map((m) => ADVICE[lang][m]!)
+    .filter(Boolean);
   return [...specific, ADVICE[lang].unknown!, ...GENERAL[lang]];
 }

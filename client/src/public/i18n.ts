@@ -21,7 +21,8 @@ const nl = {
   attemptAll: 'Inbraken en pogingen',
   attemptOnly: 'Alleen pogingen',
   completedOnly: 'Alleen geslaagde inbraken',
-  mapLabel: 'Kaart van {name} met straten gekleurd naar het aantal inbraken. Dezelfde cijfers staan in de tabel onder de kaart.',
+  mapLabel:
+    'Kaart van {name} met straten gekleurd naar het aantal inbraken. Dezelfde cijfers staan in de tabel onder de kaart.',
   legend: 'Inbraken per straat',
   bandNone: 'geen',
   bandFew: 'enkele, of afgeschermd',
@@ -32,7 +33,8 @@ const nl = {
   loading: 'Kaart laden…',
   noHits: 'Geen straat gevonden voor "{q}" in {name}. Probeer een postcode (1234 AB) of een straatnaam.',
   inStreet: 'In de {street}: {count} in de {period}.',
-  mergedStreet: 'De {street} heeft te weinig woningen om apart te tonen. In de buurt ({area}): {count} in de {period}.',
+  mergedStreet:
+    'De {street} heeft te weinig woningen om apart te tonen. In de buurt ({area}): {count} in de {period}.',
   hiddenArea: 'De {street} ligt in een gebied met te weinig woningen om cijfers te tonen.',
   burglaries: '{n} inbraken',
   burglary1: '1 inbraak',
@@ -96,7 +98,8 @@ const en: typeof nl = {
   attemptAll: 'Burglaries and attempts',
   attemptOnly: 'Attempts only',
   completedOnly: 'Completed burglaries only',
-  mapLabel: 'Map of {name} with streets coloured by the number of burglaries. The same figures are in the table below the map.',
+  mapLabel:
+    'Map of {name} with streets coloured by the number of burglaries. The same figures are in the table below the map.',
   legend: 'Burglaries per street',
   bandNone: 'none',
   bandFew: 'a few, or withheld',
@@ -107,7 +110,8 @@ const en: typeof nl = {
   loading: 'Loading map…',
   noHits: 'No street found for "{q}" in {name}. Try a postcode (1234 AB) or a street name.',
   inStreet: 'In {street}: {count} in the {period}.',
-  mergedStreet: '{street} has too few homes to be shown on its own. In its neighbourhood ({area}): {count} in the {period}.',
+  mergedStreet:
+    '{street} has too few homes to be shown on its own. In its neighbourhood ({area}): {count} in the {period}.',
   hiddenArea: '{street} lies in an area with too few homes to show figures.',
   burglaries: '{n} burglaries',
   burglary1: '1 burglary',
@@ -174,7 +178,11 @@ export function t(key: MessageKey, vars: Record<string, string | number> = {}): 
 export function lastDayText(month: string): string {
   const [y, m] = month.split('-').map(Number);
   return new Date(Date.UTC(y!, m!, 0, 12)).toLocaleDateString(current === 'nl' ? 'nl-NL' : 'en-GB', {
-    weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
   });
 }
 

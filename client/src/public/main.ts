@@ -3,12 +3,28 @@
  * house), and what can you do. Everything comes from this server: figures, tiles, glyphs.
  * URL parameters: ?gemeente=GM0503 ?street=75 (id, as letters link) or ?street=Mekelweg ?postcode=2628CD ?lang=en ?embed=1
  */
-import { Map as MapLibreMap, NavigationControl, setWorkerUrl, type Map as MlMap, type VectorTileSource } from 'maplibre-gl';
+import {
+  Map as MapLibreMap,
+  NavigationControl,
+  setWorkerUrl,
+  type Map as MlMap,
+  type VectorTileSource,
+} from 'maplibre-gl';
 // maplibre-gl 6 is ESM with a separate worker file; Vite emits it as a same-origin asset.
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './public.css';
-import { api, filterQuery, type AreasResponse, type MunicipalityInfo, type PublicCount, type PublicFilter, type SearchHit, type StreetFigure, type StreetsResponse } from './api';
+import {
+  api,
+  filterQuery,
+  type AreasResponse,
+  type MunicipalityInfo,
+  type PublicCount,
+  type PublicFilter,
+  type SearchHit,
+  type StreetFigure,
+  type StreetsResponse,
+} from './api';
 import { METHOD_CODES, adviceFor, methodLabel } from './advice';
 import { lastDayText, lang, setLang, t, type Lang, type MessageKey } from './i18n';
 import { BAND_COLOURS, buildStyle, publicTileUrl } from './map-style';
@@ -36,7 +52,9 @@ const state: {
   areaKey?: string;
 } = {
   filter: {
-    period: ([1, 3, 12].includes(Number(params.get('period'))) ? Number(params.get('period')) : 3) as PublicFilter['period'],
+    period: ([1, 3, 12].includes(Number(params.get('period')))
+      ? Number(params.get('period'))
+      : 3) as PublicFilter['period'],
     methods: [],
     attempt: 'all',
   },
@@ -73,7 +91,10 @@ function translateStatic(): void {
   $<HTMLInputElement>('pk-q').placeholder = t('searchPlaceholder');
   const method = $<HTMLSelectElement>('pk-method');
   const selected = method.value;
-  method.replaceChildren(new Option(t('allMethods'), ''), ...METHOD_CODES.map((c) => new Option(methodLabel(c, lang()), c)));
+  method.replaceChildren(
+    new Option(t('allMethods'), ''),
+    ...METHOD_CODES.map((c) => new Option(methodLabel(c, lang()), c)),
+  );
   method.value = selected;
   $('pk-table-toggle').textContent = $('pk-table-wrap').hidden ? t('tableShow') : t('tableHide');
   document.title = `${t('title')}${state.m ? ` – ${state.m.name}` : ''} – Preventiekaart`;
@@ -85,8 +106,12 @@ function translateStatic(): void {
 function renderLegend(): void {
   const min = state.streets?.minCount ?? 3;
   const items: Array<[string, string]> = [
-    ['high', t('bandHigh')], ['mid', t('bandMid')], ['low', t('bandLow', { min })], ['few', t('bandFew')],
-    ['none', t('bandNone')], ['merged', t('bandMerged')],
+    ['high', t('bandHigh')],
+    ['mid', t('bandMid')],
+    ['low', t('bandLow', { min })],
+    ['few', t('bandFew')],
+    ['none', t('bandNone')],
+    ['merged', t('bandMerged')],
   ];
   $('pk-legend-items').replaceChildren(
     ...items.map(([band, label]) => {
@@ -130,7 +155,12 @@ function renderAdvice(methods: string[]): void {
     }
   };
   const texts = lang() === 'en' ? m.en : m;
-  block($('pk-subsidy'), `${t('subsidyTitle')}: ${texts.subsidy.name}`, texts.subsidy.description, texts.subsidy.url);
+  block(
+    $('pk-subsidy'),
+    `${t('subsidyTitle')}: ${texts.subsidy.name}`,
+    texts.subsidy.description,
+    texts.subsidy.url,
+  );
   block($('pk-whatsapp'), t('whatsappTitle'), texts.whatsapp.description, texts.whatsapp.url);
   // Prevention evenings come with the planning module; until then the block stays hidden.
   $('pk-evenings').hidden = true;
@@ -158,20 +188,34 @@ function renderAnswer(): void {
   }
   let methods: string[];
   if (hit.figure) {
-    p.textContent = t('inStreet', { street: hit.street.name, count: countText(hit.figure), period: periodText() });
+    p.textContent = t('inStreet', {
+      street: hit.street.name,
+      count: countText(hit.figure),
+      period: periodText(),
+    });
     methods = hit.figure.methods;
   } else if (hit.area.hidden) {
     p.textContent = t('hiddenArea', { street: hit.street.name });
     methods = [];
   } else {
-    p.textContent = t('mergedStreet', { street: hit.street.name, area: areaName(hit.area), count: countText(hit.area), period: periodText() });
+    p.textContent = t('mergedStreet', {
+      street: hit.street.name,
+      area: areaName(hit.area),
+      count: countText(hit.area),
+      period: periodText(),
+    });
     methods = hit.area.methods;
     selectArea(hit.area.key);
   }
   host.appendChild(p);
   if (methods.length) {
     const how = document.createElement('p');
-    how.textContent = t('howIn', { methods: methods.slice(0, 3).map((m) => methodLabel(m, lang())).join(', ') });
+    how.textContent = t('howIn', {
+      methods: methods
+        .slice(0, 3)
+        .map((m) => methodLabel(m, lang()))
+        .join(', '),
+    });
     host.appendChild(how);
   }
   const todo = document.createElement('p');
@@ -199,7 +243,11 @@ function selectArea(key: string | undefined): void {
     return;
   }
   select.value = area.key;
-  $('pk-area-summary').textContent = t('areaSummary', { area: areaName(area), count: countText(area), period: periodText() });
+  $('pk-area-summary').textContent = t('areaSummary', {
+    area: areaName(area),
+    count: countText(area),
+    period: periodText(),
+  });
   $('pk-trend').replaceChildren(periodTable(area, areaName(area)));
 }
 
@@ -219,7 +267,10 @@ function renderAll(): void {
 
 async function loadFigures(): Promise<void> {
   const m = state.m!;
-  const [streets, areas] = await Promise.all([api.streets(m.code, state.filter), api.areas(m.code, state.filter)]);
+  const [streets, areas] = await Promise.all([
+    api.streets(m.code, state.filter),
+    api.areas(m.code, state.filter),
+  ]);
   state.streets = streets;
   state.areas = areas;
   if (window.preventiekaart) window.preventiekaart.streets = streets.streets;

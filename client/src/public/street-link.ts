@@ -12,5 +12,7 @@ export function readStreetLink(params: URLSearchParams): StreetLink | null {
   const street = params.get('street')?.trim();
   if (!street) return null;
   // Street ids are positive integers; no Dutch street name is digits only.
-  return /^[1-9]\d{0,15}$/.test(street) ? { kind: 'id', id: Number(street) } : { kind: 'search', text: street };
+  return /^[1-9]\d{0,15}$/.test(street)
+    ? { kind: 'id', id: Number(street) }
+    : { kind: 'search', text: street };
 }

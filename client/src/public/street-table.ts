@@ -48,7 +48,12 @@ export class StreetTable {
     cap.textContent = this.caption;
     table.appendChild(cap);
     const head = table.createTHead().insertRow();
-    const cols: Array<[Col | null, string]> = [['name', t('colStreet')], ['count', t('colCount')], [null, t('colMethods')], [null, t('colMap')]];
+    const cols: Array<[Col | null, string]> = [
+      ['name', t('colStreet')],
+      ['count', t('colCount')],
+      [null, t('colMethods')],
+      [null, t('colMap')],
+    ];
     for (const [col, label] of cols) {
       const th = document.createElement('th');
       th.scope = 'col';
@@ -59,7 +64,15 @@ export class StreetTable {
         b.dataset.sort = col;
         if (this.sort.col === col) th.setAttribute('aria-sort', this.sort.dir);
         b.addEventListener('click', () => {
-          this.sort = { col, dir: this.sort.col === col && this.sort.dir === 'descending' ? 'ascending' : col === 'name' && this.sort.col !== col ? 'ascending' : 'descending' };
+          this.sort = {
+            col,
+            dir:
+              this.sort.col === col && this.sort.dir === 'descending'
+                ? 'ascending'
+                : col === 'name' && this.sort.col !== col
+                  ? 'ascending'
+                  : 'descending',
+          };
           this.render();
           (this.host.querySelector(`button[data-sort="${col}"]`) as HTMLButtonElement | null)?.focus();
         });

@@ -10,8 +10,17 @@
  */
 import { parseMonth } from '../../core/dates';
 import {
-  MAX_ID_LENGTH, MAX_NAME_LENGTH, afterImport, classifyModusOperandi, contentKey, parseDutchDate, parseYesNo, textProblem, type ParseOptions,
-  type ParseResult, type ParsedIncident,
+  MAX_ID_LENGTH,
+  MAX_NAME_LENGTH,
+  afterImport,
+  classifyModusOperandi,
+  contentKey,
+  parseDutchDate,
+  parseYesNo,
+  textProblem,
+  type ParseOptions,
+  type ParseResult,
+  type ParsedIncident,
 } from '../incident-row';
 import { rdProblem, wgs84Problem } from '../positions';
 
@@ -45,7 +54,14 @@ function firstProp(p: Record<string, unknown>, names: string[]): string {
 }
 
 export function parseGeoJson(text: string, opts: ParseOptions): ParseResult & { srid?: number } {
-  const result: ParseResult & { srid?: number } = { format: 'geojson', rows: [], read: 0, skipped: 0, errors: [], warnings: [] };
+  const result: ParseResult & { srid?: number } = {
+    format: 'geojson',
+    rows: [],
+    read: 0,
+    skipped: 0,
+    errors: [],
+    warnings: [],
+  };
   let doc: { type?: unknown; crs?: unknown; features?: unknown };
   try {
     doc = JSON.parse(text) as typeof doc;
@@ -56,12 +72,18 @@ export function parseGeoJson(text: string, opts: ParseOptions): ParseResult & { 
     return result;
   }
   if (doc?.type !== 'FeatureCollection' || !Array.isArray(doc.features)) {
-    result.errors.push({ feature: 'document', reason: "expected a GeoJSON FeatureCollection with a 'features' array" });
+    result.errors.push({
+      feature: 'document',
+      reason: "expected a GeoJSON FeatureCollection with a 'features' array",
+    });
     return result;
   }
   const srid = crsToEpsg(doc.crs);
   if (srid === undefined) {
-    result.errors.push({ feature: 'crs', reason: `the crs member ${JSON.stringify(doc.crs).slice(0, 100)} names no EPSG code` });
+    result.errors.push({
+      feature: 'crs',
+      reason: `the crs member ${JSON.stringify(doc.crs).slice(0, 100)} names no EPSG code`,
+    });
     return result;
   }
   result.srid = srid;
@@ -69,25 +91,43 @@ export function parseGeoJson(text: string, opts: ParseOptions): ParseResult & { 
   doc.features.forEach((f: unknown, i: number) => {
     result.read++;
     const feature = `features[${i}]`;
-    const ft = f as { id?: unknown; geometry?: { type?: unknown; coordinates?: unknown }; properties?: Record<string, unknown> | null };
+    const ft = f as {
+      id?: unknown;
+      geometry?: { type?: unknown; coordinates?: unknown };
+      properties?: Record<string, unknown> | null;
+    };
     const p = ft?.properties ?? {};
     const problems: string[] = [];
     const coords = ft?.geometry?.coordinates as unknown[] | undefined;
-    let x: number | null = null, y: number | null = null;
+    let x: number | null = null,
+      y: number | null = null;
     if (ft?.geometry === null) {
       /* unlocated: allowed */
-    } else if (ft?.geometry?.type !== 'Point' || !Array.isArray(coords) || coords.length < 2 || !coords.slice(0, 2).every((c) => typeof c === 'number' && Number.isFinite(c))) {
-      problems.push(`geometry must be a Point with numeric coordinates (found ${String(ft?.geometry?.type ?? 'none')})`);
+    } else if (
+      ft?.geometry?.type !== 'Point' ||
+      !Array.isArray(coords) ||
+      coords.length < 2 ||
+      !coords.slice(0, 2).every((c) => typeof c === 'number' && Number.isFinite(c))
+    ) {
+      problems.push(
+        `geometry must be a Point with numeric coordinates (found ${String(ft?.geometry?.type ?? 'none')})`,
+      );
     } else {
       [x, y] = [coords[0] as number, coords[1] as number];
       const what = `${COORDINATES} (${x}, ${y})`;
       const wrong =
         srid === 4326
-          ? wgs84Problem(what, x, y)?.replace(/metres$/, `metres: name their coordinate system with "crs": {"type": "name", "properties": {"name": "EPSG:28992"}}`)
+          ? wgs84Problem(what, x, y)?.replace(
+              /metres$/,
+              `metres: name their coordinate system with "crs": {"type": "name", "properties": {"name": "EPSG:28992"}}`,
+            )
           : srid === 28992
             ? rdProblem(what, x, y)
             : undefined;
-      if (wrong) problems.push(x === 0 && y === 0 ? `${wrong}; give "geometry": null for an incident without a location` : wrong);
+      if (wrong)
+        problems.push(
+          x === 0 && y === 0 ? `${wrong}; give "geometry": null for an incident without a location` : wrong,
+        );
     }
     const start = firstNamed(p, ['occurred_from', 'pleegdatum_van', 'date', 'month']);
     const end = firstNamed(p, ['occurred_to', 'pleegdatum_tot']);
@@ -100,16 +140,20 @@ export function parseGeoJson(text: string, opts: ParseOptions): ParseResult & { 
       to = end.value ? parseDutchDate(end.value) : from;
     }
     if (!from) {
-      problems.push(`property '${start.name}' is '${start.value}', expected a date (2024-03-05, 2024-03-05T14:30Z) or a month (2024-03)`);
+      problems.push(
+        `property '${start.name}' is '${start.value}', expected a date (2024-03-05, 2024-03-05T14:30Z) or a month (2024-03)`,
+      );
     } else if (!to) problems.push(`property '${end.name}' is '${end.value}', expected a date`);
     else {
-      const future = afterImport(`property '${start.name}'`, start.value, from, opts.now) ??
+      const future =
+        afterImport(`property '${start.name}'`, start.value, from, opts.now) ??
         (end.value && !month ? afterImport(`property '${end.name}'`, end.value, to, opts.now) : undefined);
       if (future) problems.push(future);
       else if (to < from) problems.push(`${end.name} lies before ${start.name}`);
     }
     const attempt = parseYesNo(firstProp(p, ['attempt', 'poging']));
-    if (attempt === undefined) problems.push(`property 'attempt' is '${firstProp(p, ['attempt', 'poging'])}', expected true or false`);
+    if (attempt === undefined)
+      problems.push(`property 'attempt' is '${firstProp(p, ['attempt', 'poging'])}', expected true or false`);
     const fromId = ft.id !== undefined && ft.id !== null && String(ft.id) !== '';
     const idProp = firstNamed(p, ID);
     const id = fromId ? String(ft.id) : idProp.value;
@@ -135,7 +179,7 @@ export function parseGeoJson(text: string, opts: ParseOptions): ParseResult & { 
       modusOperandi: classifyModusOperandi(mo),
       moText: mo || null,
       locationLabel: label || null,
-      streetName: firstProp(p, STREET) || (label.replace(/^on or near /i, '') || null),
+      streetName: firstProp(p, STREET) || label.replace(/^on or near /i, '') || null,
       x,
       y,
       srid: x === null ? null : srid,

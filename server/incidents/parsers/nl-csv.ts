@@ -13,21 +13,51 @@ import { z } from 'zod';
 import { BadInputError } from '../../core/errors';
 import { normalisePostcode } from '../../imports/address-parts';
 import {
-  MAX_ID_LENGTH, MAX_NAME_LENGTH, afterImport, classifyModusOperandi, contentKey, parseDecimal, parseDutchDate, parseYesNo, textProblem,
-  type ParseOptions, type ParseResult, type ParsedIncident,
+  MAX_ID_LENGTH,
+  MAX_NAME_LENGTH,
+  afterImport,
+  classifyModusOperandi,
+  contentKey,
+  parseDecimal,
+  parseDutchDate,
+  parseYesNo,
+  textProblem,
+  type ParseOptions,
+  type ParseResult,
+  type ParsedIncident,
 } from '../incident-row';
 import { inNetherlandsWgs84, rdProblem } from '../positions';
 import type { CsvRecord } from '../text-file';
 
 export const NL_CSV_FIELDS = [
-  'registratienummer', 'pleegdatum_van', 'pleegdatum_tot', 'straat', 'huisnummer', 'huisletter', 'toevoeging',
-  'postcode', 'woonplaats', 'x', 'y', 'lat', 'lon', 'poging', 'modus_operandi',
+  'registratienummer',
+  'pleegdatum_van',
+  'pleegdatum_tot',
+  'straat',
+  'huisnummer',
+  'huisletter',
+  'toevoeging',
+  'postcode',
+  'woonplaats',
+  'x',
+  'y',
+  'lat',
+  'lon',
+  'poging',
+  'modus_operandi',
 ] as const;
 export type NlCsvField = (typeof NL_CSV_FIELDS)[number];
 
 /** Default header names per field (compared case-insensitively, spaces/underscores/dashes alike). */
 export const DEFAULT_NL_CSV_MAPPING: Record<NlCsvField, string[]> = {
-  registratienummer: ['registratienummer', 'registratie nummer', 'regnr', 'bvh nummer', 'bvh-nummer', 'zaaknummer'],
+  registratienummer: [
+    'registratienummer',
+    'registratie nummer',
+    'regnr',
+    'bvh nummer',
+    'bvh-nummer',
+    'zaaknummer',
+  ],
   pleegdatum_van: ['pleegdatum van', 'pleegdatum', 'begindatum', 'datum van', 'pleegdatum begin'],
   pleegdatum_tot: ['pleegdatum tot', 'einddatum', 'datum tot', 'pleegdatum eind'],
   straat: ['straat', 'straatnaam', 'openbare ruimte'],
@@ -45,7 +75,10 @@ export const DEFAULT_NL_CSV_MAPPING: Record<NlCsvField, string[]> = {
 };
 
 /** A mapping override as read from JSON: field -> header name or names. */
-export const NlCsvMappingOverride = z.partialRecord(z.enum(NL_CSV_FIELDS), z.union([z.string(), z.array(z.string())]));
+export const NlCsvMappingOverride = z.partialRecord(
+  z.enum(NL_CSV_FIELDS),
+  z.union([z.string(), z.array(z.string())]),
+);
 export type NlCsvMappingOverride = z.infer<typeof NlCsvMappingOverride>;
 
 /** Parses a mapping JSON text; a bad one is a BadInputError naming the problem. */
@@ -58,7 +91,9 @@ export function parseMappingJson(text: string, source: string): NlCsvMappingOver
   }
   const r = NlCsvMappingOverride.safeParse(json);
   if (!r.success) {
-    throw new BadInputError(`${source}: the column mapping must map fields (${NL_CSV_FIELDS.join(', ')}) to header names`);
+    throw new BadInputError(
+      `${source}: the column mapping must map fields (${NL_CSV_FIELDS.join(', ')}) to header names`,
+    );
   }
   return r.data;
 }
@@ -66,10 +101,16 @@ export function parseMappingJson(text: string, source: string): NlCsvMappingOver
 /** Columns whose text is indexed or becomes a street: their length is limited. */
 const LIMITED = new Set<NlCsvField>(['registratienummer', 'straat', 'woonplaats']);
 
-const normHeader = (s: string): string => s.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
+const normHeader = (s: string): string =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ');
 
-
-export function parseNlCsv(records: CsvRecord[], opts: ParseOptions & { mapping?: NlCsvMappingOverride }): ParseResult {
+export function parseNlCsv(
+  records: CsvRecord[],
+  opts: ParseOptions & { mapping?: NlCsvMappingOverride },
+): ParseResult {
   const result: ParseResult = { format: 'nl-csv', rows: [], read: 0, skipped: 0, errors: [], warnings: [] };
   const header = records[0];
   if (!header) {
@@ -77,7 +118,8 @@ export function parseNlCsv(records: CsvRecord[], opts: ParseOptions & { mapping?
     return result;
   }
   const mapping: Record<string, string[]> = { ...DEFAULT_NL_CSV_MAPPING };
-  for (const [field, names] of Object.entries(opts.mapping ?? {})) mapping[field] = Array.isArray(names) ? names : [names!];
+  for (const [field, names] of Object.entries(opts.mapping ?? {}))
+    mapping[field] = Array.isArray(names) ? names : [names!];
   const headers = header.fields.map(normHeader);
   const col: Partial<Record<NlCsvField, number>> = {};
   for (const field of NL_CSV_FIELDS) {
@@ -86,19 +128,33 @@ export function parseNlCsv(records: CsvRecord[], opts: ParseOptions & { mapping?
   }
   // A mapped column the header lacks is a mistake in the mapping (or the wrong file): falling
   // back silently would ignore the real id column and key the rows by their content.
-  const unmatched = Object.entries(opts.mapping ?? {}).filter(([field]) => col[field as NlCsvField] === undefined);
+  const unmatched = Object.entries(opts.mapping ?? {}).filter(
+    ([field]) => col[field as NlCsvField] === undefined,
+  );
   if (unmatched.length) {
     result.errors.push({
       line: header.line,
-      reason: `${unmatched.map(([field, names]) => `the mapping names column ${[names].flat().map((n) => `'${n}'`).join(' or ')} for ${field}`).join('; ')}, but the header has no such column; found '${header.fields.join(', ').slice(0, 200)}'. Fix the mapping file or the header`,
+      reason: `${unmatched
+        .map(
+          ([field, names]) =>
+            `the mapping names column ${[names]
+              .flat()
+              .map((n) => `'${n}'`)
+              .join(' or ')} for ${field}`,
+        )
+        .join(
+          '; ',
+        )}, but the header has no such column; found '${header.fields.join(', ').slice(0, 200)}'. Fix the mapping file or the header`,
     });
     result.fatal = true;
     return result;
   }
-  const hasCoords = (col.x !== undefined && col.y !== undefined) || (col.lat !== undefined && col.lon !== undefined);
+  const hasCoords =
+    (col.x !== undefined && col.y !== undefined) || (col.lat !== undefined && col.lon !== undefined);
   const hasAddress = col.postcode !== undefined && col.huisnummer !== undefined;
   const missing: string[] = [];
-  if (col.pleegdatum_van === undefined) missing.push(`pleegdatum_van (${mapping.pleegdatum_van!.join(' / ')})`);
+  if (col.pleegdatum_van === undefined)
+    missing.push(`pleegdatum_van (${mapping.pleegdatum_van!.join(' / ')})`);
   if (!hasCoords && !hasAddress) missing.push('x and y, lat and lon, or postcode and huisnummer');
   if (missing.length) {
     result.errors.push({
@@ -117,11 +173,20 @@ export function parseNlCsv(records: CsvRecord[], opts: ParseOptions & { mapping?
     const get = (f: NlCsvField): string => (col[f] === undefined ? '' : (fields[col[f]!] ?? '').trim());
     const problems: string[] = [];
     if (fields.length !== header.fields.length) {
-      result.errors.push({ line, reason: `expected ${header.fields.length} columns like the header, found ${fields.length}` });
+      result.errors.push({
+        line,
+        reason: `expected ${header.fields.length} columns like the header, found ${fields.length}`,
+      });
       continue;
     }
     const unstorable = (Object.entries(col) as [NlCsvField, number][])
-      .map(([field, i]) => textProblem(`column '${field}'`, fields[i] ?? '', LIMITED.has(field) ? (field === 'registratienummer' ? MAX_ID_LENGTH : MAX_NAME_LENGTH) : undefined))
+      .map(([field, i]) =>
+        textProblem(
+          `column '${field}'`,
+          fields[i] ?? '',
+          LIMITED.has(field) ? (field === 'registratienummer' ? MAX_ID_LENGTH : MAX_NAME_LENGTH) : undefined,
+        ),
+      )
       .find((p) => p !== undefined);
     if (unstorable) {
       result.errors.push({ line, reason: unstorable });
@@ -129,9 +194,13 @@ export function parseNlCsv(records: CsvRecord[], opts: ParseOptions & { mapping?
     }
     const id = get('registratienummer');
     if (col.registratienummer !== undefined && !id) problems.push("column 'registratienummer' is empty");
-    if (id && seenIds.has(id)) problems.push(`registratienummer '${id}' also appears on line ${seenIds.get(id)}`);
+    if (id && seenIds.has(id))
+      problems.push(`registratienummer '${id}' also appears on line ${seenIds.get(id)}`);
     const from = parseDutchDate(get('pleegdatum_van'));
-    if (!from) problems.push(`column 'pleegdatum_van' is '${get('pleegdatum_van')}', expected a date like 2024-03-05 or 05-03-2024 14:30`);
+    if (!from)
+      problems.push(
+        `column 'pleegdatum_van' is '${get('pleegdatum_van')}', expected a date like 2024-03-05 or 05-03-2024 14:30`,
+      );
     else {
       const future = afterImport("column 'pleegdatum_van'", get('pleegdatum_van'), from, opts.now);
       if (future) problems.push(future);
@@ -147,21 +216,29 @@ export function parseNlCsv(records: CsvRecord[], opts: ParseOptions & { mapping?
     const attempt = parseYesNo(get('poging'));
     if (attempt === undefined) problems.push(`column 'poging' is '${get('poging')}', expected ja or nee`);
 
-    let x: number | null = null, y: number | null = null, srid: number | null = null;
+    let x: number | null = null,
+      y: number | null = null,
+      srid: number | null = null;
     let positionField: string | undefined;
     if (get('x') || get('y')) {
-      const px = parseDecimal(get('x')), py = parseDecimal(get('y'));
-      if (px === undefined || py === undefined) problems.push(`columns 'x'/'y' ('${get('x')}', '${get('y')}') are not numbers`);
+      const px = parseDecimal(get('x')),
+        py = parseDecimal(get('y'));
+      if (px === undefined || py === undefined)
+        problems.push(`columns 'x'/'y' ('${get('x')}', '${get('y')}') are not numbers`);
       else {
         const outside = rdProblem(`columns 'x'/'y' (${px}, ${py})`, px, py);
         if (outside) problems.push(outside);
         else [x, y, srid, positionField] = [px, py, 28992, "columns 'x'/'y'"];
       }
     } else if (get('lat') || get('lon')) {
-      const lat = parseDecimal(get('lat')), lon = parseDecimal(get('lon'));
-      if (lat === undefined || lon === undefined) problems.push(`columns 'lat'/'lon' ('${get('lat')}', '${get('lon')}') are not numbers`);
+      const lat = parseDecimal(get('lat')),
+        lon = parseDecimal(get('lon'));
+      if (lat === undefined || lon === undefined)
+        problems.push(`columns 'lat'/'lon' ('${get('lat')}', '${get('lon')}') are not numbers`);
       else if (!inNetherlandsWgs84(lon, lat)) {
-        const swapped = inNetherlandsWgs84(lat, lon) ? '; with the two swapped they would: check which column is which' : '';
+        const swapped = inNetherlandsWgs84(lat, lon)
+          ? '; with the two swapped they would: check which column is which'
+          : '';
         problems.push(`columns 'lat'/'lon' (${lat}, ${lon}) lie outside the Netherlands${swapped}`);
       } else [x, y, srid, positionField] = [lon, lat, 4326, "columns 'lat'/'lon'"];
     }
@@ -170,12 +247,16 @@ export function parseNlCsv(records: CsvRecord[], opts: ParseOptions & { mapping?
       const pc = normalisePostcode(get('postcode'));
       const hn = Number(get('huisnummer'));
       if (!get('postcode') && !get('huisnummer')) {
-        problems.push('the row has neither coordinates nor a postcode and huisnummer; every row needs one of them');
-      } else if (!pc) problems.push(`column 'postcode' is '${get('postcode')}', expected a Dutch postcode like 2628 CD`);
+        problems.push(
+          'the row has neither coordinates nor a postcode and huisnummer; every row needs one of them',
+        );
+      } else if (!pc)
+        problems.push(`column 'postcode' is '${get('postcode')}', expected a Dutch postcode like 2628 CD`);
       else if (!/^\d{1,5}$/.test(get('huisnummer')) || hn < 1) {
-        problems.push(`column 'huisnummer' is '${get('huisnummer')}', expected a house number from 1 to 99999`);
-      }
-      else {
+        problems.push(
+          `column 'huisnummer' is '${get('huisnummer')}', expected a house number from 1 to 99999`,
+        );
+      } else {
         address = {
           postcode: pc,
           huisnummer: hn,

@@ -10,14 +10,31 @@
  */
 import { parseMonth } from '../../core/dates';
 import {
-  MAX_ID_LENGTH, MAX_NAME_LENGTH, afterImport, contentKey, textProblem, type ParseOptions, type ParseResult, type ParsedIncident,
+  MAX_ID_LENGTH,
+  MAX_NAME_LENGTH,
+  afterImport,
+  contentKey,
+  textProblem,
+  type ParseOptions,
+  type ParseResult,
+  type ParsedIncident,
 } from '../incident-row';
 import { wgs84Problem } from '../positions';
 import type { CsvRecord } from '../text-file';
 
 export const POLICE_UK_HEADER = [
-  'Crime ID', 'Month', 'Reported by', 'Falls within', 'Longitude', 'Latitude', 'Location',
-  'LSOA code', 'LSOA name', 'Crime type', 'Last outcome category', 'Context',
+  'Crime ID',
+  'Month',
+  'Reported by',
+  'Falls within',
+  'Longitude',
+  'Latitude',
+  'Location',
+  'LSOA code',
+  'LSOA name',
+  'Crime type',
+  'Last outcome category',
+  'Context',
 ];
 
 const POSITION = "columns 'Longitude'/'Latitude'";
@@ -26,7 +43,10 @@ const norm = (s: string): string => s.trim().toLowerCase();
 
 /** True when a record is the standard police.uk header. */
 export function isPoliceUkHeader(fields: string[]): boolean {
-  return fields.length === POLICE_UK_HEADER.length && fields.every((f, i) => norm(f) === norm(POLICE_UK_HEADER[i]!));
+  return (
+    fields.length === POLICE_UK_HEADER.length &&
+    fields.every((f, i) => norm(f) === norm(POLICE_UK_HEADER[i]!))
+  );
 }
 
 /** True when a record looks like a police.uk data row: 12 columns, YYYY-MM in column 2. */
@@ -41,14 +61,25 @@ export function streetFromLabel(label: string): string | null {
   const name = m[1]!.trim();
   // police.uk names non-street map points by their kind ("Parking Area", "Supermarket",
   // "Sports/Recreation Area"): those are not streets.
-  if (/\/|^(parking area|supermarket|petrol station|nightclub|shopping area|hospital|police station|prison|airport|theatre|further|conference|pedestrian subway|bus|train station)/i.test(name)) {
+  if (
+    /\/|^(parking area|supermarket|petrol station|nightclub|shopping area|hospital|police station|prison|airport|theatre|further|conference|pedestrian subway|bus|train station)/i.test(
+      name,
+    )
+  ) {
     return null;
   }
   return name;
 }
 
 export function parsePoliceUk(records: CsvRecord[], opts: ParseOptions): ParseResult {
-  const result: ParseResult = { format: 'police-uk', rows: [], read: 0, skipped: 0, errors: [], warnings: [] };
+  const result: ParseResult = {
+    format: 'police-uk',
+    rows: [],
+    read: 0,
+    skipped: 0,
+    errors: [],
+    warnings: [],
+  };
   const first = records[0];
   if (!first) {
     result.errors.push({ line: 1, reason: 'the file has no rows' });
@@ -76,7 +107,10 @@ export function parsePoliceUk(records: CsvRecord[], opts: ParseOptions): ParseRe
     if (isPoliceUkHeader(fields)) {
       // `cat jan.csv jan.csv > both.csv`: the second copy would be imported as '#2' repeats.
       // Skipping the line would not help, so the file is refused whatever --skip-invalid says.
-      bad(line, 'this line repeats the header line: the file holds two files joined together, and their rows would be stored twice; import one file at a time');
+      bad(
+        line,
+        'this line repeats the header line: the file holds two files joined together, and their rows would be stored twice; import one file at a time',
+      );
       result.fatal = true;
       break;
     }
@@ -85,13 +119,22 @@ export function parsePoliceUk(records: CsvRecord[], opts: ParseOptions): ParseRe
       bad(line, `expected 12 columns, found ${fields.length}`);
       continue;
     }
-    const [crimeId, month, , , lonRaw, latRaw, location, lsoaCode, , crimeType] = fields as [string, ...string[]];
+    const [crimeId, month, , , lonRaw, latRaw, location, lsoaCode, , crimeType] = fields as [
+      string,
+      ...string[],
+    ];
     if (crimeType!.trim() !== 'Burglary') {
       result.skipped++;
       continue;
     }
     const unstorable = fields
-      .map((f, i) => textProblem(`column '${POLICE_UK_HEADER[i]}'`, f, i === 0 ? MAX_ID_LENGTH : i === 6 ? MAX_NAME_LENGTH : undefined))
+      .map((f, i) =>
+        textProblem(
+          `column '${POLICE_UK_HEADER[i]}'`,
+          f,
+          i === 0 ? MAX_ID_LENGTH : i === 6 ? MAX_NAME_LENGTH : undefined,
+        ),
+      )
       .find((p) => p !== undefined);
     if (unstorable) {
       bad(line, unstorable);
@@ -110,9 +153,13 @@ export function parsePoliceUk(records: CsvRecord[], opts: ParseOptions): ParseRe
     let x: number | null = null;
     let y: number | null = null;
     if (lonRaw!.trim() !== '' || latRaw!.trim() !== '') {
-      const lon = Number(lonRaw), lat = Number(latRaw);
+      const lon = Number(lonRaw),
+        lat = Number(latRaw);
       if (!lonRaw!.trim() || !latRaw!.trim() || !Number.isFinite(lon) || !Number.isFinite(lat)) {
-        bad(line, `${POSITION} ('${lonRaw}', '${latRaw}') are not a WGS 84 position; leave both empty for a crime without a location`);
+        bad(
+          line,
+          `${POSITION} ('${lonRaw}', '${latRaw}') are not a WGS 84 position; leave both empty for a crime without a location`,
+        );
         continue;
       }
       const wrong = wgs84Problem(`${POSITION} (${lon}, ${lat})`, lon, lat);
