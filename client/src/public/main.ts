@@ -3,15 +3,7 @@
  * house), and what can you do. Everything comes from this server: figures, tiles, glyphs.
  * URL parameters: ?gemeente=GM0503 ?street=75 (id, as letters link) or ?street=Mekelweg ?postcode=2628CD ?lang=en ?embed=1
  */
-import {
-  Map as MapLibreMap,
-  NavigationControl,
-  setWorkerUrl,
-  type Map as MlMap,
-  type VectorTileSource,
-} from 'maplibre-gl';
-// maplibre-gl 6 is ESM with a separate worker file; Vite emits it as a same-origin asset.
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { Map as MlMap, VectorTileSource } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './public.css';
 import {
@@ -19,16 +11,19 @@ import {
   filterQuery,
   type AreasResponse,
   type MunicipalityInfo,
-  type PublicCount,
   type PublicFilter,
   type SearchHit,
   type StreetFigure,
   type StreetsResponse,
 } from './api';
-import { METHOD_CODES, adviceFor, methodLabel } from './advice';
-import { lastDayText, lang, setLang, t, type Lang, type MessageKey } from './i18n';
-import { BAND_COLOURS, buildStyle, publicTileUrl } from './map-style';
+import { methodLabel } from './advice';
+import { lastDayText, lang, setLang, t, type Lang } from './i18n';
+import { publicTileUrl } from './map-style';
 import { StreetTable } from './street-table';
+import { areaName, countText, periodText } from './figure-text';
+import { createPublicMap } from './public-map';
+import { renderLegend, translateStatic } from './static-texts';
+import { renderAdvice } from './advice-panel';
 import { readStreetLink } from './street-link';
 import { periodTable, valueText } from './trend-chart';
 
@@ -70,107 +65,11 @@ const table = new StreetTable($('pk-table-wrap'), (s) => {
   });
 });
 
-function periodText(): string {
-  return t(`periodText${state.filter.period}` as MessageKey);
-}
-
-function countText(c: PublicCount): string {
-  if (c.few) return t('few');
-  if (!c.count) return t('none');
-  return c.count === 1 ? t('burglary1') : t('burglaries', { n: c.count });
-}
-
-function translateStatic(): void {
-  document.querySelectorAll<HTMLElement>('[data-i18n]').forEach((e) => {
-    e.textContent = t(e.dataset.i18n as MessageKey);
-  });
-  const langButton = $('pk-lang');
-  langButton.textContent = t('langSwitch');
-  langButton.setAttribute('lang', lang() === 'nl' ? 'en' : 'nl');
-  langButton.setAttribute('aria-label', t('langSwitchLabel'));
-  $<HTMLInputElement>('pk-q').placeholder = t('searchPlaceholder');
-  const method = $<HTMLSelectElement>('pk-method');
-  const selected = method.value;
-  method.replaceChildren(
-    new Option(t('allMethods'), ''),
-    ...METHOD_CODES.map((c) => new Option(methodLabel(c, lang()), c)),
-  );
-  method.value = selected;
-  $('pk-table-toggle').textContent = $('pk-table-wrap').hidden ? t('tableShow') : t('tableHide');
-  document.title = `${t('title')}${state.m ? ` – ${state.m.name}` : ''} – Preventiekaart`;
-  if (state.m) {
-    $('pk-map').setAttribute('aria-label', t('mapLabel', { name: state.m.name }));
-  }
-}
-
-function renderLegend(): void {
-  const min = state.streets?.minCount ?? 3;
-  const items: Array<[string, string]> = [
-    ['high', t('bandHigh')],
-    ['mid', t('bandMid')],
-    ['low', t('bandLow', { min })],
-    ['few', t('bandFew')],
-    ['none', t('bandNone')],
-    ['merged', t('bandMerged')],
-  ];
-  $('pk-legend-items').replaceChildren(
-    ...items.map(([band, label]) => {
-      const li = document.createElement('li');
-      const sw = document.createElement('span');
-      sw.className = `pk-swatch pk-swatch-${band}`;
-      sw.style.background = BAND_COLOURS[band]!;
-      sw.setAttribute('aria-hidden', 'true');
-      li.append(sw, document.createTextNode(label));
-      return li;
-    }),
-  );
-}
-
-function renderAdvice(methods: string[]): void {
-  $('pk-advice-list').replaceChildren(
-    ...adviceFor(methods, lang()).map((a) => {
-      const li = document.createElement('li');
-      li.textContent = a;
-      return li;
-    }),
-  );
-  const m = state.m;
-  if (!m) return;
-  const block = (host: HTMLElement, title: string, text: string, url: string) => {
-    host.replaceChildren();
-    if (!text && !url) return;
-    const h = document.createElement('h3');
-    h.textContent = title;
-    const p = document.createElement('p');
-    p.textContent = text;
-    host.append(h, p);
-    if (url) {
-      // Links go to the municipality's own pages; they open outside the (possibly embedded) map.
-      const a = document.createElement('a');
-      a.href = /^https?:\/\//.test(url) ? url : `https://${url}`;
-      a.textContent = url;
-      a.target = '_blank';
-      a.rel = 'noopener';
-      host.appendChild(a);
-    }
-  };
-  const texts = lang() === 'en' ? m.en : m;
-  block(
-    $('pk-subsidy'),
-    `${t('subsidyTitle')}: ${texts.subsidy.name}`,
-    texts.subsidy.description,
-    texts.subsidy.url,
-  );
-  block($('pk-whatsapp'), t('whatsappTitle'), texts.whatsapp.description, texts.whatsapp.url);
-  // Prevention evenings come with the planning module; until then the block stays hidden.
-  $('pk-evenings').hidden = true;
-}
-
 function renderAnswer(): void {
   const host = $('pk-answer');
   host.replaceChildren();
   if (!state.lastQuery) {
-    renderAdvice(state.streets?.total.methods ?? []);
+    renderAdvice(state.m, state.streets?.total.methods ?? []);
     return;
   }
   const h = document.createElement('h2');
@@ -183,7 +82,7 @@ function renderAnswer(): void {
   if (!hit) {
     p.textContent = t('noHits', { q: state.lastQuery, name: state.m?.name ?? '' });
     host.appendChild(p);
-    renderAdvice(state.streets?.total.methods ?? []);
+    renderAdvice(state.m, state.streets?.total.methods ?? []);
     return;
   }
   let methods: string[];
@@ -191,7 +90,7 @@ function renderAnswer(): void {
     p.textContent = t('inStreet', {
       street: hit.street.name,
       count: countText(hit.figure),
-      period: periodText(),
+      period: periodText(state.filter.period),
     });
     methods = hit.figure.methods;
   } else if (hit.area.hidden) {
@@ -202,7 +101,7 @@ function renderAnswer(): void {
       street: hit.street.name,
       area: areaName(hit.area),
       count: countText(hit.area),
-      period: periodText(),
+      period: periodText(state.filter.period),
     });
     methods = hit.area.methods;
     selectArea(hit.area.key);
@@ -224,11 +123,7 @@ function renderAnswer(): void {
   a.textContent = t('whatToDo');
   todo.appendChild(a);
   host.appendChild(todo);
-  renderAdvice(methods.length ? methods : (state.streets?.total.methods ?? []));
-}
-
-function areaName(a: { name: string; kind: string }): string {
-  return a.kind === 'grid' ? t('aroundStreet', { street: a.name }) : a.name;
+  renderAdvice(state.m, methods.length ? methods : (state.streets?.total.methods ?? []));
 }
 
 function selectArea(key: string | undefined): void {
@@ -246,18 +141,18 @@ function selectArea(key: string | undefined): void {
   $('pk-area-summary').textContent = t('areaSummary', {
     area: areaName(area),
     count: countText(area),
-    period: periodText(),
+    period: periodText(state.filter.period),
   });
   $('pk-trend').replaceChildren(periodTable(area, areaName(area)));
 }
 
 function renderAll(): void {
-  translateStatic();
-  renderLegend();
+  translateStatic(state.m);
+  renderLegend(state.streets?.minCount ?? 3);
   renderAnswer();
   selectArea(state.areaKey);
   if (state.streets) {
-    table.update(state.streets.streets, t('tableCaption', { period: periodText() }));
+    table.update(state.streets.streets, t('tableCaption', { period: periodText(state.filter.period) }));
     $('pk-demo').hidden = !state.streets.demo;
     $('pk-cutoff').textContent = t('cutoff', { day: lastDayText(state.streets.months[1]) });
   }
@@ -325,34 +220,11 @@ async function openFromUrl(): Promise<void> {
 }
 
 function initMap(m: MunicipalityInfo): MlMap {
-  setWorkerUrl(new URL(workerUrl, location.href).href);
-  const mapEl = $('pk-map');
-  const mlmap = new MapLibreMap({
-    container: mapEl,
-    style: buildStyle(location.origin, m.code, filterQuery(state.filter)),
-    bounds: m.bbox,
-    fitBoundsOptions: { padding: 20 },
-    attributionControl: { compact: false },
-    maxZoom: 18,
-    minZoom: 10,
-    cooperativeGestures: params.get('embed') === '1',
+  const mlmap = createPublicMap(m, filterQuery(state.filter), params.get('embed') === '1', (id) => {
+    const s = state.streets?.streets.find((x) => x.id === id);
+    if (s) void runSearch(s.name).then(renderAll);
   });
   mapLoaded = mlmap.once('load');
-  mlmap.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-  mlmap.getCanvas().setAttribute('aria-label', t('mapLabel', { name: m.name }));
-  const layers = ['streets-count', 'streets-none', 'streets-merged'];
-  mlmap.on('click', (e) => {
-    const f = mlmap.queryRenderedFeatures(e.point, { layers })[0];
-    if (!f) return;
-    const id = Number(f.properties.id);
-    const s = state.streets?.streets.find((x) => x.id === id);
-    if (!s) return;
-    void runSearch(s.name).then(renderAll);
-  });
-  for (const l of layers) {
-    mlmap.on('mouseenter', l, () => (mlmap.getCanvas().style.cursor = 'pointer'));
-    mlmap.on('mouseleave', l, () => (mlmap.getCanvas().style.cursor = ''));
-  }
   window.preventiekaart = { map: mlmap, ready: false, streets: state.streets?.streets ?? [] };
   mlmap.once('idle', () => {
     window.preventiekaart!.ready = true;
@@ -364,7 +236,7 @@ function initMap(m: MunicipalityInfo): MlMap {
 async function main(): Promise<void> {
   setLang(params.get('lang') === 'en' ? 'en' : 'nl');
   if (params.get('embed') === '1') document.body.classList.add('pk-embed');
-  translateStatic();
+  translateStatic(state.m);
   const { municipalities } = await api.municipalities();
   const m = municipalities.find((x) => x.code === params.get('gemeente')) ?? municipalities[0];
   if (!m) {
