@@ -12,6 +12,7 @@ import { bagCommands } from './imports/bag.cli';
 import { incidentCommands } from './incidents/incidents.cli';
 import { campaignCommands } from './campaigns/campaigns.cli';
 import { basemapCommands } from './basemap/basemap.cli';
+import { publicCommands } from './public/public.cli';
 
 const commands: CliCommand[] = [
   ...setupCommands,
@@ -20,6 +21,7 @@ const commands: CliCommand[] = [
   ...incidentCommands,
   ...campaignCommands,
   ...basemapCommands,
+  ...publicCommands,
 ];
 
 function usage(): string {

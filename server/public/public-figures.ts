@@ -7,27 +7,34 @@
  * moment of the current month. The cut-off moves once a month, at midnight on the 1st, whatever
  * the incidents' times, so no poll of the public map can tell a time finer than the month.
  *
- * Counts. Every public count is a sum over "atoms": burglaries of one time block (last month;
- * the two months before; the nine before those), one area, one street (or the area's merged
- * streets together), attempt or completed, one method. The published family (3 periods x 3
- * attempt filters x every method subset x street, area and municipality) contains every
- * combination of atoms, so an attacker who adds and subtracts public numbers can work out any
- * atom whose cells are all shown. Hence the rule, applied top-down in one tree
- * (block > area > street > attempt > method):
+ * Publication. Each month is published once, at the first cut-off after it ends, and kept
+ * (public.publication.ts): its counts, the streets as they were, and so its protected groups
+ * never change afterwards. A burglary registered after its month was published counts in the
+ * next month published. Comparing the figures of successive cut-offs (periods 1, 3 and 12 slide
+ * over the same months) therefore only ever adds or removes whole groups.
  *
- *   1. Group the burglaries into protected groups of at least `minCount`, bottom-up: a node
- *      whose count is 1 .. minCount-1 (or that may never be shown on its own: a merged
+ * Counts. Every public count is a sum over "atoms": burglaries of one published month, one
+ * area, one street (or the area's merged streets together), attempt or completed, one method.
+ * The published family (every month, as period 1 at its cut-off, and sums of months; 3 attempt
+ * filters x every method subset x street, area and municipality) contains every combination of
+ * atoms, so an attacker who adds and subtracts public numbers, at one cut-off or over many, can
+ * work out any atom whose cells are all shown. Hence the rule, applied per month in one tree
+ * (area > street > attempt > method):
+ *
+ *   1. Group the month's burglaries into protected groups of at least `minCount`, bottom-up: a
+ *      node whose count is 1 .. minCount-1 (or that may never be shown on its own: a merged
  *      street's rest of the area, an area with too few homes) is pooled with its small
  *      siblings; a pool still below the minimum takes in its smallest sibling; a node that
  *      cannot reach the minimum is pooled one level up. A pool of only ones also takes in a
  *      sibling, so "not shown" never pins each member to exactly 1.
- *   2. A public count is shown as a number only when every group lies wholly inside it or
- *      wholly outside it; otherwise it is "a few / not shown" (`few: true`, `count: null`).
+ *   2. A public count is shown as a number only when, in every month it covers, every group
+ *      lies wholly inside it or wholly outside it; otherwise it is "a few / not shown"
+ *      (`few: true`, `count: null`).
  *
  * Then every shown number is a sum of whole groups, and so is every sum or difference of
- * shown numbers: each is 0 or at least `minCount`, and a merged street's count is only ever
- * part of a group with others. docs/readme/public-map.md says this for a privacy officer;
- * tests/integration/public-attacker.test.ts attacks it.
+ * shown numbers, of one cut-off or of many: each is 0 or at least `minCount`, and a merged
+ * street's count is only ever part of a group with others. docs/readme/public-map.md says this
+ * for a privacy officer; tests/integration/public-attacker.test.ts attacks it.
  */
 import type { AreaFigure, Band, PeriodMonths, PublicCount, PublicFilter, StreetFigure } from './public.types';
 
@@ -114,6 +121,17 @@ export function publicMonths(now: Date): string[] {
   return out;
 }
 
+/** The month `k` months after `month` ('YYYY-MM'; k may be negative). */
+export function shiftMonth(month: string, k: number): string {
+  const i = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + k;
+  return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The first instant of a month in Europe/Amsterdam. */
+export function monthStart(month: string): Date {
+  return publicCutoff(new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 15)));
+}
+
 /** A count as the public may see it. */
 export function publicCount(n: number, minCount: number): PublicCount {
   if (n <= 0) return { count: 0, few: false };
@@ -132,24 +150,62 @@ export function bandOf(c: PublicCount, merged: boolean, minCount: number): Band 
   return 'high';
 }
 
-// --- the protection tree ----------------------------------------------------------------
+// --- published months ------------------------------------------------------------------
 
-/** Levels of the tree, top-down. */
-const BLOCK = 0;
-const AREA = 1;
-const UNIT = 2;
-const ATTEMPT = 3;
-const METHOD = 4;
-const LEVELS = 5;
-
-/** Time blocks: the last month, the two before it, the nine before those (periods 1, 3, 12 are unions). */
-function blockOf(monthIndex: number): string | null {
-  if (monthIndex === 11) return '0';
-  if (monthIndex >= 9) return '1';
-  if (monthIndex >= 0) return '2';
-  return null;
+/** A street as a month was published: its area and its residential addresses. */
+export interface MonthStreet {
+  streetId: number;
+  areaKey: string;
+  addresses: number;
 }
-const PERIOD_BLOCKS: Record<PeriodMonths, string[] | null> = { 1: ['0'], 3: ['0', '1'], 12: null };
+
+/** Burglaries of a published month on one street (or, with no street, in one area), method and attempt. */
+export interface MonthCount {
+  streetId: number | null;
+  areaKey: string;
+  attempt: boolean;
+  mo: string;
+  n: number;
+}
+
+/** One calendar month as published: never changed afterwards. */
+export interface PublishedMonth {
+  month: string;
+  streets: MonthStreet[];
+  counts: MonthCount[];
+}
+
+/** A month's publication from the streets as they are now and the month's grouped burglaries. */
+export function publishMonth(
+  month: string,
+  streets: StreetBase[],
+  groups: Array<Omit<IncidentGroup, 'month'>>,
+): PublishedMonth {
+  const byId = new Map(streets.map((s) => [s.id, s]));
+  const counts: MonthCount[] = [];
+  for (const g of groups) {
+    if (g.n <= 0) continue;
+    const street = g.streetId === null ? undefined : byId.get(g.streetId);
+    // A burglary on a street the public map does not know (no homes, no line) is not counted.
+    const areaKey = g.streetId === null ? g.areaKey : street?.areaKey;
+    if (!areaKey) continue;
+    counts.push({ streetId: street ? street.id : null, areaKey, attempt: g.attempt, mo: g.mo, n: g.n });
+  }
+  return {
+    month,
+    streets: streets.map((s) => ({ streetId: s.id, areaKey: s.areaKey, addresses: s.addresses })),
+    counts,
+  };
+}
+
+// --- the protection tree of one month ---------------------------------------------------
+
+/** Levels of a month's tree, top-down. */
+const AREA = 0;
+const UNIT = 1;
+const ATTEMPT = 2;
+const METHOD = 3;
+const LEVELS = 4;
 
 /** A protected group: the atoms with `fixed` on the levels above `level` and one of `keys` on `level`. */
 interface Group {
@@ -164,8 +220,13 @@ interface TreeNode {
   children: Map<string, TreeNode>;
 }
 
-/** A public cell: per level the keys it covers, or null for all. */
+/** A cell of one month's tree: per level the keys it covers, or null for all. */
 type Cell = Array<Set<string> | null>;
+
+interface Atom {
+  path: string[];
+  n: number;
+}
 
 function unitKeyOf(streetId: number): string {
   return `s:${streetId}`;
@@ -174,49 +235,63 @@ function restKeyOf(areaKey: string): string {
   return `r:${areaKey}`;
 }
 
-/** Protected figures of one municipality at one cut-off; answers any public cell. */
-export class ProtectedFigures {
+/** A public cell: what a public count covers. */
+export interface PublicCell {
+  period: PeriodMonths;
+  /** One street (its own count), or null. */
+  street: number | null;
+  /** The street's area now: used for a month in which the street was not yet shown on its own. */
+  streetArea: string | null;
+  /** One area, or null. */
+  area: string | null;
+  attempt: 't' | 'f' | null;
+  methods: Set<string> | null;
+}
+
+/** A month's answer to a cell: whether it is a sum of whole groups, and its count. */
+interface MonthAnswer {
+  exact: boolean;
+  n: number;
+}
+
+/** The protected groups of one published month; answers any cell of that month. */
+class MonthProtection {
   private readonly root: TreeNode = { total: 0, children: new Map() };
   private readonly groups: Group[] = [];
-  private readonly atoms: Array<{ path: string[]; n: number }> = [];
-  private readonly atomsByUnit = new Map<string, Array<{ path: string[]; n: number }>>();
-  private readonly atomsByArea = new Map<string, Array<{ path: string[]; n: number }>>();
+  private readonly atoms: Atom[] = [];
+  private readonly atomsByUnit = new Map<string, Atom[]>();
+  private readonly atomsByArea = new Map<string, Atom[]>();
   private readonly byUnit = new Map<string, Group[]>();
   private readonly byArea = new Map<string, Group[]>();
   private readonly wide: Group[] = [];
-  private readonly streetById: Map<number, StreetBase>;
+  private readonly streetById = new Map<number, MonthStreet>();
   private readonly areaHomes = new Map<string, number>();
   private readonly mergedPerArea = new Map<string, number>();
   private readonly unitsPerArea = new Map<string, Set<string>>();
 
   constructor(
-    readonly streets: StreetBase[],
-    groups: IncidentGroup[],
-    readonly months: string[],
-    readonly rules: PrivacyRules,
+    published: PublishedMonth,
+    private readonly rules: PrivacyRules,
   ) {
-    this.streetById = new Map(streets.map((s) => [s.id, s]));
-    for (const s of streets) {
+    for (const s of published.streets) {
+      this.streetById.set(s.streetId, s);
       this.areaHomes.set(s.areaKey, (this.areaHomes.get(s.areaKey) ?? 0) + s.addresses);
       const units = this.unitsPerArea.get(s.areaKey) ?? new Set<string>([restKeyOf(s.areaKey)]);
       if (this.isMerged(s)) this.mergedPerArea.set(s.areaKey, (this.mergedPerArea.get(s.areaKey) ?? 0) + 1);
-      else units.add(unitKeyOf(s.id));
+      else units.add(unitKeyOf(s.streetId));
       this.unitsPerArea.set(s.areaKey, units);
     }
-    const monthIndex = new Map(months.map((m, i) => [m, i]));
-    for (const g of groups) {
-      const block = blockOf(monthIndex.get(g.month) ?? -1);
-      if (block === null || g.n <= 0) continue;
-      const street = g.streetId === null ? undefined : this.streetById.get(g.streetId);
-      const area = street ? street.areaKey : g.areaKey;
-      if (!area) continue;
+    for (const g of published.counts) {
+      if (g.n <= 0) continue;
+      const area = g.areaKey;
       if (!this.unitsPerArea.has(area)) this.unitsPerArea.set(area, new Set([restKeyOf(area)]));
-      const unit = street && !this.isMerged(street) ? unitKeyOf(street.id) : restKeyOf(area);
-      const path = [block, area, unit, g.attempt ? 't' : 'f', g.mo];
+      const street = g.streetId === null ? undefined : this.streetById.get(g.streetId);
+      const unit = street && !this.isMerged(street) ? unitKeyOf(street.streetId) : restKeyOf(area);
+      const path = [area, unit, g.attempt ? 't' : 'f', g.mo];
       const atom = { path, n: g.n };
       this.atoms.push(atom);
-      this.atomsByUnit.set(unit, [...(this.atomsByUnit.get(unit) ?? []), atom]);
-      this.atomsByArea.set(area, [...(this.atomsByArea.get(area) ?? []), atom]);
+      this.push(this.atomsByUnit, unit, atom);
+      this.push(this.atomsByArea, area, atom);
       let node = this.root;
       node.total += g.n;
       for (const k of path) {
@@ -228,10 +303,10 @@ export class ProtectedFigures {
     }
     const top = this.protect([], this.root);
     if (top.unresolved) {
-      // Too few burglaries in the whole municipality: one group that hides every figure touching it.
+      // Too few burglaries in the whole month: one group that hides every figure touching it.
       this.groups.push({
         fixed: [],
-        level: BLOCK,
+        level: AREA,
         keys: new Set(this.root.children.keys()),
         size: this.root.total,
       });
@@ -241,7 +316,7 @@ export class ProtectedFigures {
     for (const g of this.groups) this.index(g);
   }
 
-  private isMerged(s: StreetBase): boolean {
+  private isMerged(s: MonthStreet): boolean {
     return s.addresses < this.rules.minAddresses;
   }
 
@@ -254,7 +329,6 @@ export class ProtectedFigures {
 
   /** The possible keys of a level under a prefix, for choosing an empty sibling. */
   private domain(level: number, prefix: string[]): string[] {
-    if (level === BLOCK) return ['0', '1', '2'];
     if (level === AREA) return [...this.unitsPerArea.keys()];
     if (level === UNIT) return [...(this.unitsPerArea.get(prefix[AREA]!) ?? [])];
     if (level === ATTEMPT) return ['t', 'f'];
@@ -267,17 +341,13 @@ export class ProtectedFigures {
     if (node.total === 0) return { groups: [], unresolved: false };
     if (level === LEVELS) {
       if (node.total < min) return { groups: [], unresolved: true };
-      return {
-        groups: [
-          {
-            fixed: prefix.slice(0, -1),
-            level: LEVELS - 1,
-            keys: new Set([prefix[LEVELS - 1]!]),
-            size: node.total,
-          },
-        ],
-        unresolved: false,
+      const group = {
+        fixed: prefix.slice(0, -1),
+        level: LEVELS - 1,
+        keys: new Set([prefix[LEVELS - 1]!]),
+        size: node.total,
       };
+      return { groups: [group], unresolved: false };
     }
     const kids = [...node.children.entries()]
       .filter(([, c]) => c.total > 0)
@@ -327,14 +397,13 @@ export class ProtectedFigures {
     if (g.level > UNIT) this.push(this.byUnit, g.fixed[UNIT]!, g);
     else if (g.level === UNIT) for (const k of g.keys) this.push(this.byUnit, k, g);
     if (g.level > AREA) this.push(this.byArea, g.fixed[AREA]!, g);
-    else if (g.level === AREA) for (const k of g.keys) this.push(this.byArea, k, g);
     else this.wide.push(g);
   }
 
-  private push(map: Map<string, Group[]>, key: string, g: Group): void {
+  private push<T>(map: Map<string, T[]>, key: string, v: T): void {
     const list = map.get(key);
-    if (list) list.push(g);
-    else map.set(key, [g]);
+    if (list) list.push(v);
+    else map.set(key, [v]);
   }
 
   private relation(g: Group, cell: Cell): 'in' | 'out' | 'split' {
@@ -389,10 +458,9 @@ export class ProtectedFigures {
     return this.groups;
   }
 
+  /** Pools of areas (wide), and the groups of the street's own subtree or pools that hold it. */
   private unitCandidates(u: string): Group[] {
-    const area = u.startsWith('r:') ? u.slice(2) : this.streetById.get(Number(u.slice(2)))?.areaKey;
-    const areaLevel = area ? (this.byArea.get(area) ?? []).filter((g) => g.level === AREA) : [];
-    return [...this.wide, ...areaLevel, ...(this.byUnit.get(u) ?? [])];
+    return [...this.wide, ...(this.byUnit.get(u) ?? [])];
   }
 
   private cached(key: string, make: () => Group[]): Group[] {
@@ -401,42 +469,114 @@ export class ProtectedFigures {
     return v;
   }
 
-  /** The public count of a cell: a number only when it is a sum of whole groups. */
-  figure(cell: Cell): PublicCount {
-    if (!this.exact(cell, this.candidates(cell))) return { count: null, few: true };
-    return publicCount(this.count(cell), this.rules.minCount);
+  private answer(cell: Cell): MonthAnswer {
+    if (!this.exact(cell, this.candidates(cell))) return { exact: false, n: 0 };
+    return { exact: true, n: this.count(cell) };
+  }
+
+  /** True when the month counted no burglary under `area` (and, when given, its unit `unit`). */
+  private emptyUnder(area: string | null, unit?: string): boolean {
+    if (area === null) return this.atoms.length === 0;
+    return !(unit ? this.atomsByUnit.get(unit) : this.atomsByArea.get(area))?.length;
+  }
+
+  /**
+   * A public cell in this month. A street that was merged in this month, or not yet known, has
+   * no count of its own here: the cell is exact only when its area's rest (or area) was empty.
+   */
+  evaluate(c: PublicCell): MonthAnswer {
+    const cell: Cell = [null, null, null, null];
+    cell[ATTEMPT] = c.attempt ? new Set([c.attempt]) : null;
+    cell[METHOD] = c.methods;
+    if (c.street !== null) {
+      const s = this.streetById.get(c.street);
+      if (!s) return { exact: this.emptyUnder(c.streetArea), n: 0 };
+      if (this.isMerged(s)) return { exact: this.emptyUnder(s.areaKey, restKeyOf(s.areaKey)), n: 0 };
+      cell[UNIT] = new Set([unitKeyOf(c.street)]);
+    } else if (c.area !== null) {
+      // An area the month did not have (new streets, or areas drawn anew): only an empty month answers.
+      if (!this.unitsPerArea.has(c.area)) return { exact: this.emptyUnder(null), n: 0 };
+      cell[AREA] = new Set([c.area]);
+    }
+    return this.answer(cell);
+  }
+}
+
+/** Protected figures of one municipality at one cut-off: its 12 published months; answers any public cell. */
+export class ProtectedFigures {
+  private readonly months: MonthProtection[];
+  private readonly streetArea: Map<number, string>;
+
+  /** `published`: the months of the public year, oldest first (a month that is missing counts nothing). */
+  constructor(
+    readonly streets: StreetBase[],
+    published: PublishedMonth[],
+    readonly rules: PrivacyRules,
+  ) {
+    this.months = published.map((m) => new MonthProtection(m, rules));
+    this.streetArea = new Map(streets.map((s) => [s.id, s.areaKey]));
+  }
+
+  /** The figures of a first publication: every month published at once from today's streets. */
+  static firstPublication(
+    streets: StreetBase[],
+    groups: IncidentGroup[],
+    months: string[],
+    rules: PrivacyRules,
+  ): ProtectedFigures {
+    const published = months.map((month) =>
+      publishMonth(
+        month,
+        streets,
+        groups.filter((g) => g.month === month),
+      ),
+    );
+    return new ProtectedFigures(streets, published, rules);
+  }
+
+  /** The public count of a cell: a number only when, in every month it covers, it is a sum of whole groups. */
+  figure(cell: PublicCell): PublicCount {
+    let n = 0;
+    for (const m of this.months.slice(-cell.period)) {
+      const a = m.evaluate(cell);
+      if (!a.exact) return { count: null, few: true };
+      n += a.n;
+    }
+    return publicCount(n, this.rules.minCount);
   }
 
   /** Methods seen in a cell, most frequent first: only those whose own count is shown. */
-  methods(cell: Cell): string[] {
+  methods(cell: PublicCell): string[] {
     const shown: Array<[string, number]> = [];
-    for (const m of cell[METHOD] ?? METHOD_CODES) {
-      const c = this.figure([...cell.slice(0, METHOD), new Set([m])]);
+    for (const m of cell.methods ?? METHOD_CODES) {
+      const c = this.figure({ ...cell, methods: new Set([m]) });
       if (c.count) shown.push([m, c.count]);
     }
     return shown.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([m]) => m);
   }
 
   /** The filter part of a cell (time, attempt, method). */
-  static filterCell(f: PublicFilter): Cell {
-    const cell: Cell = [null, null, null, null, null];
-    const blocks = PERIOD_BLOCKS[f.period];
-    cell[BLOCK] = blocks ? new Set(blocks) : null;
-    cell[ATTEMPT] = f.attempt === 'all' ? null : new Set([f.attempt === 'attempt' ? 't' : 'f']);
-    cell[METHOD] = f.methods.length ? new Set(f.methods) : null;
-    return cell;
+  static filterCell(f: PublicFilter): PublicCell {
+    return {
+      period: f.period,
+      street: null,
+      streetArea: null,
+      area: null,
+      attempt: f.attempt === 'all' ? null : f.attempt === 'attempt' ? 't' : 'f',
+      methods: f.methods.length ? new Set(f.methods) : null,
+    };
   }
 
-  static streetCell(f: PublicFilter, streetId: number): Cell {
-    const c = ProtectedFigures.filterCell(f);
-    c[UNIT] = new Set([unitKeyOf(streetId)]);
-    return c;
+  streetCell(f: PublicFilter, streetId: number): PublicCell {
+    return {
+      ...ProtectedFigures.filterCell(f),
+      street: streetId,
+      streetArea: this.streetArea.get(streetId) ?? null,
+    };
   }
 
-  static areaCell(f: PublicFilter, areaKey: string): Cell {
-    const c = ProtectedFigures.filterCell(f);
-    c[AREA] = new Set([areaKey]);
-    return c;
+  static areaCell(f: PublicFilter, areaKey: string): PublicCell {
+    return { ...ProtectedFigures.filterCell(f), area: areaKey };
   }
 }
 
@@ -451,7 +591,7 @@ export function computeFigures(p: ProtectedFigures, filter: PublicFilter): Figur
   const { minAddresses, minCount } = p.rules;
   const streetFigures: StreetFigure[] = p.streets.map((s) => {
     const merged = s.addresses < minAddresses;
-    const cell = ProtectedFigures.streetCell(filter, s.id);
+    const cell = p.streetCell(filter, s.id);
     const c = merged ? { count: null, few: false } : p.figure(cell);
     return {
       id: s.id,

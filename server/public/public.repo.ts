@@ -1,7 +1,7 @@
 /** SQL of the public map (sql/queries/public/*.sql). */
 import { db, type Queryable } from '../core/db';
 import { sql } from '../core/sql';
-import type { IncidentGroup, StreetBase } from './public-figures';
+import type { IncidentGroup, PublishedMonth, StreetBase } from './public-figures';
 
 export interface MunicipalityRow {
   code: string;
@@ -68,24 +68,55 @@ export async function streetsBase(
   }));
 }
 
-/** Burglaries from `from` (inclusive) to `cutoff` (exclusive), grouped by street or area, month, method and attempt. */
-export async function incidentGroups(
+/** Serialises publishing per municipality until the end of the transaction `q` is in. */
+export async function lockPublication(municipalityId: number, q: Queryable): Promise<void> {
+  await q.query(sql('public/publication-lock'), [municipalityId]);
+}
+
+export async function publishedMonths(
   municipalityId: number,
-  gridM: number,
-  from: Date,
-  cutoff: Date,
+  months: string[],
   q: Queryable = db(),
-): Promise<IncidentGroup[]> {
+): Promise<Set<string>> {
+  const r = await q.query<{ month: string }>(sql('public/published-months'), [municipalityId, months]);
+  return new Set(r.rows.map((x) => x.month));
+}
+
+/** The oldest published month before `month`, or null. */
+export async function firstPublishedMonth(
+  municipalityId: number,
+  month: string,
+  q: Queryable,
+): Promise<string | null> {
+  const r = await q.query<{ month: string | null }>(sql('public/first-published-month'), [
+    municipalityId,
+    month,
+  ]);
+  return r.rows[0]?.month ?? null;
+}
+
+/**
+ * Starts publishing one month and takes in its burglaries: those of the month, and late reports
+ * from `lateFrom` on that no published month took in yet. Answers them grouped.
+ */
+export async function takeMonthIncidents(
+  municipalityId: number,
+  month: string,
+  gridM: number,
+  lateFrom: Date,
+  end: Date,
+  q: Queryable,
+): Promise<Array<Omit<IncidentGroup, 'month'>>> {
+  await q.query(sql('public/insert-month'), [municipalityId, month]);
   const r = await q.query<{
     street_id: number | null;
     area_code: string | null;
     grid_x: number | null;
     grid_y: number | null;
-    month: string;
     modus_operandi: string;
     attempt: boolean;
     n: number;
-  }>(sql('public/incident-groups'), [municipalityId, gridM, from, cutoff]);
+  }>(sql('public/publish-month'), [municipalityId, gridM, lateFrom, end, month]);
   return r.rows.map((row) => ({
     streetId: row.street_id,
     areaKey: row.area_code
@@ -93,11 +124,64 @@ export async function incidentGroups(
       : row.grid_x === null
         ? null
         : gridKey(row.grid_x, row.grid_y!),
-    month: row.month,
     mo: row.modus_operandi,
     attempt: row.attempt,
     n: row.n,
   }));
+}
+
+/** Stores a month's streets and counts as published. */
+export async function storePublishedMonth(
+  municipalityId: number,
+  m: PublishedMonth,
+  q: Queryable,
+): Promise<void> {
+  await q.query(sql('public/insert-month-streets'), [municipalityId, m.month, JSON.stringify(m.streets)]);
+  await q.query(sql('public/insert-month-counts'), [municipalityId, m.month, JSON.stringify(m.counts)]);
+}
+
+/** Published months as they were published, in the order asked (a month not published counts nothing). */
+export async function loadPublishedMonths(
+  municipalityId: number,
+  months: string[],
+  q: Queryable = db(),
+): Promise<PublishedMonth[]> {
+  const [streets, counts] = await Promise.all([
+    q.query<{ month: string; street_id: number; area_key: string; addresses: number }>(
+      sql('public/month-streets'),
+      [municipalityId, months],
+    ),
+    q.query<{
+      month: string;
+      street_id: number | null;
+      area_key: string;
+      attempt: boolean;
+      modus_operandi: string;
+      n: number;
+    }>(sql('public/month-counts'), [municipalityId, months]),
+  ]);
+  const byMonth = new Map<string, PublishedMonth>(
+    months.map((m) => [m, { month: m, streets: [], counts: [] }]),
+  );
+  for (const row of streets.rows)
+    byMonth
+      .get(row.month)
+      ?.streets.push({ streetId: row.street_id, areaKey: row.area_key, addresses: row.addresses });
+  for (const row of counts.rows)
+    byMonth.get(row.month)?.counts.push({
+      streetId: row.street_id,
+      areaKey: row.area_key,
+      attempt: row.attempt,
+      mo: row.modus_operandi,
+      n: row.n,
+    });
+  return months.map((m) => byMonth.get(m)!);
+}
+
+/** Withdraws every published month of a municipality; answers the months withdrawn. */
+export async function withdrawPublications(municipalityId: number, q: Queryable): Promise<string[]> {
+  const r = await q.query<{ month: string }>(sql('public/withdraw-publications'), [municipalityId]);
+  return r.rows.map((x) => x.month).sort();
 }
 
 export async function streetsByPostcode(

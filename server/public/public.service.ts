@@ -1,9 +1,10 @@
 /**
- * The public map's figures: loads a municipality's streets and grouped burglaries once per
- * cache period and cut-off, applies the privacy rules (public-figures.ts) per filter, and
- * answers the street, area, search and tile requests from that snapshot. Every function takes
- * the moment to answer for (`now`, default the clock): the figures depend on it only through
- * the monthly cut-off.
+ * The public map's figures: loads a municipality's streets and its published months once per
+ * cache period and cut-off (publishing the months not yet published), applies the privacy rules (public-figures.ts) per filter, and
+ * answers the street, area, search and tile requests from that snapshot. The figures come from
+ * the published months (public.publication.ts), never from the live incidents. Every function
+ * takes the moment to answer for (`now`, default the clock): the figures depend on it only
+ * through the monthly cut-off.
  */
 import { z } from 'zod';
 import { config } from '../core/config';
@@ -18,6 +19,7 @@ import {
   type Figures,
   type StreetBase,
 } from './public-figures';
+import { publishedYear } from './public.publication';
 import * as repo from './public.repo';
 import type {
   AreasResponse,
@@ -128,20 +130,15 @@ async function snapshot(code: string, now: Date): Promise<Snapshot> {
     if (!m) throw new NotFoundError(`no public map for municipality '${code}'`);
     const grid = config().PUBLIC_GRID_M;
     const months = publicMonths(now);
-    const from = publicCutoff(
-      new Date(Date.UTC(Number(months[0]!.slice(0, 4)), Number(months[0]!.slice(5, 7)) - 1, 15)),
-    );
-    const [streets, groups] = await Promise.all([
-      repo.streetsBase(m.id, grid),
-      repo.incidentGroups(m.id, grid, from, cutoff),
-    ]);
+    const streets = await repo.streetsBase(m.id, grid);
+    const published = await publishedYear(m.id, months, streets, grid);
     const { id, ...info } = m;
     return {
       id,
       info,
       streets,
       byId: new Map(streets.map((s) => [s.id, s])),
-      protected: new ProtectedFigures(streets, groups, months, rules()),
+      protected: new ProtectedFigures(streets, published, rules()),
       months,
       figures: new Map(),
     };

@@ -10,6 +10,7 @@ import { ensureMunicipality } from '../municipalities/municipalities.repo';
 import { MunicipalitySettings, delftDemoSettings } from '../municipalities/municipality-settings';
 import { importOsm } from '../imports/osm-import';
 import type { ImportSummary } from '../imports/import-summary';
+import { withdrawPublications } from '../public/public.publication';
 import { generateDemoIncidents, type DemoIncidentResult } from './demo-incidents';
 import { loadBasemap, type BasemapSummary } from '../basemap/basemap-loader';
 
@@ -34,5 +35,7 @@ export async function loadDemoArea(
   const incidents = opts.incidents
     ? await generateDemoIncidents(pool, municipalityId, { now: opts.now })
     : undefined;
+  // The demo's burglaries are made anew relative to today: its public months are published anew too.
+  if (incidents) await withdrawPublications(municipalityId, 'setup:demo');
   return { municipalityId, osm, basemap, incidents };
 }

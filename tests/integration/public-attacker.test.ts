@@ -12,6 +12,8 @@ import { useTestDatabase } from '../helpers/db';
 import { attack, RecordSet, type PublishedCell } from '../helpers/public-attacker';
 import { generateDemoIncidents } from '../../server/setup/demo-incidents';
 import { clearPublicCache } from '../../server/public/public.routes';
+import { republish } from '../helpers/public-publications';
+import { runCommand } from '../../server/cli';
 import * as service from '../../server/public/public.service';
 import * as figures from '../../server/public/public-figures';
 import { config } from '../../server/core/config';
@@ -242,12 +244,15 @@ async function insertHardIncidents(now: Date): Promise<void> {
      JOIN addresses a ON a.id = x.address`,
     [municipalityId, JSON.stringify(rows.map((x, n) => ({ ...x, n })))],
   );
+  // The request above published the months without these burglaries: publish them anew.
+  await republish(t.pool, CODE);
 }
 
 describe('differencing attack on the public figures', () => {
   test('demo data: no sum or difference of public counts gives away a small count or a merged street', async () => {
     const municipalityId = await resetIncidents();
     await generateDemoIncidents(t.pool, municipalityId);
+    await republish(t.pool, CODE);
     const { findings, known } = await runAttack();
     expect(known).toBeGreaterThan(10);
     if (findings.length > 0)
@@ -269,6 +274,7 @@ describe('differencing attack on the public figures', () => {
   test('demo data, three successive cut-offs together: the same', async () => {
     const municipalityId = await resetIncidents();
     await generateDemoIncidents(t.pool, municipalityId);
+    await republish(t.pool, CODE);
     const { findings, known } = await runAttack(successiveCutoffs(new Date(), 2));
     expect(known).toBeGreaterThan(10);
     if (findings.length > 0)
@@ -367,5 +373,56 @@ describe('timing attack on the public figures', () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+});
+
+describe('publication: a month is published once and never changes', () => {
+  test('a late report leaves the published month alone and counts in the next month published', async () => {
+    const now = new Date();
+    await insertHardIncidents(now);
+    const base = await service.streetFigures(CODE, { period: 12, attempt: 'all', methods: [] }, now);
+    // Three burglaries of last month on one street, registered after last month was published.
+    const street = base.streets.find((x) => !x.merged)!;
+    await t.pool.query(
+      `INSERT INTO incidents (municipality_id, source, external_id, occurred_from, occurred_to, attempt, modus_operandi, address_id, street_id, geom)
+       SELECT a.municipality_id, 'nl-csv', 'LATE-' || g, $2::timestamptz, $2::timestamptz + interval '1 hour', false, 'door_forced', a.id, a.street_id, a.geom
+       FROM generate_series(1, 3) g, LATERAL (SELECT * FROM addresses WHERE street_id = $1 AND residential ORDER BY id LIMIT 1) a`,
+      [street.id, inMonth(now, 1, 20)],
+    );
+    clearPublicCache();
+    const again = await service.streetFigures(CODE, { period: 12, attempt: 'all', methods: [] }, now);
+    expect(JSON.stringify(again)).toBe(JSON.stringify(base));
+    // At the next cut-off the new month takes them in: its total is exactly the three.
+    const later = new Date(figures.publicCutoff(now).getTime() + 40 * 86400_000);
+    clearPublicCache();
+    const next = await service.streetFigures(CODE, { period: 1, attempt: 'all', methods: [] }, later);
+    expect(next.months[1]).toBe(figures.publicMonths(later)[11]);
+    expect(next.total).toMatchObject({ count: 3, few: false });
+    // ... and only once: the month after takes in nothing more.
+    const afterThat = new Date(later.getTime() + 31 * 86400_000);
+    const last = await service.streetFigures(CODE, { period: 1, attempt: 'all', methods: [] }, afterThat);
+    expect(last.total).toMatchObject({ count: 0 });
+  });
+
+  test('published months outlive a deleted burglary and a re-run; withdrawing publishes anew', async () => {
+    const now = new Date();
+    await insertHardIncidents(now);
+    const f: PublicFilter = { period: 12, attempt: 'all', methods: [] };
+    const before = await service.areaFigures(CODE, f, now);
+    await t.pool.query(`DELETE FROM incidents`);
+    clearPublicCache();
+    expect(JSON.stringify(await service.areaFigures(CODE, f, now))).toBe(JSON.stringify(before));
+    const linked = await t.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM public_month_incidents');
+    expect(linked.rows[0]!.n).toBe(0);
+    // The operator's command, as the README gives it.
+    expect(await runCommand(['public', 'withdraw', '--municipality', CODE])).toBe(0);
+    clearPublicCache();
+    const after = await service.areaFigures(CODE, f, now);
+    expect(after.areas.every((a) => a.count === 0 || a.count === null)).toBe(true);
+    expect(after.areas.some((a) => a.count === 0)).toBe(true);
+    const logged = await t.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'public.publications.withdraw'`,
+    );
+    expect(logged.rows[0]!.n).toBeGreaterThan(0);
   });
 });

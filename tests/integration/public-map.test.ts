@@ -7,6 +7,7 @@ import { useTestDatabase } from '../helpers/db';
 import { useTestApp } from '../helpers/app';
 import type { MunicipalityInfo } from '../../server/public/public.types';
 import { clearPublicCache } from '../../server/public/public.routes';
+import { republish } from '../helpers/public-publications';
 import type { SearchResponse, StreetsResponse, AreasResponse } from '../../server/public/public.types';
 
 const t = useTestDatabase();
@@ -96,7 +97,8 @@ beforeAll(async () => {
   await addIncidents(fewStreet, 2);
   await addIncidents(helper, 3);
   await addIncidents(small, 5, { mo: 'climbing' });
-  clearPublicCache();
+  // The request above published the months without these burglaries: publish them anew.
+  await republish(t.pool);
 });
 
 describe('public street figures', () => {

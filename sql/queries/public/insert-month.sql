@@ -1,0 +1,3 @@
+-- Starts the publication of one month.
+-- Params: $1 municipality_id, $2 month ('YYYY-MM').
+INSERT INTO public_months (municipality_id, month) VALUES ($1, $2)
