@@ -3,7 +3,8 @@
  * map, in the letter's language. Regression test of issue 8: `?street=75` was run as a search
  * for "75" ("Geen straat gevonden"). Two campaigns go through the real worker (Redis, Chromium):
  * an English one to a street shown on its own and a Dutch one to a street with too few homes,
- * which the map shows as its area. The URL is read from the print file with pdftotext and
+ * which the map shows as its area. The URL is read from the print file's QR codes (pages
+ * rendered with pdftoppm, decoded with jsQR), checked against the printed link (pdftotext), and
  * opened in headless Chromium against the built client (`npx vite build` first; npm test does).
  */
 // Must come first: the file gets its own Redis prefix before config() is read.
@@ -19,7 +20,7 @@ import type { AreasResponse, StreetsResponse } from '../../server/public/public.
 import { bearer, createTestUser, useTestApp, type TestUser } from '../helpers/app';
 import { demoStreets, waitUntilDone, type DemoStreet } from '../helpers/campaigns';
 import { useTestDatabase } from '../helpers/db';
-import { pdfText } from '../helpers/pdf';
+import { pdfQrCodes, pdfText } from '../helpers/pdf';
 
 const t = useTestDatabase();
 const app = useTestApp();
@@ -63,8 +64,8 @@ afterAll(async () => {
   await closeLetterQueue();
 });
 
-/** Creates an evening invitation to one street, lets the worker render it, returns the print file's text. */
-async function printedLetters(street: DemoStreet, language: 'nl' | 'en'): Promise<string> {
+/** Creates an evening invitation to one street, lets the worker render it, returns the print file. */
+async function printedLetters(street: DemoStreet, language: 'nl' | 'en'): Promise<Uint8Array> {
   const res = await fetch(`${app.url}/api/campaigns`, {
     method: 'POST',
     headers: { ...bearer(officer), 'content-type': 'application/json' },
@@ -81,7 +82,16 @@ async function printedLetters(street: DemoStreet, language: 'nl' | 'en'): Promis
   expect(await waitUntilDone(t.pool, id)).toEqual({ rendered: street.n });
   const pdf = await fetch(`${app.url}/api/campaigns/${id}/letters.pdf`, { headers: bearer(officer) });
   expect(pdf.status).toBe(200);
-  return pdfText(new Uint8Array(await pdf.arrayBuffer()));
+  return new Uint8Array(await pdf.arrayBuffer());
+}
+
+/** The link a recipient follows: the QR code of every page, the same on each and the same as the printed link. */
+function letterLink(pdf: Uint8Array): string {
+  const printed = printedUrl(pdfText(pdf));
+  const scanned = pdfQrCodes(pdf);
+  expect(scanned.length).toBeGreaterThan(0);
+  for (const code of scanned) expect(code).toBe(printed);
+  return scanned[0]!;
 }
 
 /** The one map link printed on every page (the letter wraps it with break-all, so lines are joined). */
@@ -122,7 +132,7 @@ test('an English letter links to its street on the public map, in English', asyn
   const street = (await demoStreets(t.pool, 8, 20)).find((s) => shown.has(s.id) && byName.get(s.name) === 1)!;
   expect(street).toBeDefined();
 
-  const url = printedUrl(await printedLetters(street, 'en'));
+  const url = letterLink(await printedLetters(street, 'en'));
   const page = await openMap(url);
   try {
     expect(await page.$eval('html', (e) => e.lang)).toBe('en');
@@ -150,7 +160,7 @@ test('a Dutch letter to a street with too few homes links to its area on the pub
   expect(street).toBeDefined();
   const area = visibleAreas.get(merged.get(street.id)!.areaKey)!;
 
-  const url = printedUrl(await printedLetters(street, 'nl'));
+  const url = letterLink(await printedLetters(street, 'nl'));
   const page = await openMap(url);
   try {
     expect(await page.$eval('html', (e) => e.lang)).toBe('nl');
