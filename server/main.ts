@@ -7,6 +7,8 @@ import { config } from './core/config';
 import { closeDb } from './core/db';
 import { logger } from './core/logger';
 import { closeRedis } from './core/redis';
+import { closeLetterEvents } from './letters/letter-events';
+import { closeLetterImages } from './letters/letter-image';
 
 const cfg = config();
 const server = buildApp().listen(cfg.PORT, cfg.HOST, () => {
@@ -21,7 +23,9 @@ function shutdown(signal: string): void {
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
   server.close(() => {
-    void Promise.allSettled([closeDb(), closeRedis()]).then(() => process.exit(0));
+    void Promise.allSettled([closeDb(), closeRedis(), closeLetterEvents(), closeLetterImages()]).then(() =>
+      process.exit(0),
+    );
   });
   server.closeIdleConnections();
 }

@@ -63,18 +63,15 @@ async function selectAddresses(
   );
 }
 
-/**
- * Creates the campaign and its letters in one transaction, audits it, then enqueues the work.
- * `body` is validated here (CreateCampaign); bad input throws BadInputError or a ZodError (400),
- * another municipality's campaign ForbiddenError (403). Returns the status and the addresses
- * left out by the repeat rule, with the reason.
- */
-export async function createCampaign(
-  body: unknown,
-  actor: Actor,
-): Promise<
-  CampaignStatus & { excludedAddresses: { addressId: number; address: string; reason: string | null }[] }
-> {
+/** A validated campaign request: the input and the template it uses. */
+export interface CampaignRequest {
+  input: z.infer<typeof CreateCampaign>;
+  template: string;
+  incidentId: number | null;
+}
+
+/** Validates a campaign body (CreateCampaign, then the rules between fields); throws 400s. */
+export function campaignRequest(body: unknown): CampaignRequest {
   const input = CreateCampaign.parse(body);
   const template = input.template ?? KIND_TEMPLATE[input.kind];
   if (template !== KIND_TEMPLATE[input.kind])
@@ -88,50 +85,80 @@ export async function createCampaign(
   }
   if (input.kind === 'evening' && !input.evening)
     throw new BadInputError('evening: an invitation needs the evening ({ at, location })');
+  return { input, template, incidentId };
+}
 
+/**
+ * Inside a transaction: the campaign row and one letter row per selected residential address
+ * (excluded ones included, with their reason), as creating and previewing both need it.
+ */
+export async function insertCampaignLetters(
+  c: Queryable,
+  req: CampaignRequest,
+  actor: Actor,
+): Promise<{ id: number; municipalityId: number; pending: number[]; excluded: number }> {
+  const { input, template, incidentId } = req;
+  const municipalityId = await campaignMunicipality(c, actor, input.municipality);
+  // The campaign's burglary is read once: checked here, reused by the selection and the victim rule.
+  let incident: CampaignIncident | undefined;
+  if (incidentId !== null) {
+    incident = await repo.incidentForCampaign(c, incidentId);
+    if (!incident || incident.municipality_id !== municipalityId)
+      throw new BadInputError(`incidentId: no incident ${incidentId} in this municipality`);
+  }
+  let addressIds = await selectAddresses(c, municipalityId, input.selection, input.kind, incident);
+  if (input.kind === 'cocoon' && incident) {
+    // The victim gets victim advice, never the warning about their own house.
+    const victim = incident.address_id;
+    addressIds = addressIds.filter((a) => a !== victim);
+  }
+  if (addressIds.length === 0)
+    throw new BadInputError('selection: no residential addresses in this selection');
+  await repo.lockKind(c, municipalityId, input.kind);
+  const id = await repo.insertCampaign(c, {
+    municipalityId,
+    kind: input.kind,
+    template,
+    language: input.language,
+    selection: input.selection,
+    incidentId,
+    eveningAt: input.evening?.at ?? null,
+    eveningLocation: input.evening?.location ?? null,
+    letterDate: input.letterDate ?? null,
+    createdBy: actor.userId,
+    actor: actor.actor,
+  });
+  const letters = await repo.insertLetters(
+    c,
+    id,
+    addressIds,
+    input.kind,
+    municipalityId,
+    config().LETTER_REPEAT_DAYS,
+  );
+  // Batches are cut from this list, so it must be in print order: then every batch PDF is a
+  // run of consecutive pages of the print file (pending-letters.sql sorts explicitly).
+  const pending = (await repo.pendingLetters(c, id)).map((l) => l.id);
+  return { id, municipalityId, pending, excluded: letters.filter((l) => l.status === 'excluded').length };
+}
+
+/**
+ * Creates the campaign and its letters in one transaction, audits it, then enqueues the work.
+ * `body` is validated here (CreateCampaign); bad input throws BadInputError or a ZodError (400),
+ * another municipality's campaign ForbiddenError (403). Returns the status and the addresses
+ * left out by the repeat rule, with the reason.
+ */
+export async function createCampaign(
+  body: unknown,
+  actor: Actor,
+): Promise<
+  CampaignStatus & { excludedAddresses: { addressId: number; address: string; reason: string | null }[] }
+> {
+  const req = campaignRequest(body);
+  const { input, template, incidentId } = req;
   const pool = db();
   const created = await withTransaction(async (c) => {
-    const municipalityId = await campaignMunicipality(c, actor, input.municipality);
-    // The campaign's burglary is read once: checked here, reused by the selection and the victim rule.
-    let incident: CampaignIncident | undefined;
-    if (incidentId !== null) {
-      incident = await repo.incidentForCampaign(c, incidentId);
-      if (!incident || incident.municipality_id !== municipalityId)
-        throw new BadInputError(`incidentId: no incident ${incidentId} in this municipality`);
-    }
-    let addressIds = await selectAddresses(c, municipalityId, input.selection, input.kind, incident);
-    if (input.kind === 'cocoon' && incident) {
-      // The victim gets victim advice, never the warning about their own house.
-      const victim = incident.address_id;
-      addressIds = addressIds.filter((a) => a !== victim);
-    }
-    if (addressIds.length === 0)
-      throw new BadInputError('selection: no residential addresses in this selection');
-    await repo.lockKind(c, municipalityId, input.kind);
-    const id = await repo.insertCampaign(c, {
-      municipalityId,
-      kind: input.kind,
-      template,
-      language: input.language,
-      selection: input.selection,
-      incidentId,
-      eveningAt: input.evening?.at ?? null,
-      eveningLocation: input.evening?.location ?? null,
-      letterDate: input.letterDate ?? null,
-      createdBy: actor.userId,
-      actor: actor.actor,
-    });
-    const letters = await repo.insertLetters(
-      c,
-      id,
-      addressIds,
-      input.kind,
-      municipalityId,
-      config().LETTER_REPEAT_DAYS,
-    );
-    // Batches are cut from this list, so it must be in print order: then every batch PDF is a
-    // run of consecutive pages of the print file (pending-letters.sql sorts explicitly).
-    const pending = (await repo.pendingLetters(c, id)).map((l) => l.id);
+    const { id, municipalityId, pending, excluded } = await insertCampaignLetters(c, req, actor);
     await audit(c, {
       userId: actor.userId,
       actor: actor.actor,
@@ -146,7 +173,7 @@ export async function createCampaign(
         selection: Object.keys(input.selection)[0],
         incidentId,
         letters: pending.length,
-        excluded: letters.filter((l) => l.status === 'excluded').length,
+        excluded,
       },
       ip: actor.ip ?? null,
     });

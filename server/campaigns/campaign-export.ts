@@ -36,6 +36,7 @@ export async function prepareExport(id: number, actor: Actor, format: ExportForm
   const c = await repo.campaignById(db(), id);
   // Another municipality's campaign answers as a missing one: a 403 would confirm the id exists.
   if (!c || !seesMunicipality(actor, c.municipality_id)) throw new NotFoundError(`no campaign ${id}`);
+  if (c.cancelled_at) throw new ConflictError(`campaign ${id} was cancelled; it has no print file`);
   if (c.pending > 0) {
     throw new ConflictError(
       `campaign ${id} is still rendering (${c.rendered} of ${c.pending + c.rendered + c.failed} letters done); try again when its status is done`,
@@ -43,6 +44,8 @@ export async function prepareExport(id: number, actor: Actor, format: ExportForm
   }
   const rows = await withTransaction(async (q) => {
     const rows = await repo.renderedLetters(q, id);
+    // From the first download on the campaign counts as printed: it can no longer be cancelled.
+    await repo.markExported(q, id);
     await audit(q, {
       userId: actor.userId,
       actor: actor.actor,

@@ -5,6 +5,18 @@ import { seesMunicipality } from '../auth/auth.service';
 import { type Actor } from './campaign-access';
 import * as repo from './campaigns.repo';
 
+export type CampaignState = 'rendering' | 'done' | 'done_with_failures' | 'cancelled';
+
+/** 'cancelled' once cancelled, 'rendering' while any letter is pending, else done (with or without failures). */
+export function campaignState(c: {
+  cancelled_at: Date | null;
+  pending: number;
+  failed: number;
+}): CampaignState {
+  if (c.cancelled_at) return 'cancelled';
+  return c.pending > 0 ? 'rendering' : c.failed > 0 ? 'done_with_failures' : 'done';
+}
+
 /** What GET /api/campaigns/:id answers: 'rendering' while any letter is pending. */
 export interface CampaignStatus {
   id: number;
@@ -13,8 +25,18 @@ export interface CampaignStatus {
   template: string;
   language: string;
   createdAt: string;
-  status: 'rendering' | 'done' | 'done_with_failures';
-  counts: { total: number; pending: number; rendered: number; failed: number; excluded: number };
+  status: CampaignState;
+  createdBy: string;
+  cancelledAt: string | null;
+  printedAt: string | null;
+  counts: {
+    total: number;
+    pending: number;
+    rendered: number;
+    failed: number;
+    excluded: number;
+    cancelled: number;
+  };
   failures: { letterId: number; reason: string | null }[];
 }
 
@@ -35,13 +57,17 @@ export async function campaignStatus(id: number, actor: Actor): Promise<Campaign
     template: c.template,
     language: c.language,
     createdAt: c.created_at.toISOString(),
-    status: c.pending > 0 ? 'rendering' : c.failed > 0 ? 'done_with_failures' : 'done',
+    status: campaignState(c),
+    createdBy: c.created_actor,
+    cancelledAt: c.cancelled_at?.toISOString() ?? null,
+    printedAt: c.first_exported_at?.toISOString() ?? null,
     counts: {
       total: c.pending + c.rendered + c.failed,
       pending: c.pending,
       rendered: c.rendered,
       failed: c.failed,
       excluded: c.excluded,
+      cancelled: c.cancelled,
     },
     failures: failures.map((f) => ({ letterId: Number(f.letter_id), reason: f.reason })),
   };

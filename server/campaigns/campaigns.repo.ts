@@ -13,10 +13,14 @@ export interface CampaignRow {
   language: 'nl' | 'en';
   created_at: Date;
   selection: unknown;
+  created_actor: string;
+  cancelled_at: Date | null;
+  first_exported_at: Date | null;
   pending: number;
   rendered: number;
   failed: number;
   excluded: number;
+  cancelled: number;
 }
 
 /** A letter row with its address, as the worker renders it. */
@@ -223,4 +227,144 @@ export async function pendingLetters(
 
 export async function renderedLetters(q: Queryable, campaignId: number): Promise<PrintRow[]> {
   return (await q.query<PrintRow>(sql('campaigns/rendered-letters'), [campaignId])).rows;
+}
+
+export interface PreviewLetterRow {
+  status: 'pending' | 'excluded';
+  address_id: number;
+  address: string;
+  street_id: number | null;
+  street_name: string;
+  previous_campaign_id: number | null;
+  previous_on: string | null;
+}
+
+export async function previewLetters(q: Queryable, campaignId: number): Promise<PreviewLetterRow[]> {
+  const { rows } = await q.query<PreviewLetterRow>(sql('campaigns/preview-letters'), [campaignId]);
+  return rows;
+}
+
+export async function markExported(q: Queryable, campaignId: number): Promise<void> {
+  await q.query(sql('campaigns/mark-exported'), [campaignId]);
+}
+
+/** Cancels the campaign and its waiting letters; false when it was already cancelled or printed. */
+export async function cancelCampaign(
+  q: Queryable,
+  campaignId: number,
+  actor: string,
+): Promise<number[] | null> {
+  const c = await q.query(sql('campaigns/cancel-campaign'), [campaignId, actor]);
+  if (c.rowCount === 0) return null;
+  const l = await q.query<{ id: string }>(sql('campaigns/cancel-letters'), [campaignId]);
+  return l.rows.map((r) => Number(r.id));
+}
+
+export async function retryFailed(q: Queryable, campaignId: number): Promise<number[]> {
+  const { rows } = await q.query<{ id: number }>(sql('campaigns/retry-failed'), [campaignId]);
+  return rows.map((r) => r.id);
+}
+
+export interface CampaignListRow {
+  id: number;
+  municipality_code: string;
+  kind: CampaignKind;
+  template: string;
+  language: 'nl' | 'en';
+  created_at: Date;
+  created_actor: string;
+  cancelled_at: Date | null;
+  first_exported_at: Date | null;
+  pending: number;
+  rendered: number;
+  failed: number;
+  excluded: number;
+  cancelled: number;
+  streets: number;
+}
+
+export async function listCampaigns(
+  q: Queryable,
+  f: {
+    municipalityIds: number[] | null;
+    from: Date | null;
+    to: Date | null;
+    kind: string | null;
+    streetId: number | null;
+    limit: number;
+  },
+): Promise<CampaignListRow[]> {
+  const { rows } = await q.query<CampaignListRow>(sql('campaigns/list-campaigns'), [
+    f.municipalityIds,
+    f.from,
+    f.to,
+    f.kind,
+    f.streetId,
+    f.limit,
+  ]);
+  return rows;
+}
+
+export async function streetHistory(
+  q: Queryable,
+  streetId: number,
+): Promise<
+  Array<{
+    campaign_id: number;
+    kind: CampaignKind;
+    language: string;
+    created_at: Date;
+    created_actor: string;
+    letters: number;
+    rendered: number;
+  }>
+> {
+  const { rows } = await q.query<Awaited<ReturnType<typeof streetHistory>>[number]>(
+    sql('campaigns/street-history'),
+    [streetId],
+  );
+  return rows;
+}
+
+export async function lastLetters(
+  q: Queryable,
+  municipalityId: number,
+): Promise<Array<{ street_id: number; last_at: Date; campaigns: number }>> {
+  const { rows } = await q.query<{ street_id: number; last_at: Date; campaigns: number }>(
+    sql('campaigns/last-letters'),
+    [municipalityId],
+  );
+  return rows;
+}
+
+export interface TodoRow {
+  id: number;
+  municipality_code: string;
+  occurred_from: Date;
+  attempt: boolean;
+  modus_operandi: string;
+  street_id: number | null;
+  street_name: string | null;
+  hours: number;
+}
+
+export async function letterTodo(
+  q: Queryable,
+  municipalityIds: number[] | null,
+  days: number,
+  metres: number,
+): Promise<TodoRow[]> {
+  const { rows } = await q.query<TodoRow>(sql('campaigns/letter-todo'), [municipalityIds, days, metres]);
+  return rows;
+}
+
+export async function streetById(
+  q: Queryable,
+  streetId: number,
+): Promise<{ id: number; municipality_id: number; name: string } | undefined> {
+  const { rows } = await q.query<{ id: number; municipality_id: number; name: string }>(
+    sql('campaigns/street-by-id'),
+    [streetId],
+  );
+  return rows[0];
 }

@@ -1,14 +1,17 @@
 /**
- * Letter campaigns (officers): create, follow, and download the print file, one PDF per
- * address (zip) or the print shop's address list. A download first asks the service "may I,
+ * Letter campaigns (officers): preview, create, follow (pushed progress), list, cancel, retry,
+ * and download the print file, one PDF per address (zip) or the print shop's address list; the
+ * history of letters per street and the to-do list of burglaries still waiting for a letter. A download first asks the service "may I,
  * and what" (prepareExport: access, completeness, audit, rows), then sets its headers and writes.
  */
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { currentUser, requireUser } from '../auth/auth.middleware';
+import { MunicipalityCode } from '../core/input';
 import * as campaigns from './campaigns.service';
 
 const IdParam = z.object({ id: z.coerce.number().int().positive() });
+const MunicipalityQuery = z.object({ municipality: MunicipalityCode });
 
 function actorOf(req: Request): campaigns.Actor {
   const u = currentUser(req);
@@ -17,10 +20,61 @@ function actorOf(req: Request): campaigns.Actor {
 
 export function campaignsRouter(): Router {
   const r = Router();
-  r.use('/api/campaigns', requireUser('officer'));
+  r.use(['/api/campaigns', '/api/letters', '/api/streets'], requireUser('officer'));
+
+  r.get('/api/campaigns', async (req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ campaigns: await campaigns.listCampaigns(req.query, actorOf(req)) });
+  });
 
   r.post('/api/campaigns', async (req, res) => {
     res.status(201).json(await campaigns.createCampaign(req.body, actorOf(req)));
+  });
+
+  // The same body as POST /api/campaigns; nothing is created.
+  r.post('/api/campaigns/preview', async (req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(await campaigns.previewCampaign(req.body, actorOf(req)));
+  });
+
+  r.post('/api/campaigns/preview/letter.png', async (req, res) => {
+    const png = await campaigns.previewFirstLetter(req.body, actorOf(req));
+    res.setHeader('Content-Type', 'image/png');
+    res.setHeader('Cache-Control', 'no-store');
+    res.end(png);
+  });
+
+  r.post('/api/campaigns/:id/cancel', async (req, res) => {
+    const { id } = IdParam.parse(req.params);
+    res.json(await campaigns.cancelCampaign(id, actorOf(req)));
+  });
+
+  r.post('/api/campaigns/:id/retry', async (req, res) => {
+    const { id } = IdParam.parse(req.params);
+    res.json(await campaigns.retryFailed(id, actorOf(req)));
+  });
+
+  // Progress pushed as server-sent events until the campaign is done.
+  r.get('/api/campaigns/:id/events', async (req, res) => {
+    const { id } = IdParam.parse(req.params);
+    await campaigns.streamCampaignStatus(id, actorOf(req), res);
+  });
+
+  r.get('/api/letters/todo', async (req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ days: campaigns.TODO_DAYS, incidents: await campaigns.letterTodo(req.query, actorOf(req)) });
+  });
+
+  r.get('/api/streets/letter-age', async (req, res) => {
+    const { municipality } = MunicipalityQuery.parse(req.query);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ streets: await campaigns.lastLetters(municipality, actorOf(req)) });
+  });
+
+  r.get('/api/streets/:id/letters', async (req, res) => {
+    const { id } = IdParam.parse(req.params);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(await campaigns.streetHistory(id, actorOf(req)));
   });
 
   r.get('/api/campaigns/:id', async (req, res) => {

@@ -1,5 +1,5 @@
 -- One letter per selected residential address of the municipality; an address that had a letter
--- of the same kind (pending or rendered) in another campaign within the last $5 days is inserted
+-- of the same kind (pending or rendered, in a campaign not cancelled) in another campaign within the last $5 days is inserted
 -- as 'excluded', naming that letter. Rows are inserted in print order (postcode, house number).
 -- Params: $1 campaign_id, $2 address ids (bigint[]), $3 kind, $4 municipality_id, $5 repeat days.
 -- Returns id, status.
@@ -14,7 +14,7 @@ LEFT JOIN LATERAL (
   SELECT l.id, l.campaign_id, c.created_at
   FROM letters l JOIN campaigns c ON c.id = l.campaign_id
   WHERE l.address_id = a.id AND c.kind = $3 AND c.municipality_id = $4 AND c.id <> $1
-    AND l.status IN ('pending', 'rendered')
+    AND l.status IN ('pending', 'rendered') AND c.cancelled_at IS NULL
     AND c.created_at > now() - make_interval(days => $5::int)
   ORDER BY c.created_at DESC
   LIMIT 1
