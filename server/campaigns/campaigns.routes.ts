@@ -20,7 +20,9 @@ function actorOf(req: Request): campaigns.Actor {
 
 export function campaignsRouter(): Router {
   const r = Router();
-  r.use(['/api/campaigns', '/api/letters', '/api/streets'], requireUser('officer'));
+  r.use(['/api/campaigns', '/api/letters'], requireUser('officer'));
+  // /api/streets is shared with the analysis routes (planners too): the letter routes guard themselves.
+  const officer = requireUser('officer');
 
   r.get('/api/campaigns', async (req, res) => {
     res.setHeader('Cache-Control', 'no-store');
@@ -65,13 +67,13 @@ export function campaignsRouter(): Router {
     res.json({ days: campaigns.TODO_DAYS, incidents: await campaigns.letterTodo(req.query, actorOf(req)) });
   });
 
-  r.get('/api/streets/letter-age', async (req, res) => {
+  r.get('/api/streets/letter-age', officer, async (req, res) => {
     const { municipality } = MunicipalityQuery.parse(req.query);
     res.setHeader('Cache-Control', 'no-store');
     res.json({ streets: await campaigns.lastLetters(municipality, actorOf(req)) });
   });
 
-  r.get('/api/streets/:id/letters', async (req, res) => {
+  r.get('/api/streets/:id/letters', officer, async (req, res) => {
     const { id } = IdParam.parse(req.params);
     res.setHeader('Cache-Control', 'no-store');
     res.json(await campaigns.streetHistory(id, actorOf(req)));

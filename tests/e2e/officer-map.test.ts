@@ -197,17 +197,39 @@ test('select a street in the table and create a cocoon letter campaign through t
   );
   expect(Number(inc!.street_id)).toBe(streetId);
   await page.select('#pk-language', 'nl');
-  await page.click('#pk-letter-submit');
-  await page.waitForSelector('#pk-campaign[data-campaign-id]', { timeout: 30_000 });
-  expect(await page.$eval('#pk-letter-error', (e) => e.textContent)).toBe('');
-
-  const campaignId = Number(await page.$eval('#pk-campaign', (e) => (e as HTMLElement).dataset.campaignId));
   const {
     rows: [expected],
   } = await t.pool.query<{ n: number }>(
     'SELECT count(*)::int AS n FROM addresses WHERE street_id = $1 AND residential AND id IS DISTINCT FROM $2',
     [streetId, inc!.address_id],
   );
+  // Before sending: the live preview counts the letters, and the send button names the count.
+  await page.waitForFunction(
+    (n: number) =>
+      document.getElementById('pk-preview')?.dataset.state === 'ready' &&
+      window.preventiekaartIntern!.preview()?.letters === n,
+    { timeout: 30_000 },
+    expected!.n,
+  );
+  expect(await page.$eval('#pk-letter-submit', (e) => e.textContent)).toBe(
+    `${expected!.n} ${expected!.n === 1 ? 'brief' : 'brieven'} aanmaken`,
+  );
+  expect(await t.pool.query('SELECT 1 FROM campaigns')).toMatchObject({ rowCount: 0 });
+  await page.click('#pk-preview-letter');
+  await page.waitForSelector('#pk-preview-image img', { timeout: 30_000 });
+  expect(
+    await page.$eval(
+      '#pk-preview-image img',
+      (i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth,
+    ),
+  ).toBe(794);
+  await page.click('#pk-letter-submit');
+  await page.waitForSelector('#pk-campaign[data-campaign-id]', { timeout: 30_000 });
+  expect(await page.$eval('#pk-letter-error', (e) => e.textContent)).toBe('');
+
+  const campaignId = Number(await page.$eval('#pk-campaign', (e) => (e as HTMLElement).dataset.campaignId));
+  // The campaign list shows it.
+  await page.waitForSelector(`#pk-campaigns tr[data-campaign-id="${campaignId}"]`, { timeout: 30_000 });
   const shown = await page.$eval('#pk-campaign dd[data-count="Brieven"]', (e) => Number(e.textContent));
   expect(shown).toBe(expected!.n);
   const {
@@ -218,7 +240,7 @@ test('select a street in the table and create a cocoon letter campaign through t
   );
   expect(db).toEqual({ kind: 'cocoon', template: 'cocoon-warning', n: expected!.n });
 
-  // The page polls the status endpoint; it answers for this officer.
+  // The page follows the pushed status; the status endpoint answers for this officer too.
   const status = (await page.evaluate(
     async (id) => (await fetch(`/api/campaigns/${id}`)).json(),
     campaignId,

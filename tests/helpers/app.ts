@@ -13,6 +13,8 @@ import type { Pool } from 'pg';
 import { buildApp } from '../../server/app';
 import { addUser, createApiToken } from '../../server/auth/auth.service';
 import { closeRedis } from '../../server/core/redis';
+import { closeLetterEvents } from '../../server/letters/letter-events';
+import { closeLetterImages } from '../../server/letters/letter-image';
 
 export function useTestApp(): { readonly url: string } {
   let server: Server | undefined;
@@ -25,6 +27,8 @@ export function useTestApp(): { readonly url: string } {
   afterAll(async () => {
     server?.closeAllConnections();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    // What the app opens on demand: the letter-preview browser, the letter-job event reader.
+    await Promise.all([closeLetterImages(), closeLetterEvents()]);
     await closeRedis();
   });
   return {

@@ -7,11 +7,16 @@ import type { NearRepeatCluster } from '../../../server/analysis/analysis.servic
 import type { RiskZone } from '../../../server/analysis/risk-zones';
 import type { IncidentDetail } from '../../../server/incidents/incident-detail';
 import type { IncidentImportSummary } from '../../../server/incidents/incident-import.service';
-import type { CampaignStatus, CreateCampaign } from '../../../server/campaigns/campaigns.service';
+import type {
+  CampaignListItem,
+  CampaignPreview,
+  CampaignStatus,
+  CreateCampaign,
+} from '../../../server/campaigns/campaigns.service';
 import type { MunicipalityInfo } from '../../../server/public/public.types';
 import type { Geometry, MultiPolygon, Point, Polygon } from 'geojson';
 
-export type { KnoxCell, CampaignStatus, CreateCampaign, MunicipalityInfo };
+export type { KnoxCell, CampaignListItem, CampaignPreview, CampaignStatus, CreateCampaign, MunicipalityInfo };
 
 export interface SessionUser {
   id: number;
@@ -179,4 +184,48 @@ export const api = {
   knox: (p: PeriodQuery) => call<Knox>('GET', `/api/near-repeat/knox?${periodParams(p)}`),
   createCampaign: (body: CreateCampaign) => call<CreatedCampaign>('POST', '/api/campaigns', body),
   campaign: (id: number) => call<CampaignStatus>('GET', `/api/campaigns/${id}`),
+  previewCampaign: (body: CreateCampaign) => call<CampaignPreview>('POST', '/api/campaigns/preview', body),
+  previewLetter,
+  campaigns: (municipality: string) =>
+    call<{ campaigns: CampaignListItem[] }>('GET', `/api/campaigns?${new URLSearchParams({ municipality })}`),
+  cancelCampaign: (id: number) =>
+    call<{ id: number; cancelledLetters: number }>('POST', `/api/campaigns/${id}/cancel`, {}),
+  retryCampaign: (id: number) =>
+    call<{ id: number; retried: number }>('POST', `/api/campaigns/${id}/retry`, {}),
+  todo: (municipality: string) =>
+    call<{ days: number; incidents: TodoIncident[] }>(
+      'GET',
+      `/api/letters/todo?${new URLSearchParams({ municipality })}`,
+    ),
 };
+
+/** A fresh burglary whose cocoon has had no letter yet (GET /api/letters/todo). */
+export interface TodoIncident {
+  incidentId: number;
+  occurredFrom: string;
+  hoursSince: number;
+  attempt: boolean;
+  modusOperandi: string;
+  street: { id: number | null; name: string | null };
+}
+
+/** The first letter of a campaign body as a PNG (object URL; revoke it when done). */
+async function previewLetter(body: CreateCampaign): Promise<string> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const r = await fetch('/api/campaigns/preview/letter.png', {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(body),
+    credentials: 'same-origin',
+  });
+  if (!r.ok) {
+    const data = (await r.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+    throw new ApiError(
+      r.status,
+      data?.error?.code ?? 'http_error',
+      data?.error?.message ?? `preview: HTTP ${r.status}`,
+    );
+  }
+  return URL.createObjectURL(await r.blob());
+}

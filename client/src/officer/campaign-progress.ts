@@ -1,13 +1,11 @@
 /**
- * A campaign's progress under the letter form: the counts, polled until every letter is
- * rendered, then the print file, the zip and the print shop's address list; the addresses left
+ * A campaign's progress under the letter form: the counts, pushed by the server as events
+ * (GET /api/campaigns/:id/events, an EventSource) until every letter is rendered, then the print file, the zip and the print shop's address list; the addresses left
  * out (only the answer to the POST lists them).
  */
 import { api, type CampaignStatus, type CreatedCampaign } from './api';
 import { byId } from './by-id';
 import { dateTimeText } from './format';
-
-const POLL_MS = 2000;
 
 const DOWNLOADS = [
   ['letters.pdf', 'Drukbestand (PDF, op postcode)'],
@@ -15,41 +13,60 @@ const DOWNLOADS = [
   ['manifest.csv', 'Adreslijst voor de drukker (CSV)'],
 ] as const;
 
+/** A campaign's state in words (also used by the campaign list). */
+export const STATE_TEXT: Record<CampaignStatus['status'], string> = {
+  rendering: 'brieven worden gemaakt',
+  done: 'klaar',
+  done_with_failures: 'klaar, met fouten',
+  cancelled: 'geannuleerd',
+};
+
 /** The progress box of the campaign last created on this page. */
 export class CampaignProgress {
-  private pollTimer: ReturnType<typeof setTimeout> | undefined;
+  private source: EventSource | undefined;
   /** Addresses left out of the last campaign. */
   private excludedList: HTMLElement | null = null;
   /** The last campaign created on this page (tests read it through window.preventiekaartIntern). */
   campaign: CampaignStatus | undefined;
 
+  /** Called when a campaign is created and when it is done (the lists reload). */
+  onChange: () => void = () => undefined;
+
   constructor(private readonly host: HTMLElement = byId('pk-campaign')) {}
 
-  /** Shows a campaign just created and polls its status until it is no longer rendering. */
+  /** Shows a campaign just created and follows its pushed status until it is no longer rendering. */
   start(created: CreatedCampaign): void {
     this.excludedList = created.excludedAddresses.length ? excludedBox(created.excludedAddresses) : null;
     this.show(created);
-    this.poll(created.id);
+    this.onChange();
+    if (created.status === 'rendering') this.follow(created.id);
   }
 
-  /** Stops polling (at sign-out). */
+  /** Stops following (at sign-out, or when done). */
   stop(): void {
-    if (this.pollTimer) clearTimeout(this.pollTimer);
-    this.pollTimer = undefined;
+    this.source?.close();
+    this.source = undefined;
   }
 
-  private poll(id: number): void {
+  private follow(id: number): void {
     this.stop();
-    this.pollTimer = setTimeout(() => {
-      void api.campaign(id).then(
-        (s) => {
-          if (this.campaign?.id !== id) return;
-          this.show(s);
-          if (s.status === 'rendering') this.poll(id);
-        },
-        () => this.poll(id),
-      );
-    }, POLL_MS);
+    // The browser reconnects by itself after a network error; the server ends the stream when done.
+    const source = new EventSource(`/api/campaigns/${id}/events`);
+    source.addEventListener('status', (e) => {
+      if (this.campaign?.id !== id) return;
+      const s = JSON.parse((e as MessageEvent<string>).data) as CampaignStatus;
+      this.show(s);
+      if (s.status !== 'rendering') {
+        this.stop();
+        this.onChange();
+      }
+    });
+    source.addEventListener('error', () => {
+      // Closed for good (e.g. signed out): one last look, so the box does not stay stale.
+      if (source.readyState === EventSource.CLOSED)
+        void api.campaign(id).then((s) => this.campaign?.id === id && this.show(s));
+    });
+    this.source = source;
   }
 
   private show(s: CampaignStatus): void {
@@ -57,7 +74,7 @@ export class CampaignProgress {
     this.host.dataset.campaignId = String(s.id);
     this.host.dataset.status = s.status;
     const h = document.createElement('h3');
-    h.textContent = `Campagne ${s.id}: ${s.status === 'rendering' ? 'brieven worden gemaakt' : s.status === 'done' ? 'klaar' : 'klaar, met fouten'}`;
+    h.textContent = `Campagne ${s.id}: ${STATE_TEXT[s.status]}`;
     const dl = document.createElement('dl');
     const row = (k: string, v: number | string) => {
       const dt = document.createElement('dt');

@@ -8,6 +8,7 @@ import { api, ApiError, type CreateCampaign } from './api';
 import { byId } from './by-id';
 import type { CampaignProgress } from './campaign-progress';
 import { dateText, methodText } from './format';
+import { LetterPreview } from './letter-preview';
 import type { OfficerStore } from './officer-store';
 
 const TEMPLATES: Record<
@@ -23,6 +24,8 @@ const targetRadios = () => document.querySelectorAll<HTMLInputElement>('input[na
 
 /** The letter form, drawn from the store. */
 export class LetterPanel {
+  /** The live count and first-letter preview of what the form would send. */
+  readonly preview = new LetterPreview(() => this.draft());
   /**
    * Wires the form and draws it whenever a pick or the figures it lists change.
    *
@@ -42,6 +45,8 @@ export class LetterPanel {
       const v = byId<HTMLSelectElement>('pk-incident').value;
       store.selectIncident(v ? Number(v) : null);
     });
+    byId('pk-letter-form').addEventListener('input', () => this.preview.schedule());
+    byId('pk-letter-form').addEventListener('change', () => this.preview.schedule());
     byId('pk-letter-form').addEventListener('submit', (e) => {
       e.preventDefault();
       void this.submit();
@@ -140,6 +145,16 @@ export class LetterPanel {
         ),
     );
     incidentSelect.value = chosen !== null && incidents.some((i) => i.id === chosen) ? String(chosen) : '';
+    this.preview.schedule();
+  }
+
+  /** The form's body, or why it is not complete yet (for the preview). */
+  draft(): CreateCampaign | Error {
+    try {
+      return this.body();
+    } catch (err) {
+      return err as Error;
+    }
   }
 
   /** The POST /api/campaigns body of the form; throws with what is still missing. */
@@ -197,12 +212,14 @@ export class LetterPanel {
     button.textContent = 'Bezig…';
     try {
       this.progress.start(await api.createCampaign(body));
+      this.preview.schedule();
     } catch (err) {
       error.textContent =
         err instanceof ApiError ? `Niet gelukt: ${err.message}` : `Niet gelukt: ${(err as Error).message}`;
     } finally {
       button.disabled = false;
       button.textContent = 'Brieven aanmaken';
+      this.preview.schedule();
     }
   }
 }

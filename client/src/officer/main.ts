@@ -22,6 +22,7 @@ import { mountKnoxTable } from './knox-table';
 import { addLayerClicks } from './layer-clicks';
 import { renderLegend } from './legend';
 import { LetterPanel } from './letter-panel';
+import { OfficePanels } from './office-panels';
 import { MapPopup } from './map-popup';
 import { syncMap } from './map-sync';
 import { mountMunicipalityHeader } from './municipality-header';
@@ -47,7 +48,9 @@ const signIn = new SignInForm(startApp);
 const fitTo = (bbox: BBox | null) => {
   if (bbox && officerMap) officerMap.map.fitBounds(bbox, { padding: 80, maxZoom: 17, duration: 500 });
 };
-new LetterPanel(store, progress);
+const letters = new LetterPanel(store, progress);
+const office = new OfficePanels(store);
+progress.onChange = () => void office.reload();
 mountActivityTable(byId('pk-activity-table'), store, fitTo);
 mountClusterList(byId('pk-cluster-list'), store, fitTo);
 mountKnoxTable(byId('pk-knox'), store);
@@ -58,7 +61,7 @@ renderLegend(byId('pk-legend-items'));
 function startMap(m: MunicipalityInfo): OfficerMap {
   const { from, to } = period(store.get().days);
   const om = createMap(byId('pk-map'), m, tileQuery(from, to));
-  const setReady = installTestHook(om.map, m.code, store, progress);
+  const setReady = installTestHook(om.map, m.code, store, progress, letters.preview);
   addLayerClicks(om.map, store, new MapPopup(om.map), showError);
   syncMap(om, store, setReady);
   return om;

@@ -3,7 +3,9 @@
  * it shows the latest data, the picks) and `body[data-map-ready]`.
  */
 import type { Map as MlMap } from 'maplibre-gl';
+import type { CampaignPreview } from './api';
 import type { CampaignProgress } from './campaign-progress';
+import type { LetterPreview } from './letter-preview';
 import type { OfficerStore } from './officer-store';
 
 declare global {
@@ -14,6 +16,7 @@ declare global {
       municipality: string;
       selectedStreets: () => number[];
       campaign: () => CampaignProgress['campaign'];
+      preview: () => CampaignPreview | null;
     };
   }
 }
@@ -30,6 +33,7 @@ export function installTestHook(
   municipality: string,
   store: OfficerStore,
   progress: CampaignProgress,
+  preview: LetterPreview,
 ): (ready: boolean) => void {
   const hook = {
     map,
@@ -37,6 +41,7 @@ export function installTestHook(
     municipality,
     selectedStreets: () => [...store.get().selectedStreets.keys()],
     campaign: () => progress.campaign,
+    preview: () => preview.last,
   };
   window.preventiekaartIntern = hook;
   return (ready) => {

@@ -1,0 +1,146 @@
+/**
+ * Two panels of the officers' workspace: "Nog te schrijven" (burglaries of the last 14 days
+ * whose cocoon had no letter yet, newest first, with the hours since; "Brieven voorbereiden"
+ * fills the letter form with the burglary and its street) and "Verstuurde brieven" (the
+ * campaigns: when, by whom, kind, counts, status, downloads; cancel until printed, retry the
+ * failed letters). Both reload after a campaign is created, cancelled or retried.
+ */
+import { api, ApiError, type CampaignListItem, type TodoIncident } from './api';
+import { byId } from './by-id';
+import { STATE_TEXT } from './campaign-progress';
+import { dateTimeText, methodText } from './format';
+import type { OfficerStore } from './officer-store';
+
+const KIND_TEXT: Record<string, string> = {
+  cocoon: 'Waarschuwing buren',
+  evening: 'Uitnodiging avond',
+  victim: 'Advies slachtoffer',
+};
+
+export class OfficePanels {
+  constructor(private readonly store: OfficerStore) {
+    store.subscribe(['municipality'], () => void this.reload());
+  }
+
+  /** Reloads both panels for the current municipality. */
+  async reload(): Promise<void> {
+    const m = this.store.get().municipality;
+    if (!m) return;
+    await Promise.all([
+      api.todo(m.code).then(
+        (r) => this.drawTodo(r.incidents),
+        (e: Error) => (byId('pk-todo').textContent = e.message),
+      ),
+      api.campaigns(m.code).then(
+        (r) => this.drawCampaigns(r.campaigns),
+        (e: Error) => (byId('pk-campaigns').textContent = e.message),
+      ),
+    ]);
+  }
+
+  private drawTodo(items: TodoIncident[]): void {
+    byId('pk-todo-count').textContent = items.length ? `(${items.length})` : '';
+    const list = byId('pk-todo');
+    if (!items.length) {
+      list.replaceChildren(Object.assign(document.createElement('li'), { textContent: 'Niets te doen.' }));
+      return;
+    }
+    list.replaceChildren(
+      ...items.map((i) => {
+        const li = document.createElement('li');
+        li.dataset.incidentId = String(i.incidentId);
+        const text = document.createElement('span');
+        text.textContent = `${i.street.name ?? 'zonder straat'} · ${methodText(i.modusOperandi)}${i.attempt ? ' (poging)' : ''} · ${i.hoursSince} uur geleden`;
+        if (i.hoursSince > 48) text.classList.add('pk-late');
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.className = 'pk-button pk-button-secondary';
+        b.textContent = 'Brieven voorbereiden';
+        b.setAttribute(
+          'aria-label',
+          `Brieven voorbereiden voor de inbraak in ${i.street.name ?? 'onbekende straat'}`,
+        );
+        b.addEventListener('click', () => this.prepare(i));
+        li.append(text, b);
+        return li;
+      }),
+    );
+  }
+
+  /** Fills the letter form: a cocoon warning about this burglary to its street. */
+  private prepare(i: TodoIncident): void {
+    byId<HTMLSelectElement>('pk-kind').value = 'cocoon';
+    byId('pk-kind').dispatchEvent(new Event('change'));
+    this.store.setLetterTarget('streets');
+    if (i.street.id !== null) this.store.toggleStreet(i.street.id, i.street.name ?? '', true);
+    this.store.selectIncident(i.incidentId);
+    const section = byId<HTMLDetailsElement>('pk-letters');
+    section.open = true;
+    byId('pk-kind').focus();
+  }
+
+  private drawCampaigns(items: CampaignListItem[]): void {
+    const host = byId('pk-campaigns');
+    if (!items.length) {
+      host.textContent = 'Nog geen campagnes.';
+      return;
+    }
+    const table = document.createElement('table');
+    table.className = 'pk-table';
+    table.createCaption().textContent = 'Campagnes, nieuwste eerst';
+    const head = table.createTHead().insertRow();
+    for (const h of ['Nr.', 'Aangemaakt', 'Soort', 'Brieven', 'Status', 'Acties']) {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      th.textContent = h;
+      head.appendChild(th);
+    }
+    const body = table.createTBody();
+    for (const c of items) {
+      const row = body.insertRow();
+      row.dataset.campaignId = String(c.id);
+      row.insertCell().textContent = String(c.id);
+      row.insertCell().textContent = `${dateTimeText(c.createdAt)} door ${c.createdBy}`;
+      row.insertCell().textContent = KIND_TEXT[c.kind] ?? c.kind;
+      row.insertCell().textContent = `${c.counts.letters} (${c.streets} ${c.streets === 1 ? 'straat' : 'straten'})${c.counts.failed ? `, ${c.counts.failed} mislukt` : ''}`;
+      row.insertCell().textContent = STATE_TEXT[c.status] + (c.printedAt ? ', gedrukt' : '');
+      const actions = row.insertCell();
+      if (c.counts.rendered && c.status !== 'cancelled' && c.status !== 'rendering') {
+        const a = document.createElement('a');
+        a.href = `/api/campaigns/${c.id}/letters.pdf`;
+        a.textContent = 'Drukbestand';
+        actions.appendChild(a);
+      }
+      if (c.cancellable)
+        actions.appendChild(
+          this.action(`Annuleren`, `Campagne ${c.id} annuleren`, () => api.cancelCampaign(c.id)),
+        );
+      if (c.counts.failed && c.status !== 'cancelled')
+        actions.appendChild(
+          this.action('Opnieuw proberen', `Mislukte brieven van campagne ${c.id} opnieuw proberen`, () =>
+            api.retryCampaign(c.id),
+          ),
+        );
+    }
+    host.replaceChildren(table);
+  }
+
+  private action(text: string, label: string, run: () => Promise<unknown>): HTMLButtonElement {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'pk-button pk-button-secondary';
+    b.textContent = text;
+    b.setAttribute('aria-label', label);
+    b.addEventListener('click', () => {
+      b.disabled = true;
+      void run().then(
+        () => this.reload(),
+        (err: unknown) => {
+          b.disabled = false;
+          b.title = err instanceof ApiError ? err.message : String(err);
+        },
+      );
+    });
+    return b;
+  }
+}
