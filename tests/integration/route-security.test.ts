@@ -1,0 +1,262 @@
+/**
+ * Every route of the app, read from its router (so a new route cannot be forgotten), called as
+ * nobody, as the wrong role, as an officer of another municipality, with a cookie session but
+ * no CSRF token, and with oversized and injection-shaped parameters: 401 / 403 / 404 / 400 as
+ * fits, never 500, never another municipality's data. A route missing from GUARDS fails the
+ * test: say who may call it first.
+ */
+// Must come first: the file gets its own Redis prefix before config() is read.
+import '../helpers/own-redis-prefix';
+import type { Express } from 'express';
+import { buildApp } from '../../server/app';
+import { closeLetterQueue } from '../../server/letters/letter-queue';
+import { ensureMunicipality } from '../../server/municipalities/municipalities.repo';
+import { bearer, createTestUser, useTestApp, type TestUser } from '../helpers/app';
+import { burglaryIn, demoStreets } from '../helpers/campaigns';
+import { useTestDatabase } from '../helpers/db';
+
+const t = useTestDatabase();
+const app = useTestApp();
+
+/**
+ * Who may call each route. `public`: anyone; `signed-in`: any user; `officer`: officers and
+ * admins of the municipality. `other` is what an officer of another municipality gets for
+ * Delft's data: `refused` (403 or 404) or `empty` (an answer holding none of it, e.g. a tile).
+ */
+const GUARDS: Record<
+  string,
+  { who: 'public' | 'signed-in' | 'officer' | 'sign-in'; other?: 'refused' | 'empty' }
+> = {
+  'GET /api/public/municipalities': { who: 'public' },
+  'GET /api/public/:code/streets': { who: 'public' },
+  'GET /api/public/:code/areas': { who: 'public' },
+  'GET /api/public/:code/search': { who: 'public' },
+  'GET /tiles/public/:code/:z/:x/:y.mvt': { who: 'public' },
+  'GET /tiles/basemap/:z/:x/:y.mvt': { who: 'public' },
+  'GET /fonts/:fontstack/:range.pbf': { who: 'public' },
+  'GET /api/health': { who: 'public' },
+  'POST /api/session': { who: 'sign-in' },
+  'GET /api/session': { who: 'signed-in' },
+  'DELETE /api/session': { who: 'signed-in' },
+  'POST /api/incidents/import': { who: 'officer', other: 'refused' },
+  'GET /api/incidents/:id': { who: 'officer', other: 'refused' },
+  'GET /api/streets/activity': { who: 'officer', other: 'refused' },
+  'GET /api/clusters': { who: 'officer', other: 'refused' },
+  'GET /api/risk-zones': { who: 'officer', other: 'refused' },
+  'GET /api/near-repeat/knox': { who: 'officer', other: 'refused' },
+  'GET /tiles/:layer/:z/:x/:y.mvt': { who: 'officer', other: 'empty' },
+  'GET /api/campaigns': { who: 'officer', other: 'refused' },
+  'POST /api/campaigns': { who: 'officer', other: 'refused' },
+  'POST /api/campaigns/preview': { who: 'officer', other: 'refused' },
+  'POST /api/campaigns/preview/letter.png': { who: 'officer', other: 'refused' },
+  'POST /api/campaigns/:id/cancel': { who: 'officer', other: 'refused' },
+  'POST /api/campaigns/:id/retry': { who: 'officer', other: 'refused' },
+  'GET /api/campaigns/:id/events': { who: 'officer', other: 'refused' },
+  'GET /api/letters/todo': { who: 'officer', other: 'refused' },
+  'GET /api/streets/letter-age': { who: 'officer', other: 'refused' },
+  'GET /api/streets/:id/letters': { who: 'officer', other: 'refused' },
+  'GET /api/campaigns/:id': { who: 'officer', other: 'refused' },
+  'GET /api/campaigns/:id/letters.pdf': { who: 'officer', other: 'refused' },
+  'GET /api/campaigns/:id/letters.zip': { who: 'officer', other: 'refused' },
+  'GET /api/campaigns/:id/manifest.csv': { who: 'officer', other: 'refused' },
+};
+
+interface Route {
+  method: string;
+  path: string;
+}
+
+/** The app's routes, from its router stack (Express 5: app.router). */
+function routes(a: Express): Route[] {
+  const out: Route[] = [];
+  type Layer = { route?: { path: string; methods: Record<string, boolean> }; handle?: { stack?: Layer[] } };
+  const walk = (stack: Layer[]) => {
+    for (const l of stack) {
+      if (l.route)
+        for (const m of Object.keys(l.route.methods))
+          out.push({ method: m.toUpperCase(), path: l.route.path });
+      else if (l.handle?.stack) walk(l.handle.stack);
+    }
+  };
+  walk((a as unknown as { router: { stack: Layer[] } }).router.stack);
+  return out;
+}
+
+let officer: TestUser;
+let planner: TestUser;
+let stranger: TestUser;
+let ids: { campaign: number; incident: number; street: number };
+
+beforeAll(async () => {
+  officer = await createTestUser(t.pool, { role: 'officer' });
+  planner = await createTestUser(t.pool, { role: 'planner' });
+  await ensureMunicipality(t.pool, { code: 'GM0599', name: 'Rotterdam' });
+  stranger = await createTestUser(t.pool, { role: 'officer', municipality: 'GM0599' });
+  const [street] = await demoStreets(t.pool, 3, 6);
+  const { incidentId } = await burglaryIn(t.pool, street!.id, 'ROUTE-SEC-1');
+  const c = await fetch(`${app.url}/api/campaigns`, {
+    method: 'POST',
+    headers: { ...bearer(officer), 'content-type': 'application/json' },
+    body: JSON.stringify(campaignBody(street!.id)),
+  });
+  expect(c.status).toBe(201);
+  ids = { campaign: ((await c.json()) as { id: number }).id, incident: incidentId, street: street!.id };
+});
+
+afterAll(async () => {
+  await closeLetterQueue();
+});
+
+function campaignBody(streetId: number) {
+  return {
+    municipality: 'GM0503',
+    kind: 'evening',
+    language: 'nl',
+    selection: { streetIds: [streetId] },
+    evening: { at: '2026-12-10T19:30:00+01:00', location: 'Stadskantoor' },
+  };
+}
+
+/** A concrete URL of a route, about Delft's data; `hostile` replaces every parameter. */
+function url(r: Route, hostile?: string): string {
+  const value: Record<string, string> = {
+    code: 'GM0503',
+    z: '14',
+    x: '8411',
+    y: '5398',
+    layer: 'incidents',
+    fontstack: 'Liberation Sans Regular',
+    range: '0-255',
+    id: r.path.includes('/incidents/')
+      ? String(ids.incident)
+      : r.path.includes('/streets/')
+        ? String(ids.street)
+        : String(ids.campaign),
+  };
+  const path = r.path.replace(/:(\w+)/g, (_, k: string) => encodeURIComponent(hostile ?? value[k]!));
+  const m = hostile ?? 'GM0503';
+  return `${path}?${new URLSearchParams({ municipality: m, q: hostile ?? 'Mekelweg', period: hostile ?? '3' })}`;
+}
+
+async function send(
+  r: Route,
+  opts: { headers?: Record<string, string>; hostile?: string } = {},
+): Promise<{ status: number; text: string }> {
+  const headers: Record<string, string> = { ...opts.headers };
+  let body: BodyInit | undefined;
+  if (r.method === 'POST' || r.method === 'DELETE') {
+    if (r.path === '/api/incidents/import') {
+      const form = new FormData();
+      form.set('municipality', opts.hostile ?? 'GM0503');
+      form.set(
+        'file',
+        new Blob(['registration_number,date\nX-1,2026-11-01\n'], { type: 'text/csv' }),
+        'x.csv',
+      );
+      body = form;
+    } else {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(
+        r.path === '/api/session'
+          ? { email: opts.hostile ?? 'nobody@example.org', password: opts.hostile ?? 'x' }
+          : opts.hostile
+            ? {
+                ...campaignBody(ids.street),
+                municipality: opts.hostile,
+                selection: { streetIds: [opts.hostile] },
+              }
+            : campaignBody(ids.street),
+      );
+    }
+  }
+  const res = await fetch(`${app.url}${url(r, opts.hostile)}`, {
+    method: r.method,
+    headers,
+    body,
+    redirect: 'manual',
+  });
+  // Server-sent events stream; the status is all this test needs.
+  const text = res.headers.get('content-type')?.includes('event-stream') ? '' : await res.text();
+  if (res.body && !res.bodyUsed) await res.body.cancel().catch(() => undefined);
+  return { status: res.status, text };
+}
+
+const all = routes(buildApp());
+const guarded = all.filter((r) => GUARDS[`${r.method} ${r.path}`]?.who === 'officer');
+
+test('every route of the app has a guard entry here (a new route must say who may call it)', () => {
+  expect(all.length).toBeGreaterThan(25);
+  const missing = all.map((r) => `${r.method} ${r.path}`).filter((k) => !GUARDS[k]);
+  expect(missing).toEqual([]);
+  const stale = Object.keys(GUARDS).filter((k) => !all.some((r) => `${r.method} ${r.path}` === k));
+  expect(stale).toEqual([]);
+});
+
+test.each(guarded.map((r) => [`${r.method} ${r.path}`, r] as const))(
+  '%s: nobody 401, a planner 403',
+  async (_, r) => {
+    expect((await send(r)).status).toBe(401);
+    expect((await send(r, { headers: bearer(planner) })).status).toBe(403);
+  },
+);
+
+test.each(guarded.map((r) => [`${r.method} ${r.path}`, r] as const))(
+  "%s: an officer of another municipality never gets Delft's data",
+  async (_, r) => {
+    const res = await send(r, { headers: bearer(stranger) });
+    if (GUARDS[`${r.method} ${r.path}`]!.other === 'empty') expect([204, 403, 404]).toContain(res.status);
+    else expect([403, 404]).toContain(res.status);
+  },
+);
+
+test.each(guarded.filter((r) => r.method !== 'GET').map((r) => [`${r.method} ${r.path}`, r] as const))(
+  '%s: a cookie session without the CSRF token is refused',
+  async (_, r) => {
+    const s = await fetch(`${app.url}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: officer.email, password: officer.password }),
+    });
+    expect(s.status).toBe(201);
+    const cookie = s.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const res = await send(r, { headers: { cookie } });
+    expect(res.status).toBe(403);
+    expect(res.text).toMatch(/CSRF/);
+  },
+);
+
+const HOSTILE = [
+  '1 OR 1=1',
+  "'; DROP TABLE incidents; --",
+  'a\u0000b',
+  'x'.repeat(5000),
+  '-1',
+  '1e309',
+  '../../etc/passwd',
+  '%',
+];
+
+test.each(all.map((r) => [`${r.method} ${r.path}`, r] as const))(
+  '%s: oversized and injection-shaped parameters get a 4xx (or an empty answer), never a 500',
+  async (_, r) => {
+    const who = GUARDS[`${r.method} ${r.path}`]!.who;
+    const headers = who === 'public' || who === 'sign-in' ? {} : bearer(officer);
+    for (const hostile of HOSTILE) {
+      const res = await send(r, { headers, hostile });
+      // Health says 503 when no worker runs (none does here): that is its answer, not a failure.
+      if (r.path === '/api/health' && res.status === 503 && /"degraded"/.test(res.text)) continue;
+      if (res.status >= 500)
+        throw new Error(
+          `${r.method} ${url(r, hostile).slice(0, 120)}: ${res.status} ${res.text.slice(0, 200)}`,
+        );
+      // An officer route with a bad parameter is refused; a public one may answer (e.g. a search that finds nothing).
+      if (who === 'officer') expect(res.status).toBeGreaterThanOrEqual(400);
+    }
+    const tables = await t.pool.query(`SELECT to_regclass('incidents') AS i`);
+    expect(tables.rows[0].i).toBe('incidents');
+  },
+  60_000,
+);
