@@ -10,6 +10,8 @@ import { pinoHttp } from 'pino-http';
 import { authenticate } from './auth/auth.middleware';
 import { authRouter } from './auth/auth.routes';
 import { campaignsRouter } from './campaigns/campaigns.routes';
+import { accountRouter } from './auth/account.routes';
+import { adminRouter } from './admin/admin.routes';
 import { config } from './core/config';
 import { errorHandler, notFoundHandler } from './core/http';
 import { logger } from './core/logger';
@@ -59,6 +61,8 @@ export function buildApp(): Express {
 
   app.use(healthRouter());
   app.use(authRouter());
+  app.use(accountRouter());
+  app.use(adminRouter());
   app.use(incidentsRouter());
   app.use(analysisRouter());
   app.use(tilesRouter());

@@ -4,7 +4,7 @@
  * must carry the session's CSRF token in `X-CSRF-Token`.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { ForbiddenError, UnauthorizedError } from '../core/errors';
+import { AppError, ForbiddenError, UnauthorizedError } from '../core/errors';
 import type { Role } from './auth.repo';
 import { type CurrentUser, userForApiToken, userForSession } from './auth.service';
 
@@ -18,6 +18,8 @@ declare module 'express-serve-static-core' {
     csrfToken?: string;
     /** A session cookie came without its CSRF token on a state-changing request. */
     csrfRejected?: boolean;
+    /** The route is open to a user who still has to enrol two-factor sign-in (allowDuringEnrolment). */
+    enrolmentRoute?: boolean;
   }
 }
 
@@ -60,12 +62,28 @@ export function requireUser(...roles: Role[]): RequestHandler {
       );
     }
     if (!req.user) return next(new UnauthorizedError());
+    // A role that must sign in with two factors, signed in with a password only: enrolment first.
+    if (req.authVia === 'session' && req.user.mustEnrolTotp && !req.enrolmentRoute) {
+      return next(
+        new AppError(
+          'your role must sign in with a second factor: set up the authenticator app first (POST /api/account/totp)',
+          403,
+          'totp_enrolment_required',
+        ),
+      );
+    }
     if (roles.length > 0 && !roles.includes(req.user.role) && req.user.role !== 'admin') {
       return next(new ForbiddenError(`this needs the role ${roles.join(' or ')}`));
     }
     next();
   };
 }
+
+/** Opens the next handlers to a user who still has to enrol two-factor sign-in (session, enrolment). */
+export const allowDuringEnrolment: RequestHandler = (req, _res, next) => {
+  req.enrolmentRoute = true;
+  next();
+};
 
 /** The signed-in user of a request that passed `requireUser`. */
 export function currentUser(req: Request): CurrentUser {

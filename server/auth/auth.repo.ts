@@ -10,11 +10,12 @@ export interface UserRow {
   role: Role;
   password_hash: string | null;
   disabled_at: Date | null;
+  totp_enabled_at: Date | null;
   municipality_ids: number[];
   municipality_codes: string[];
 }
 
-const USER_SELECT = `SELECT u.id, u.email, u.name, u.role, u.password_hash, u.disabled_at,
+const USER_SELECT = `SELECT u.id, u.email, u.name, u.role, u.password_hash, u.disabled_at, u.totp_enabled_at,
   COALESCE(array_agg(um.municipality_id) FILTER (WHERE um.municipality_id IS NOT NULL), '{}') AS municipality_ids,
   COALESCE(array_agg(m.code ORDER BY m.code) FILTER (WHERE m.code IS NOT NULL), '{}') AS municipality_codes
   FROM users u LEFT JOIN user_municipalities um ON um.user_id = u.id

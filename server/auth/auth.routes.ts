@@ -4,10 +4,19 @@ import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { config } from '../core/config';
 import { text } from '../core/input';
-import { SESSION_COOKIE, currentUser, requireUser } from './auth.middleware';
+import { SESSION_COOKIE, allowDuringEnrolment, currentUser, requireUser } from './auth.middleware';
 import { signIn, signOut } from './auth.service';
 
-const Login = z.object({ email: text().min(3).max(320), password: z.string().min(1).max(1000) });
+const Login = z.object({
+  email: text().min(3).max(320),
+  password: z.string().min(1).max(1000),
+  /** The authenticator app's code, for a user who enrolled two-factor sign-in. */
+  totp: z
+    .string()
+    .regex(/^\d{6}$/, 'a 6-digit code')
+    .optional(),
+  recoveryCode: text().max(40).optional(),
+});
 
 export function authRouter(): Router {
   const router = Router();
@@ -23,7 +32,11 @@ export function authRouter(): Router {
 
   router.post('/api/session', loginLimiter, async (req, res) => {
     const body = Login.parse(req.body);
-    const s = await signIn(body.email, body.password, req.ip ?? null);
+    const s = await signIn(body.email, body.password, req.ip ?? null, undefined, {
+      totp: body.totp,
+      recoveryCode: body.recoveryCode,
+      userAgent: req.get('user-agent') ?? null,
+    });
     res.cookie(SESSION_COOKIE, s.token, {
       httpOnly: true,
       sameSite: 'strict',
@@ -34,11 +47,11 @@ export function authRouter(): Router {
     res.status(201).json({ user: s.user, csrfToken: s.csrfToken });
   });
 
-  router.get('/api/session', requireUser(), (req, res) => {
+  router.get('/api/session', allowDuringEnrolment, requireUser(), (req, res) => {
     res.json({ user: currentUser(req), csrfToken: req.csrfToken ?? null });
   });
 
-  router.delete('/api/session', requireUser(), async (req, res) => {
+  router.delete('/api/session', allowDuringEnrolment, requireUser(), async (req, res) => {
     const cookie = (req.cookies as Record<string, string>)[SESSION_COOKIE];
     if (cookie) await signOut(cookie);
     res.clearCookie(SESSION_COOKIE, { path: '/' });

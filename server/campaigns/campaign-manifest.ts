@@ -2,6 +2,7 @@
  * The print shop's address list (manifest.csv) and the names of the zip's letter files: one row
  * per page of the print file, in print order.
  */
+import { csvCell } from '../core/csv';
 import { kixContent } from '../letters/kix';
 import { houseNumberLabel, postalLines } from '../letters/postal-address';
 import type { PrintRow } from './campaigns.repo';
@@ -15,17 +16,7 @@ export function letterFileName(r: PrintRow, seq: number): string {
   return `${String(seq).padStart(5, '0')}_${r.postcode ?? 'geen-postcode'}_${safe(houseNumberLabel(r))}.pdf`;
 }
 
-/**
- * One CSV cell: empty for null; a value starting with =, +, - or @ gets a leading apostrophe so a
- * spreadsheet does not run it as a formula (CSV injection); quoted when it holds a quote, comma,
- * semicolon or newline.
- */
-export function csvCell(v: string | number | null): string {
-  const s = v === null ? '' : String(v);
-  // Quote everything that needs it; a leading =,+,-,@ would be a formula in a spreadsheet.
-  const guarded = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[",\n;]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
-}
+export { csvCell };
 
 /** The manifest of rendered letters in print order: a header and one line per letter. */
 export function manifestCsv(rows: PrintRow[], language: 'nl' | 'en'): string {

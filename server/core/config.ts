@@ -47,6 +47,20 @@ const Env = z.object({
   /** Where rendered letter PDFs are stored, named by content hash. */
   STORAGE_DIR: z.string().default(path.join(root, 'var', 'storage')),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** Failed sign-ins in a row before an account is locked, and for how long (BIO: per account, not only per IP). */
+  LOCKOUT_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Roles that must sign in with a TOTP code as well (comma-separated; 'admin,officer,planner' for everyone). */
+  TOTP_REQUIRED_ROLES: z
+    .string()
+    .default('admin')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(['admin', 'officer', 'planner']))),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   /** Near-repeat defaults (domain.md): cocoon 200 m / 14 days, watch zone 400 m / 60 days. */
   NEAR_REPEAT_DISTANCE_M: z.coerce.number().positive().default(200),

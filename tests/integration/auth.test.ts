@@ -213,7 +213,7 @@ describe('CLI: user add and token create', () => {
     ],
     [
       ['user', 'add', '--email', 'x@example.org', '--role', 'officer', '--password', 'short'],
-      /at least 10 characters/,
+      /at least 12 characters/,
     ],
     [['token', 'create', '--email', 'nobody@example.org'], /no user 'nobody@example.org'/],
     [['user', 'add', '--mail', 'x'], /--mail/],

@@ -1,0 +1,2 @@
+-- Removes a user's recovery codes. Params: $1 user id.
+DELETE FROM totp_recovery_codes WHERE user_id = $1
