@@ -21,7 +21,11 @@ import { db, withTransaction } from '../core/db';
 import { sql } from '../core/sql';
 import { BadInputError } from '../core/errors';
 import { layerFields, listLayers, readFeatures, type OgrFeature } from '../geo/ogr';
-import { ensureMunicipality, municipalityByCode } from '../municipalities/municipalities.repo';
+import {
+  ensureMunicipality,
+  firstMunicipalities,
+  municipalityByCode,
+} from '../municipalities/municipalities.repo';
 import { isNummeraanduidingId, normalisePostcode } from './address-parts';
 import { MAX_ID_LENGTH, MAX_NAME_LENGTH, textProblem } from '../core/stored-text';
 import { inRd } from '../geo/bounds';
@@ -198,13 +202,9 @@ async function resolveMunicipality(
     }
     // Another import may be creating it at the same moment: take its row instead of failing
     // on the unique code (a plain INSERT answered "duplicate key value violates ...").
-    const id = await ensureMunicipality(client, { code, name: opts.name });
-    const created = await municipalityByCode(client, code);
-    return { id, code, name: created?.name ?? opts.name };
+    return ensureMunicipality(client, { code, name: opts.name });
   }
-  const { rows } = await client.query<{ id: number; code: string; name: string }>(
-    'SELECT id, code, name FROM municipalities ORDER BY code LIMIT 3',
-  );
+  const rows = await firstMunicipalities(client, 3);
   if (rows.length === 1) return rows[0]!;
   throw new BadInputError(
     rows.length === 0

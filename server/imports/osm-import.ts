@@ -120,7 +120,7 @@ export async function importOsm(
 
   return auditRefusal(pool, refusal, () =>
     withTransaction(async (client) => {
-      const municipalityId = await ensureMunicipality(client, opts.municipality);
+      const municipalityId = (await ensureMunicipality(client, opts.municipality)).id;
       const moveFrom = await moveFromMunicipality(client, opts.moveFrom, municipalityId);
       await client.query(
         `CREATE TEMP TABLE osm_segment (key text, name text, highway text, geom text) ON COMMIT DROP`,

@@ -13,6 +13,11 @@ import { config } from '../core/config';
 import { db, withTransaction, type Queryable } from '../core/db';
 import { BadInputError } from '../core/errors';
 import { sql } from '../core/sql';
+import {
+  ensureMunicipality,
+  firstMunicipalities,
+  municipalityByCode,
+} from '../municipalities/municipalities.repo';
 import { AREA_MARGIN_M } from './positions';
 import type { ImportError, ImportSummary } from '../imports/import-summary';
 import type { ParseResult, ParsedIncident } from './incident-row';
@@ -517,26 +522,14 @@ export async function resolveImportMunicipality(
   createAs?: string,
 ): Promise<{ id: number; code: string; name: string }> {
   if (code) {
-    const { rows } = await q.query<{ id: number; code: string; name: string }>(
-      'SELECT id, code, name FROM municipalities WHERE code = $1',
-      [code],
-    );
-    if (rows[0]) return rows[0];
-    if (createAs !== undefined) {
-      const { rows: created } = await q.query<{ id: number; code: string; name: string }>(
-        `INSERT INTO municipalities (code, name) VALUES ($1, $2)
-         ON CONFLICT (code) DO UPDATE SET name = municipalities.name RETURNING id, code, name`,
-        [code, createAs || code],
-      );
-      return created[0]!;
-    }
+    const m = await municipalityByCode(q, code);
+    if (m) return { id: m.id, code: m.code, name: m.name };
+    if (createAs !== undefined) return ensureMunicipality(q, { code, name: createAs || code });
     throw new BadInputError(
       `municipality '${code}' is unknown; create it first (command line: --municipality ${code} --name NAME)`,
     );
   }
-  const { rows } = await q.query<{ id: number; code: string; name: string }>(
-    'SELECT id, code, name FROM municipalities ORDER BY id LIMIT 2',
-  );
+  const rows = await firstMunicipalities(q, 2);
   if (rows.length === 1) return rows[0]!;
   throw new BadInputError(
     'say which municipality the incidents belong to: --municipality CODE (e.g. GM0503)',

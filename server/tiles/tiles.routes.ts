@@ -14,6 +14,7 @@ import { QueryDate } from '../core/dates';
 import { withTransaction, db } from '../core/db';
 import { BadInputError } from '../core/errors';
 import { sql } from '../core/sql';
+import { visibleMunicipalityIds } from '../municipalities/municipality-access';
 import { TileCoordinates } from './tile-coordinates';
 
 const TILE_LAYERS = { incidents: { minZoom: 10 }, streets: { minZoom: 12 } } as const;
@@ -45,12 +46,7 @@ export function tilesRouter(): Router {
         res.status(204).end();
         return;
       }
-      let municipalities: number[];
-      if (user.municipalities === 'all') {
-        municipalities = (await db().query<{ id: number }>('SELECT id FROM municipalities')).rows.map(
-          (r) => r.id,
-        );
-      } else municipalities = user.municipalities;
+      const municipalities = await visibleMunicipalityIds(db(), user);
       const tile = await withTransaction(async (client) => {
         await client.query('SET LOCAL jit = off');
         const { rows } = await client.query<{ mvt: Buffer | null }>(sql(`tiles/${t.layer}`), [
