@@ -14,7 +14,6 @@ import { currentUser, requireUser } from '../auth/auth.middleware';
 import { auditView } from '../audit/audit-view';
 import { config } from '../core/config';
 import { QueryDate } from '../core/dates';
-import { db } from '../core/db';
 import { BadInputError } from '../core/errors';
 import { MunicipalityCode, requestedMunicipality } from '../municipalities/municipality-access';
 import * as analysis from './analysis.service';
@@ -42,7 +41,7 @@ const Period = z.object({
 /** The municipality a request is about, checked against the officer's access (404 for an unknown code). */
 async function requestMunicipality(req: Request, code: string | undefined): Promise<number> {
   const how = { param: "query parameter 'municipality'", unknown: 'not-found' } as const;
-  return (await requestedMunicipality(db(), currentUser(req), code, how)).id;
+  return (await requestedMunicipality(currentUser(req), code, how)).id;
 }
 
 async function period(req: Request, defaultDays: number) {
@@ -58,7 +57,7 @@ export function analysisRouter(): Router {
   const officer = requireUser('officer');
 
   router.get('/api/streets/activity', officer, auditView('incidents.view.activity'), async (req, res) => {
-    res.json(await analysis.streetActivity(db(), await period(req, 90)));
+    res.json(await analysis.streetActivity(await period(req, 90)));
   });
 
   router.get('/api/clusters', officer, auditView('incidents.view.clusters'), async (req, res) => {
@@ -71,7 +70,7 @@ export function analysisRouter(): Router {
       })
       .parse(req.query);
     const params = { ...(await period(req, 90)), distanceM: q.distance, days: q.days, minSize: q.minSize };
-    res.json(analysis.clustersToGeoJson(await analysis.nearRepeatClusters(db(), params), params));
+    res.json(analysis.clustersToGeoJson(await analysis.nearRepeatClusters(params), params));
   });
 
   router.get('/api/risk-zones', officer, auditView('incidents.view.risk-zones'), async (req, res) => {
@@ -90,7 +89,6 @@ export function analysisRouter(): Router {
     const municipalityId = await requestMunicipality(req, q.municipality);
     res.json(
       await analysis.riskZones(
-        db(),
         {
           municipalityId,
           at: q.at ?? new Date(),
@@ -119,7 +117,7 @@ export function analysisRouter(): Router {
       })
       .parse(req.query);
     res.json(
-      await analysis.knox(db(), {
+      await analysis.knox({
         ...(await period(req, 365)),
         distanceBands: q.distances,
         timeBands: q.times,

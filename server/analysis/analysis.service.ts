@@ -6,7 +6,7 @@
  * (union-find) and Monte Carlo permutations.
  */
 import { config } from '../core/config';
-import type { Queryable } from '../core/db';
+import { db, type Queryable } from '../core/db';
 import { BadInputError } from '../core/errors';
 import * as repo from './analysis.repo';
 import type { KnoxCell } from './knox';
@@ -25,7 +25,7 @@ interface Period {
 }
 
 /** Street activity as a GeoJSON FeatureCollection (one feature per street with incidents). */
-export async function streetActivity(q: Queryable, p: Period) {
+export async function streetActivity(p: Period, q: Queryable = db()) {
   const [rows, totals] = await Promise.all([
     repo.streetActivity(q, p.municipalityId, p.from, p.to),
     repo.periodTotals(q, p.municipalityId, p.from, p.to),
@@ -82,7 +82,10 @@ export interface NearRepeatCluster {
  * satisfies both limits; a chain A-B-C is one cluster even if A and C are far apart.
  * Membership comes from the grid pair search; hulls, time span and streets from PostGIS.
  */
-export async function nearRepeatClusters(q: Queryable, p: ClusterParams): Promise<NearRepeatCluster[]> {
+export async function nearRepeatClusters(
+  p: ClusterParams,
+  q: Queryable = db(),
+): Promise<NearRepeatCluster[]> {
   const pts = await repo.locatedIncidents(q, p.municipalityId, p.from, p.to);
   const uf = new UnionFind(pts.ids.length);
   forEachSpaceTimePair(pts, p.distanceM, p.days, (i, j) => uf.union(i, j));
@@ -164,7 +167,11 @@ export function defaultRiskZoneParams(municipalityId: number, at = new Date()): 
  * Risk zones at `params.at` as GeoJSON (geometry null when `geometry` is false: the list is
  * fast, the shapes of thousands of zones are not). Zone ids are stable ('cocoon:s<street id>').
  */
-export async function riskZones(q: Queryable, params: RiskZoneParams, opts: { geometry?: boolean } = {}) {
+export async function riskZones(
+  params: RiskZoneParams,
+  opts: { geometry?: boolean } = {},
+  q: Queryable = db(),
+) {
   const [zones, shapes] = await Promise.all([
     computeRiskZones(q, params),
     opts.geometry === false ? Promise.resolve(new Map<string, object>()) : riskZoneGeometry(q, params),
@@ -203,8 +210,8 @@ export interface KnoxParams extends Period {
 }
 
 export async function knox(
-  q: Queryable,
   p: KnoxParams,
+  q: Queryable = db(),
 ): Promise<{ parameters: object; incidents: number; pairs: number; cells: KnoxCell[] }> {
   for (const bands of [p.distanceBands, p.timeBands]) {
     if (bands.length < 2 || bands[0] !== 0 || bands.some((b, i) => i > 0 && b <= bands[i - 1]!)) {

@@ -22,5 +22,5 @@ export async function campaignMunicipality(
   actor: Actor,
   code: string | undefined,
 ): Promise<number> {
-  return (await requestedMunicipality(q, actor, code, { param: 'municipality', unknown: 'bad-input' })).id;
+  return (await requestedMunicipality(actor, code, { param: 'municipality', unknown: 'bad-input' }, q)).id;
 }

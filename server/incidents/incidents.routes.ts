@@ -10,7 +10,6 @@ import multer from 'multer';
 import { z } from 'zod';
 import { currentUser, requireUser } from '../auth/auth.middleware';
 import { config } from '../core/config';
-import { db } from '../core/db';
 import { BadInputError } from '../core/errors';
 import { MunicipalityCode, requestedMunicipality } from '../municipalities/municipality-access';
 import { INCIDENT_FORMATS, importIncidents, rejectionMessage } from './incident-import.service';
@@ -42,7 +41,7 @@ export function incidentsRouter(): Router {
     const user = currentUser(req);
     if (!req.file) throw new BadInputError("send the file as multipart/form-data in the field 'file'");
     const form = ImportForm.parse(req.body ?? {});
-    const municipality = await requestedMunicipality(db(), user, form.municipality, {
+    const municipality = await requestedMunicipality(user, form.municipality, {
       param: "form field 'municipality'",
       unknown: 'bad-input',
     });

@@ -12,7 +12,7 @@
  *   missing one: a 403 would confirm the id exists (`seesMunicipality` + NotFoundError).
  */
 import { z } from 'zod';
-import type { Queryable } from '../core/db';
+import { db, type Queryable } from '../core/db';
 import { BadInputError, ForbiddenError, NotFoundError } from '../core/errors';
 import {
   allMunicipalityIds,
@@ -51,7 +51,7 @@ export function onlyMunicipality(viewer: Viewer): number | undefined {
 }
 
 /** The ids of every municipality the viewer sees (all of them for an admin). */
-export async function visibleMunicipalityIds(q: Queryable, viewer: Viewer): Promise<number[]> {
+export async function visibleMunicipalityIds(viewer: Viewer, q: Queryable = db()): Promise<number[]> {
   return viewer.municipalities === 'all' ? allMunicipalityIds(q) : viewer.municipalities;
 }
 
@@ -68,10 +68,10 @@ export interface MunicipalityParam {
  * code is given; checked against the viewer's access (see the module comment for the answers).
  */
 export async function requestedMunicipality(
-  q: Queryable,
   viewer: Viewer,
   code: string | undefined,
   how: MunicipalityParam,
+  q: Queryable = db(),
 ): Promise<MunicipalityRef> {
   if (!code) {
     const only = onlyMunicipality(viewer);

@@ -52,8 +52,8 @@ describe('the module', () => {
     expect(onlyMunicipality(officer)).toBe(delft);
     expect(onlyMunicipality(admin)).toBeUndefined();
     expect(onlyMunicipality({ municipalities: [delft, elders] })).toBeUndefined();
-    expect(await visibleMunicipalityIds(t.pool, officer)).toEqual([delft]);
-    expect(await visibleMunicipalityIds(t.pool, admin)).toEqual(expect.arrayContaining([delft, elders]));
+    expect(await visibleMunicipalityIds(officer, t.pool)).toEqual([delft]);
+    expect(await visibleMunicipalityIds(admin, t.pool)).toEqual(expect.arrayContaining([delft, elders]));
   });
 
   test('the code regex: CBS codes and test codes, nothing else', () => {
@@ -65,30 +65,30 @@ describe('the module', () => {
 
   test('a named municipality: found and visible, unknown (404 or 400), foreign (403)', async () => {
     const officer = { municipalities: [delft] };
-    expect(await requestedMunicipality(t.pool, officer, 'GM0503', query)).toEqual({
+    expect(await requestedMunicipality(officer, 'GM0503', query, t.pool)).toEqual({
       id: delft,
       code: 'GM0503',
       name: expect.any(String),
     });
-    expect(await statusOf(requestedMunicipality(t.pool, officer, 'GM0000', query))).toBe(404);
-    expect(await statusOf(requestedMunicipality(t.pool, officer, 'GM0000', field))).toBe(400);
-    await expect(requestedMunicipality(t.pool, officer, 'GM0000', field)).rejects.toThrow(
+    expect(await statusOf(requestedMunicipality(officer, 'GM0000', query, t.pool))).toBe(404);
+    expect(await statusOf(requestedMunicipality(officer, 'GM0000', field, t.pool))).toBe(400);
+    await expect(requestedMunicipality(officer, 'GM0000', field, t.pool)).rejects.toThrow(
       "municipality: no municipality with code 'GM0000'",
     );
-    expect(await statusOf(requestedMunicipality(t.pool, officer, 'GM9997', query))).toBe(403);
-    expect(await statusOf(requestedMunicipality(t.pool, officer, 'GM9997', field))).toBe(403);
-    expect((await requestedMunicipality(t.pool, { municipalities: 'all' }, 'GM9997', query)).id).toBe(elders);
+    expect(await statusOf(requestedMunicipality(officer, 'GM9997', query, t.pool))).toBe(403);
+    expect(await statusOf(requestedMunicipality(officer, 'GM9997', field, t.pool))).toBe(403);
+    expect((await requestedMunicipality({ municipalities: 'all' }, 'GM9997', query, t.pool)).id).toBe(elders);
   });
 
   test('no code: the only municipality of the sender, else 400 naming the parameter', async () => {
-    expect((await requestedMunicipality(t.pool, { municipalities: [elders] }, undefined, query)).code).toBe(
+    expect((await requestedMunicipality({ municipalities: [elders] }, undefined, query, t.pool)).code).toBe(
       'GM9997',
     );
-    await expect(requestedMunicipality(t.pool, { municipalities: 'all' }, undefined, query)).rejects.toThrow(
+    await expect(requestedMunicipality({ municipalities: 'all' }, undefined, query, t.pool)).rejects.toThrow(
       /^query parameter 'municipality': say which municipality/,
     );
     expect(
-      await statusOf(requestedMunicipality(t.pool, { municipalities: [delft, elders] }, '', field)),
+      await statusOf(requestedMunicipality({ municipalities: [delft, elders] }, '', field, t.pool)),
     ).toBe(400);
   });
 });
