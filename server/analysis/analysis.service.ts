@@ -150,7 +150,7 @@ export function clustersToGeoJson(clusters: NearRepeatCluster[], p: ClusterParam
   };
 }
 
-/** Default risk-zone parameters from the configuration (domain.md: 200 m / 14 d, 400 m / 60 d). */
+/** Default risk-zone parameters from the configuration (docs/readme/incidents.md, "Risk zones": 200 m / 14 d, 400 m / 60 d). */
 export function defaultRiskZoneParams(municipalityId: number, at = new Date()): RiskZoneParams {
   const c = config();
   return {

@@ -1,9 +1,9 @@
 /**
  * Synthetic burglaries for the demo area, labelled `source = 'demo'` (no open Dutch dataset of
- * burglary points exists, see data/README). About 150 burglaries and attempts over the last
- * 120 days on real addresses of the municipality: near-repeat bursts (a first burglary, then
- * 2-6 more within ~200 m and ~2 weeks, mostly with the same method, as one offender would)
- * plus a background spread over the whole area and period.
+ * burglary points exists, see README.md, "Data sources and licences"). About 150 burglaries and
+ * attempts over the last 120 days on real addresses of the municipality: near-repeat bursts (a
+ * first burglary, then 2-6 more within ~200 m and ~2 weeks, mostly with the same method, as one
+ * offender would) plus a background spread over the whole area and period.
  *
  * Deterministic: a fixed seed and the same day give the same incidents, keyed 'demo-<n>', so
  * running it again changes nothing.
