@@ -11,8 +11,7 @@ import { BadInputError } from '../core/errors';
 import * as repo from './analysis.repo';
 import type { KnoxCell } from './knox';
 import { runKnoxInWorker } from './knox-worker';
-import { forEachSpaceTimePair } from './space-time-pairs';
-import { UnionFind } from './union-find';
+import { nearRepeatGroups } from './near-repeat-groups';
 
 import { addressIdsByRiskZone, computeRiskZones, riskZoneGeometry, type RiskZoneParams } from './risk-zones';
 
@@ -80,30 +79,18 @@ export interface NearRepeatCluster {
  * they are within `distanceM` metres AND `days` days of each other. Exact for the time
  * condition (unlike DBSCAN on space alone, or on space-time with one radius): every link
  * satisfies both limits; a chain A-B-C is one cluster even if A and C are far apart.
- * Membership comes from the grid pair search; hulls, time span and streets from PostGIS.
+ * Membership comes from near-repeat-groups.ts (grid pair search, union-find); hulls, time span
+ * and streets from PostGIS.
  */
 export async function nearRepeatClusters(
   p: ClusterParams,
   q: Queryable = db(),
 ): Promise<NearRepeatCluster[]> {
   const pts = await repo.locatedIncidents(q, p.municipalityId, p.from, p.to);
-  const uf = new UnionFind(pts.ids.length);
-  forEachSpaceTimePair(pts, p.distanceM, p.days, (i, j) => uf.union(i, j));
-  const roots = uf.roots();
-  const members = new Map<number, number[]>();
-  roots.forEach((r, i) => {
-    const list = members.get(r);
-    if (list) list.push(Number(pts.ids[i]));
-    else members.set(r, [Number(pts.ids[i])]);
-  });
+  const members = nearRepeatGroups(pts, p.distanceM, p.days, p.minSize);
   const memberIds: number[] = [];
   const memberClusters: number[] = [];
   for (const [root, ids] of members) {
-    if (ids.length < p.minSize) continue;
-    members.set(
-      root,
-      ids.sort((a, b) => a - b),
-    );
     for (const id of ids) {
       memberIds.push(id);
       memberClusters.push(root);
