@@ -4,7 +4,14 @@
  * Type checking is done once by `tsc --noEmit` in `npm test`, so ts-jest only transpiles.
  */
 const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
-const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'] };
+// Every file runs in the leak-checking environment: a test file fails when it leaves a pg
+// connection, a Redis connection or a BullMQ worker open (tests/setup/open-handles.ts).
+const common = {
+  testEnvironment: '<rootDir>/tests/leak-environment.cjs',
+  setupFilesAfterEnv: ['<rootDir>/tests/setup/open-handles.ts'],
+  transform,
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
 
 module.exports = {
   globalSetup: '<rootDir>/tests/global-setup.cjs',

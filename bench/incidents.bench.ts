@@ -194,7 +194,7 @@ async function measure(pool: Pool, mid: number, setup: Record<string, number>): 
 
   if (runs('activity')) {
     const activity = await time(3, () =>
-      streetActivity(pool, { municipalityId: mid, from: new Date(END.getTime() - 90 * DAY), to: END }),
+      streetActivity({ municipalityId: mid, from: new Date(END.getTime() - 90 * DAY), to: END }, pool),
     );
     log(`street activity 90 d: ${activity.ms.join(', ')} ms (${activity.result.features.length} streets)`);
     results.streetActivity90dMs = {
@@ -206,14 +206,17 @@ async function measure(pool: Pool, mid: number, setup: Record<string, number>): 
   }
   if (runs('clusters')) {
     const clusters = await time(3, () =>
-      nearRepeatClusters(pool, {
-        municipalityId: mid,
-        from: START,
-        to: END,
-        distanceM: 200,
-        days: 14,
-        minSize: 2,
-      }),
+      nearRepeatClusters(
+        {
+          municipalityId: mid,
+          from: START,
+          to: END,
+          distanceM: 200,
+          days: 14,
+          minSize: 2,
+        },
+        pool,
+      ),
     );
     const clustered = clusters.result.reduce((n, c) => n + c.size, 0);
     const largest = Math.max(...clusters.result.map((c) => c.size));
@@ -235,12 +238,12 @@ async function measure(pool: Pool, mid: number, setup: Record<string, number>): 
   if (runs('zones')) {
     const params = defaultRiskZoneParams(mid, END);
     // The first call also loads the in-memory address index (all addresses of the region).
-    const zones = await time(4, () => riskZones(pool, params, { geometry: false }));
+    const zones = await time(4, () => riskZones(params, { geometry: false }, pool));
     const zoneAddresses = zones.result.features.reduce((n, f) => n + f.properties.addresses, 0);
     log(
       `risk zones 60 d with address counts: ${zones.ms.join(', ')} ms (${zones.result.features.length} zones, ${zoneAddresses} address-in-zone counts)`,
     );
-    const shaped = await time(3, () => riskZones(pool, params));
+    const shaped = await time(3, () => riskZones(params, {}, pool));
     const bytes = JSON.stringify(shaped.result).length;
     log(
       `risk zones 60 d with counts and shapes: ${shaped.ms.join(', ')} ms (${(bytes / 1e6).toFixed(1)} MB of GeoJSON)`,

@@ -14,7 +14,8 @@ import * as security from '../auth/security.repo';
 import { QueryDate } from '../core/dates';
 import { db, withTransaction } from '../core/db';
 import { BadInputError, NotFoundError } from '../core/errors';
-import { MunicipalityCode, text } from '../core/input';
+import { text } from '../core/input';
+import { MunicipalityCode } from '../municipalities/municipality-access';
 import { csvLine } from '../core/csv';
 
 interface Who {

@@ -9,6 +9,7 @@
  * `addresses_version` changes (bumped by triggers on addresses, migration 0011).
  */
 import type { Queryable } from '../core/db';
+import * as repo from './analysis.repo';
 
 /** Row height: with 200-400 m circles, 50 m rows measured fastest (10 m: 2.5x slower, 100 m: 1.7x). */
 export const ROW_HEIGHT_M = 50;
@@ -26,18 +27,10 @@ const cache = new Map<number, AddressIndex>();
 
 /** The (cached) address index of a municipality. */
 export async function addressIndex(q: Queryable, municipalityId: number): Promise<AddressIndex> {
-  const { rows: v } = await q.query<{ version: string }>(
-    'SELECT addresses_version::text AS version FROM municipalities WHERE id = $1',
-    [municipalityId],
-  );
-  const version = v[0]?.version ?? '0';
+  const version = await repo.addressesVersion(q, municipalityId);
   const cached = cache.get(municipalityId);
   if (cached && cached.version === version) return cached;
-  const { rows } = await q.query<{ id: string; x: number; y: number }>(
-    `SELECT id, ST_X(geom) AS x, ST_Y(geom) AS y FROM addresses WHERE municipality_id = $1 AND residential
-     ORDER BY floor(ST_Y(geom) / ${ROW_HEIGHT_M}), ST_X(geom)`,
-    [municipalityId],
-  );
+  const rows = await repo.addressPoints(q, municipalityId, ROW_HEIGHT_M);
   const index = buildAddressIndex(version, rows);
   cache.set(municipalityId, index);
   return index;

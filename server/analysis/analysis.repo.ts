@@ -64,3 +64,18 @@ export async function clusterDetails(
 ): Promise<ClusterDetailRow[]> {
   return (await q.query<ClusterDetailRow>(sql('analysis/cluster-details'), [ids, clusters])).rows;
 }
+
+/** The version of a municipality's addresses ('0' when it has none): the address index reloads when it changes. */
+export async function addressesVersion(q: Queryable, municipalityId: number): Promise<string> {
+  const { rows } = await q.query<{ version: string }>(sql('analysis/addresses-version'), [municipalityId]);
+  return rows[0]?.version ?? '0';
+}
+
+/** Residential address points sorted into rows of `rowHeightM` by y, then by x. */
+export async function addressPoints(q: Queryable, municipalityId: number, rowHeightM: number) {
+  const { rows } = await q.query<{ id: string; x: number; y: number }>(sql('analysis/address-points'), [
+    municipalityId,
+    rowHeightM,
+  ]);
+  return rows;
+}

@@ -10,14 +10,12 @@
  */
 import { Router, type Request } from 'express';
 import { z } from 'zod';
-import { assertMunicipality, type CurrentUser } from '../auth/auth.service';
 import { currentUser, requireUser } from '../auth/auth.middleware';
 import { auditView } from '../audit/audit-view';
 import { config } from '../core/config';
 import { QueryDate } from '../core/dates';
-import { db } from '../core/db';
-import { MunicipalityCode } from '../core/input';
-import { BadInputError, NotFoundError } from '../core/errors';
+import { BadInputError } from '../core/errors';
+import { MunicipalityCode, requestedMunicipality } from '../municipalities/municipality-access';
 import * as analysis from './analysis.service';
 
 const DAY_MS = 86_400_000;
@@ -40,16 +38,10 @@ const Period = z.object({
   to: QueryDate.optional(),
 });
 
-/** The municipality a request is about, checked against the officer's access. */
-export async function requestMunicipality(user: CurrentUser, code: string | undefined): Promise<number> {
-  if (!code) {
-    if (user.municipalities !== 'all' && user.municipalities.length === 1) return user.municipalities[0]!;
-    throw new BadInputError("say which municipality: query parameter 'municipality' (e.g. GM0503)");
-  }
-  const { rows } = await db().query<{ id: number }>('SELECT id FROM municipalities WHERE code = $1', [code]);
-  if (!rows[0]) throw new NotFoundError(`no municipality '${code}'`);
-  assertMunicipality(user, rows[0].id);
-  return rows[0].id;
+/** The municipality a request is about, checked against the officer's access (404 for an unknown code). */
+async function requestMunicipality(req: Request, code: string | undefined): Promise<number> {
+  const how = { param: "query parameter 'municipality'", unknown: 'not-found' } as const;
+  return (await requestedMunicipality(currentUser(req), code, how)).id;
 }
 
 async function period(req: Request, defaultDays: number) {
@@ -57,7 +49,7 @@ async function period(req: Request, defaultDays: number) {
   const to = q.to ?? new Date();
   const from = q.from ?? new Date(to.getTime() - defaultDays * DAY_MS);
   if (from >= to) throw new BadInputError("'from' must lie before 'to'");
-  return { municipalityId: await requestMunicipality(currentUser(req), q.municipality), from, to };
+  return { municipalityId: await requestMunicipality(req, q.municipality), from, to };
 }
 
 export function analysisRouter(): Router {
@@ -65,7 +57,7 @@ export function analysisRouter(): Router {
   const officer = requireUser('officer');
 
   router.get('/api/streets/activity', officer, auditView('incidents.view.activity'), async (req, res) => {
-    res.json(await analysis.streetActivity(db(), await period(req, 90)));
+    res.json(await analysis.streetActivity(await period(req, 90)));
   });
 
   router.get('/api/clusters', officer, auditView('incidents.view.clusters'), async (req, res) => {
@@ -78,7 +70,7 @@ export function analysisRouter(): Router {
       })
       .parse(req.query);
     const params = { ...(await period(req, 90)), distanceM: q.distance, days: q.days, minSize: q.minSize };
-    res.json(analysis.clustersToGeoJson(await analysis.nearRepeatClusters(db(), params), params));
+    res.json(analysis.clustersToGeoJson(await analysis.nearRepeatClusters(params), params));
   });
 
   router.get('/api/risk-zones', officer, auditView('incidents.view.risk-zones'), async (req, res) => {
@@ -94,10 +86,9 @@ export function analysisRouter(): Router {
         geometry: z.enum(['true', 'false']).prefault('true'),
       })
       .parse(req.query);
-    const municipalityId = await requestMunicipality(currentUser(req), q.municipality);
+    const municipalityId = await requestMunicipality(req, q.municipality);
     res.json(
       await analysis.riskZones(
-        db(),
         {
           municipalityId,
           at: q.at ?? new Date(),
@@ -126,7 +117,7 @@ export function analysisRouter(): Router {
       })
       .parse(req.query);
     res.json(
-      await analysis.knox(db(), {
+      await analysis.knox({
         ...(await period(req, 365)),
         distanceBands: q.distances,
         timeBands: q.times,

@@ -6,13 +6,12 @@
  * (union-find) and Monte Carlo permutations.
  */
 import { config } from '../core/config';
-import type { Queryable } from '../core/db';
+import { db, type Queryable } from '../core/db';
 import { BadInputError } from '../core/errors';
 import * as repo from './analysis.repo';
 import type { KnoxCell } from './knox';
 import { runKnoxInWorker } from './knox-worker';
-import { forEachSpaceTimePair } from './space-time-pairs';
-import { UnionFind } from './union-find';
+import { nearRepeatGroups } from './near-repeat-groups';
 
 import { addressIdsByRiskZone, computeRiskZones, riskZoneGeometry, type RiskZoneParams } from './risk-zones';
 
@@ -25,7 +24,7 @@ interface Period {
 }
 
 /** Street activity as a GeoJSON FeatureCollection (one feature per street with incidents). */
-export async function streetActivity(q: Queryable, p: Period) {
+export async function streetActivity(p: Period, q: Queryable = db()) {
   const [rows, totals] = await Promise.all([
     repo.streetActivity(q, p.municipalityId, p.from, p.to),
     repo.periodTotals(q, p.municipalityId, p.from, p.to),
@@ -80,27 +79,18 @@ export interface NearRepeatCluster {
  * they are within `distanceM` metres AND `days` days of each other. Exact for the time
  * condition (unlike DBSCAN on space alone, or on space-time with one radius): every link
  * satisfies both limits; a chain A-B-C is one cluster even if A and C are far apart.
- * Membership comes from the grid pair search; hulls, time span and streets from PostGIS.
+ * Membership comes from near-repeat-groups.ts (grid pair search, union-find); hulls, time span
+ * and streets from PostGIS.
  */
-export async function nearRepeatClusters(q: Queryable, p: ClusterParams): Promise<NearRepeatCluster[]> {
+export async function nearRepeatClusters(
+  p: ClusterParams,
+  q: Queryable = db(),
+): Promise<NearRepeatCluster[]> {
   const pts = await repo.locatedIncidents(q, p.municipalityId, p.from, p.to);
-  const uf = new UnionFind(pts.ids.length);
-  forEachSpaceTimePair(pts, p.distanceM, p.days, (i, j) => uf.union(i, j));
-  const roots = uf.roots();
-  const members = new Map<number, number[]>();
-  roots.forEach((r, i) => {
-    const list = members.get(r);
-    if (list) list.push(Number(pts.ids[i]));
-    else members.set(r, [Number(pts.ids[i])]);
-  });
+  const members = nearRepeatGroups(pts, p.distanceM, p.days, p.minSize);
   const memberIds: number[] = [];
   const memberClusters: number[] = [];
   for (const [root, ids] of members) {
-    if (ids.length < p.minSize) continue;
-    members.set(
-      root,
-      ids.sort((a, b) => a - b),
-    );
     for (const id of ids) {
       memberIds.push(id);
       memberClusters.push(root);
@@ -147,7 +137,7 @@ export function clustersToGeoJson(clusters: NearRepeatCluster[], p: ClusterParam
   };
 }
 
-/** Default risk-zone parameters from the configuration (domain.md: 200 m / 14 d, 400 m / 60 d). */
+/** Default risk-zone parameters from the configuration (docs/readme/incidents.md, "Risk zones": 200 m / 14 d, 400 m / 60 d). */
 export function defaultRiskZoneParams(municipalityId: number, at = new Date()): RiskZoneParams {
   const c = config();
   return {
@@ -164,7 +154,11 @@ export function defaultRiskZoneParams(municipalityId: number, at = new Date()): 
  * Risk zones at `params.at` as GeoJSON (geometry null when `geometry` is false: the list is
  * fast, the shapes of thousands of zones are not). Zone ids are stable ('cocoon:s<street id>').
  */
-export async function riskZones(q: Queryable, params: RiskZoneParams, opts: { geometry?: boolean } = {}) {
+export async function riskZones(
+  params: RiskZoneParams,
+  opts: { geometry?: boolean } = {},
+  q: Queryable = db(),
+) {
   const [zones, shapes] = await Promise.all([
     computeRiskZones(q, params),
     opts.geometry === false ? Promise.resolve(new Map<string, object>()) : riskZoneGeometry(q, params),
@@ -203,8 +197,8 @@ export interface KnoxParams extends Period {
 }
 
 export async function knox(
-  q: Queryable,
   p: KnoxParams,
+  q: Queryable = db(),
 ): Promise<{ parameters: object; incidents: number; pairs: number; cells: KnoxCell[] }> {
   for (const bands of [p.distanceBands, p.timeBands]) {
     if (bands.length < 2 || bands[0] !== 0 || bands.some((b, i) => i > 0 && b <= bands[i - 1]!)) {

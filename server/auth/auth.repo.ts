@@ -104,8 +104,3 @@ export async function useApiToken(q: Queryable, tokenHash: Buffer): Promise<numb
   );
   return rows[0]?.user_id;
 }
-
-export async function findMunicipalityId(q: Queryable, code: string): Promise<number | undefined> {
-  const { rows } = await q.query<{ id: number }>('SELECT id FROM municipalities WHERE code = $1', [code]);
-  return rows[0]?.id;
-}

@@ -1,11 +1,13 @@
 /**
- * Sign-in rules: who may sign in, sessions, API tokens, and which municipalities a user sees.
+ * Sign-in rules: who may sign in, sessions, API tokens, and which municipalities a user is granted
+ * (what that lets them see is decided in server/municipalities/municipality-access.ts).
  */
 import type { Pool } from 'pg';
 import { config } from '../core/config';
 import { db, withTransaction } from '../core/db';
-import { AppError, BadInputError, ForbiddenError, NotFoundError, UnauthorizedError } from '../core/errors';
+import { AppError, BadInputError, NotFoundError, UnauthorizedError } from '../core/errors';
 import { audit } from '../audit/audit';
+import { municipalityByCode } from '../municipalities/municipalities.repo';
 import * as repo from './auth.repo';
 import { checkNewPassword } from './password-policy';
 import * as security from './security.repo';
@@ -197,7 +199,7 @@ export async function addUser(
   return withTransaction(async (c) => {
     let municipalityId: number | undefined;
     if (input.municipality) {
-      municipalityId = await repo.findMunicipalityId(c, input.municipality);
+      municipalityId = (await municipalityByCode(c, input.municipality))?.id;
       if (municipalityId === undefined)
         throw new NotFoundError(`--municipality: no municipality with code '${input.municipality}'`);
     }
@@ -244,16 +246,4 @@ export async function createApiToken(
     });
   }, pool);
   return token;
-}
-
-/** Whether the user may see this municipality's data. */
-export function seesMunicipality(user: Pick<CurrentUser, 'municipalities'>, municipalityId: number): boolean {
-  return user.municipalities === 'all' || user.municipalities.includes(municipalityId);
-}
-
-/** Throws unless the user may see this municipality (for codes, which are public anyway). */
-export function assertMunicipality(user: CurrentUser, municipalityId: number): void {
-  if (!seesMunicipality(user, municipalityId)) {
-    throw new ForbiddenError('you have no access to this municipality');
-  }
 }

@@ -4,24 +4,17 @@
  * public map draws its background from the project's own data and no tile provider sees a
  * resident. One transaction; a second load of the same file replaces the features it had.
  */
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { db, withTransaction } from '../core/db';
 import { listLayers, readFeatures, type OgrFeature } from '../geo/ogr';
 import { BadInputError } from '../core/errors';
+import * as repo from './basemap.repo';
 
 export interface BasemapSummary {
   read: number;
   loaded: number;
   skipped: number;
   byLayer: Record<string, number>;
-}
-
-interface Row {
-  key: string;
-  layer: string;
-  class: string;
-  name: string | null;
-  geom: string;
 }
 
 const GREEN = new Set([
@@ -91,14 +84,6 @@ function key(f: OgrFeature, layer: 'lines' | 'multipolygons'): string | undefine
   return p.osm_id ? `r${String(p.osm_id)}` : undefined;
 }
 
-async function stage(client: PoolClient, rows: Row[]): Promise<void> {
-  if (rows.length === 0) return;
-  await client.query(
-    `INSERT INTO basemap_stage SELECT * FROM jsonb_populate_recordset(NULL::basemap_stage, $1::jsonb)`,
-    [JSON.stringify(rows)],
-  );
-}
-
 /** Loads the base map of `file` (an .osm.pbf); replaces what an earlier load of OSM put there. */
 export async function loadBasemap(file: string, pool: Pool = db()): Promise<BasemapSummary> {
   const layers = listLayers(file).map((l) => l.name);
@@ -109,11 +94,9 @@ export async function loadBasemap(file: string, pool: Pool = db()): Promise<Base
   }
   const summary: BasemapSummary = { read: 0, loaded: 0, skipped: 0, byLayer: {} };
   return withTransaction(async (client) => {
-    await client.query(
-      `CREATE TEMP TABLE basemap_stage (key text, layer text, class text, name text, geom text) ON COMMIT DROP`,
-    );
+    await repo.createStage(client);
     for (const ogrLayer of ['multipolygons', 'lines'] as const) {
-      let batch: Row[] = [];
+      let batch: repo.StagedFeature[] = [];
       for await (const f of readFeatures(file, ogrLayer)) {
         summary.read++;
         const k = key(f, ogrLayer);
@@ -125,26 +108,16 @@ export async function loadBasemap(file: string, pool: Pool = db()): Promise<Base
         const name = f.properties.name == null ? null : String(f.properties.name);
         batch.push({ key: k, layer: c.layer, class: c.class, name, geom: JSON.stringify(f.geometry) });
         if (batch.length >= 2000) {
-          await stage(client, batch);
+          await repo.stage(client, batch);
           batch = [];
         }
       }
-      await stage(client, batch);
+      await repo.stage(client, batch);
     }
-    await client.query(`DELETE FROM basemap_features WHERE source = 'osm'`);
-    const r = await client.query<{ layer: string; n: string }>(
-      `WITH ins AS (
-         INSERT INTO basemap_features (source, source_key, layer, class, name, geom)
-         SELECT DISTINCT ON (key, layer) 'osm', key, layer, class, name,
-                ST_Transform(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON(geom), 4326)), 3857)
-         FROM basemap_stage ORDER BY key, layer
-         ON CONFLICT (source, source_key, layer) DO NOTHING
-         RETURNING layer)
-       SELECT layer, count(*)::text AS n FROM ins GROUP BY layer`,
-    );
-    for (const row of r.rows) {
-      summary.byLayer[row.layer] = Number(row.n);
-      summary.loaded += Number(row.n);
+    const loaded = await repo.replaceOsmFeatures(client);
+    for (const row of loaded) {
+      summary.byLayer[row.layer] = row.n;
+      summary.loaded += row.n;
     }
     return summary;
   }, pool);

@@ -1,26 +1,16 @@
 /**
- * Who acts on a campaign, and whether they may: an officer sees the campaigns of their own
- * municipalities, an admin and the command line see all. The rule is the one of
- * `assertMunicipality` in server/auth/auth.service.ts, applied to an Actor (which may be the CLI,
- * not a signed-in user); issue 16 item 3 gives both one home in server/municipalities/.
+ * Who acts on a campaign: a signed-in user or the command line. Whether they may is decided by
+ * server/municipalities/municipality-access.ts, as for every other route: an officer sees the
+ * campaigns of their own municipalities, an admin and the command line see all.
  */
-import { seesMunicipality } from '../auth/auth.service';
 import type { Queryable } from '../core/db';
-import { BadInputError, ForbiddenError } from '../core/errors';
-import { municipalityByCode } from '../municipalities/municipalities.repo';
+import { requestedMunicipality, type Viewer } from '../municipalities/municipality-access';
 
 /** Who acts: a signed-in user or the command line. */
-export interface Actor {
+export interface Actor extends Viewer {
   userId: number | null;
   actor: string;
-  municipalities: number[] | 'all';
   ip?: string | null;
-}
-
-/** Throws ForbiddenError (403) unless the actor may see this municipality. */
-export function assertAccess(actor: Actor, municipalityId: number): void {
-  if (!seesMunicipality(actor, municipalityId))
-    throw new ForbiddenError('you have no access to this municipality');
 }
 
 /**
@@ -32,12 +22,5 @@ export async function campaignMunicipality(
   actor: Actor,
   code: string | undefined,
 ): Promise<number> {
-  if (code) {
-    const m = await municipalityByCode(q, code);
-    if (!m) throw new BadInputError(`municipality: no municipality with code '${code}'`);
-    assertAccess(actor, m.id);
-    return m.id;
-  }
-  if (actor.municipalities !== 'all' && actor.municipalities.length === 1) return actor.municipalities[0]!;
-  throw new BadInputError('municipality: give the municipality code (e.g. "GM0503")');
+  return (await requestedMunicipality(actor, code, { param: 'municipality', unknown: 'bad-input' }, q)).id;
 }

@@ -12,7 +12,7 @@ import { ConflictError, NotFoundError } from '../core/errors';
 import { letterPdfs } from '../letters/letter-pdfs';
 import { mergePageRuns, pageRuns } from '../letters/page-runs';
 import { getPdf } from '../letters/pdf-store';
-import { seesMunicipality } from '../auth/auth.service';
+import { seesMunicipality } from '../municipalities/municipality-access';
 import { type Actor } from './campaign-access';
 import { letterFileName, manifestCsv } from './campaign-manifest';
 import * as repo from './campaigns.repo';

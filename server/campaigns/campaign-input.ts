@@ -3,7 +3,8 @@
  * validated with zod at the boundary, and the template each kind of campaign uses.
  */
 import { z } from 'zod';
-import { CalendarDate, MunicipalityCode, text } from '../core/input';
+import { CalendarDate, text } from '../core/input';
+import { MunicipalityCode } from '../municipalities/municipality-access';
 import { LANGUAGES, LETTER_TEMPLATES } from '../letters/letter-input';
 import { RISK_ZONE_ID } from './risk-zones';
 

@@ -1,7 +1,7 @@
 /** A campaign's status and counts, as GET /api/campaigns/:id and `campaign status` show them. */
 import { db } from '../core/db';
 import { NotFoundError } from '../core/errors';
-import { seesMunicipality } from '../auth/auth.service';
+import { seesMunicipality } from '../municipalities/municipality-access';
 import { type Actor } from './campaign-access';
 import * as repo from './campaigns.repo';
 

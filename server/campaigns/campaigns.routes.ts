@@ -7,7 +7,7 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { currentUser, requireUser } from '../auth/auth.middleware';
-import { MunicipalityCode } from '../core/input';
+import { MunicipalityCode } from '../municipalities/municipality-access';
 import * as campaigns from './campaigns.service';
 
 const IdParam = z.object({ id: z.coerce.number().int().positive() });

@@ -62,7 +62,7 @@ const Env = z.object({
     )
     .pipe(z.array(z.enum(['admin', 'officer', 'planner']))),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
-  /** Near-repeat defaults (domain.md): cocoon 200 m / 14 days, watch zone 400 m / 60 days. */
+  /** Near-repeat defaults (docs/readme/incidents.md, "Risk zones"): cocoon 200 m / 14 days, watch zone 400 m / 60 days. */
   NEAR_REPEAT_DISTANCE_M: z.coerce.number().positive().default(200),
   NEAR_REPEAT_DAYS: z.coerce.number().positive().default(14),
   WATCH_ZONE_DISTANCE_M: z.coerce.number().positive().default(400),
@@ -83,7 +83,7 @@ const Env = z.object({
   /** Where generated map glyphs (SDF font PBFs) are cached. */
   GLYPH_DIR: z.string().default(path.join(root, 'var', 'glyphs')),
   /**
-   * Retention of incident detail (domain.md, privacy): incidents that ended longer ago are
+   * Retention of incident detail (README.md, "Privacy"): incidents that ended longer ago are
    * deleted daily by the worker and by `purge-incidents`. The public map looks back 12 months and
    * the Knox test a year, so the default keeps two years.
    */

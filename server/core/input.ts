@@ -14,8 +14,7 @@ export function text() {
   return z.string().refine((s) => !s.includes(NUL), 'contains a NUL byte (\\u0000); remove it');
 }
 
-/** A municipality code as CBS writes it (GM0503), or a test/demo code of the same shape. */
-export const MunicipalityCode = z.string().regex(/^[A-Z0-9_-]{2,20}$/, "a municipality code like 'GM0503'");
+/** Municipality codes: MunicipalityCode in server/municipalities/municipality-access.ts. */
 
 /** A calendar date YYYY-MM-DD that exists (2026-02-30 does not; Date would read it as 2 March). */
 export const CalendarDate = z.iso.date({ message: 'a real date YYYY-MM-DD, e.g. 2026-02-28' });

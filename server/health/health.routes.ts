@@ -1,7 +1,7 @@
 /** GET /api/health: database, Redis and worker status. 200 when all are up, 503 otherwise. */
 import { Router } from 'express';
-import { db } from '../core/db';
 import { key, redis } from '../core/redis';
+import { postgisVersion } from './health.repo';
 
 async function check(fn: () => Promise<unknown>): Promise<{ ok: boolean; detail?: unknown; error?: string }> {
   let timer: NodeJS.Timeout | undefined;
@@ -25,10 +25,7 @@ export function healthRouter(): Router {
   const router = Router();
   router.get('/api/health', async (_req, res) => {
     const [database, cache, worker] = await Promise.all([
-      check(async () => {
-        const { rows } = await db().query<{ postgis: string }>('SELECT postgis_lib_version() AS postgis');
-        return { postgis: rows[0]?.postgis };
-      }),
+      check(async () => ({ postgis: await postgisVersion() })),
       check(() => redis().ping()),
       check(async () => {
         // Workers refresh a heartbeat key every 10 s with a 30 s expiry (jobs/worker.ts).

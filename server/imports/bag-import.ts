@@ -18,10 +18,13 @@ import path from 'node:path';
 import type { Pool, PoolClient } from 'pg';
 import { audit } from '../audit/audit';
 import { db, withTransaction } from '../core/db';
-import { sql } from '../core/sql';
 import { BadInputError } from '../core/errors';
 import { layerFields, listLayers, readFeatures, type OgrFeature } from '../geo/ogr';
-import { ensureMunicipality, municipalityByCode } from '../municipalities/municipalities.repo';
+import {
+  ensureMunicipality,
+  firstMunicipalities,
+  municipalityByCode,
+} from '../municipalities/municipalities.repo';
 import { isNummeraanduidingId, normalisePostcode } from './address-parts';
 import { MAX_ID_LENGTH, MAX_NAME_LENGTH, textProblem } from '../core/stored-text';
 import { inRd } from '../geo/bounds';
@@ -31,8 +34,8 @@ import {
   moveFromMunicipality,
   nameProblem,
   refuseWhenNothingValid,
-  type Conflict,
 } from './import-refusal';
+import * as repo from './imports.repo';
 import { emptySummary, type ImportSummary } from './import-summary';
 
 /** Our field -> the names it has in BAG products, most specific first (compared case-insensitively). */
@@ -198,13 +201,9 @@ async function resolveMunicipality(
     }
     // Another import may be creating it at the same moment: take its row instead of failing
     // on the unique code (a plain INSERT answered "duplicate key value violates ...").
-    const id = await ensureMunicipality(client, { code, name: opts.name });
-    const created = await municipalityByCode(client, code);
-    return { id, code, name: created?.name ?? opts.name };
+    return ensureMunicipality(client, { code, name: opts.name });
   }
-  const { rows } = await client.query<{ id: number; code: string; name: string }>(
-    'SELECT id, code, name FROM municipalities ORDER BY code LIMIT 3',
-  );
+  const rows = await firstMunicipalities(client, 3);
   if (rows.length === 1) return rows[0]!;
   throw new BadInputError(
     rows.length === 0
@@ -214,14 +213,6 @@ async function resolveMunicipality(
 }
 
 const BATCH = 2000;
-
-async function stage(client: PoolClient, table: string, rows: object[]): Promise<void> {
-  if (rows.length === 0) return;
-  await client.query(
-    `INSERT INTO ${table} SELECT * FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)`,
-    [JSON.stringify(rows)],
-  );
-}
 
 function text(v: unknown): string | null {
   if (v === null || v === undefined) return null;
@@ -336,10 +327,7 @@ export async function importBag(
     withTransaction(async (client) => {
       const municipality = await resolveMunicipality(client, opts);
       const moveFrom = await moveFromMunicipality(client, opts.moveFrom, municipality.id);
-      await client.query(`CREATE TEMP TABLE bag_address (ord int, feature text, id_field text, key text, bag_id text, street text,
-      huisnummer int, huisletter text, toevoeging text, postcode text, bad_postcode text, place text, geom text) ON COMMIT DROP`);
-      // Addresses this file says are withdrawn, unbuilt or not residential: an earlier import may hold them.
-      await client.query('CREATE TEMP TABLE bag_gone (ord int, feature text, key text) ON COMMIT DROP');
+      await repo.createBagStage(client);
 
       let ord = 0;
       for (const layer of plan) {
@@ -372,26 +360,22 @@ export async function importBag(
           }
           batch.push({ ...row, ord, feature, id_field: layer.fields.id! });
           if (batch.length >= BATCH) {
-            await stage(client, 'bag_address', batch);
+            await repo.stage(client, 'bag_address', batch);
             batch = [];
           }
           if (gone.length >= BATCH) {
-            await stage(client, 'bag_gone', gone);
+            await repo.stage(client, 'bag_gone', gone);
             gone = [];
           }
         }
-        await stage(client, 'bag_address', batch);
-        await stage(client, 'bag_gone', gone);
+        await repo.stage(client, 'bag_address', batch);
+        await repo.stage(client, 'bag_gone', gone);
       }
 
       // The same address twice in the file: the first is kept. With both copies staged, each
       // made a street, and the copy that lost left its street without addresses.
-      const twice = await client.query<{ feature: string; id_field: string; key: string; first: string }>(
-        `DELETE FROM bag_address b USING (SELECT key, min(ord) AS ord FROM bag_address GROUP BY key HAVING count(*) > 1) d, bag_address f
-       WHERE b.key = d.key AND b.ord > d.ord AND f.key = d.key AND f.ord = d.ord
-       RETURNING b.feature, b.id_field, b.key, f.feature AS first`,
-      );
-      for (const r of twice.rows) {
+      const twice = await repo.dropRepeatedBagAddresses(client);
+      for (const r of twice) {
         summary.rejected++;
         if (summary.errors.length < 100) {
           summary.errors.push({
@@ -400,89 +384,44 @@ export async function importBag(
           });
         }
       }
-      const staged = Number(
-        (await client.query<{ n: string }>('SELECT count(*) AS n FROM bag_address')).rows[0]!.n,
-      );
+      const staged = await repo.stagedBagAddresses(client);
       refuseWhenNothingValid(base, summary, staged);
 
       // Addresses another municipality holds are not moved silently (a wrong --municipality).
-      const conflicts = async () =>
-        (await client.query<Conflict>(sql('imports/bag-conflicts'), [municipality.id])).rows;
+      const conflicts = () => repo.bagConflicts(client, municipality.id);
       const moved = checkConflicts(base, municipality.code, await conflicts(), moveFrom);
 
       // An invalid postcode is stored as none (that address can get no letter): counted and
       // warned; an address stored earlier keeps the postcode it has.
-      const badPostcodes = await client.query<{ n: string; feature: string; bad_postcode: string }>(
-        `SELECT count(*) OVER () AS n, feature, bad_postcode FROM bag_address WHERE bad_postcode IS NOT NULL ORDER BY ord LIMIT 1`,
-      );
-      if (badPostcodes.rows[0]) {
-        const b = badPostcodes.rows[0];
+      const b = await repo.firstBadPostcode(client);
+      if (b) {
         const postcodeField =
           plan.find((l) => b.feature.startsWith(`${l.name} #`))?.fields.postcode ?? 'postcode';
         warnings.push(
           `${b.n} address(es) have a postcode that is not a Dutch postcode, first ${b.feature}: field '${postcodeField}' is '${b.bad_postcode}', not a Dutch postcode (1234 AB); new ones are stored without a postcode and can get no letter, stored ones keep theirs`,
         );
-        await client.query(
-          `UPDATE bag_address b SET postcode = a.postcode FROM addresses a
-         WHERE b.bad_postcode IS NOT NULL AND a.source = 'bag' AND a.source_key = b.key`,
-        );
+        await repo.keepStoredPostcodes(client);
       }
 
       // BAG has no street lines: a street is a name within a place, without geometry until an
       // OSM or NWB import adds its segments.
-      await client.query(
-        `INSERT INTO streets (municipality_id, name, place)
-       SELECT DISTINCT $1::int, street, place FROM bag_address
-       ON CONFLICT (municipality_id, name, place) DO NOTHING`,
-        [municipality.id],
-      );
-      const adr = await client.query<{ inserted: boolean }>(
-        `INSERT INTO addresses (municipality_id, street_id, source, source_key, bag_id, street_name, huisnummer, huisletter,
-                              toevoeging, postcode, place, residential, geom)
-       SELECT $1, st.id, 'bag', b.key, b.bag_id, b.street, b.huisnummer, b.huisletter, b.toevoeging,
-              b.postcode, b.place, true,
-              ST_Transform(ST_PointOnSurface(ST_SetSRID(ST_GeomFromGeoJSON(b.geom), 4326)), 28992)
-       FROM bag_address b
-       JOIN streets st ON st.municipality_id = $1 AND st.name = b.street AND st.place = b.place
-       ORDER BY b.key
-       ON CONFLICT (source, source_key) DO UPDATE
-         SET municipality_id = EXCLUDED.municipality_id, street_id = EXCLUDED.street_id, bag_id = EXCLUDED.bag_id,
-             street_name = EXCLUDED.street_name, huisnummer = EXCLUDED.huisnummer, huisletter = EXCLUDED.huisletter,
-             toevoeging = EXCLUDED.toevoeging, postcode = EXCLUDED.postcode, place = EXCLUDED.place,
-             residential = true, geom = EXCLUDED.geom
-         -- Only within the municipality, or out of the one --move-from names: a concurrent
-         -- import cannot move an address either (checked again below).
-         WHERE addresses.municipality_id IN ($1, $2)
-           -- GeoJSON carries 7 decimals (~1 cm): a re-read of the same file moves no point by more than that.
-           AND ((addresses.municipality_id, addresses.street_id, addresses.bag_id, addresses.street_name, addresses.huisnummer,
-                addresses.huisletter, addresses.toevoeging, addresses.postcode, addresses.place, addresses.residential)
-             IS DISTINCT FROM (EXCLUDED.municipality_id, EXCLUDED.street_id, EXCLUDED.bag_id, EXCLUDED.street_name,
-                EXCLUDED.huisnummer, EXCLUDED.huisletter, EXCLUDED.toevoeging, EXCLUDED.postcode, EXCLUDED.place, true)
-            OR NOT ST_DWithin(addresses.geom, EXCLUDED.geom, 0.05))
-       RETURNING (xmax = 0) AS inserted`,
-        [municipality.id, moveFrom?.id ?? null],
-      );
+      await repo.insertBagStreets(client, municipality.id);
+      const adr = await repo.upsertBagAddresses(client, municipality.id, moveFrom?.id ?? null);
       checkConflicts(base, municipality.code, await conflicts(), undefined);
-      for (const r of adr.rows) {
-        if (r.inserted) summary.imported++;
-        else summary.updated++;
-      }
-      summary.skipped += staged - adr.rows.length;
+      summary.imported += adr.inserted;
+      summary.updated += adr.updated;
+      summary.skipped += staged - adr.changed;
       // Withdrawn since the last import: keep the row (incidents may point at it) but stop
       // treating it as a home, so no letter goes there.
-      const gone = await client.query(
-        `UPDATE addresses a SET residential = false FROM bag_gone g
-       WHERE a.source = 'bag' AND a.source_key = g.key AND a.residential AND a.municipality_id = $1`,
-        [municipality.id],
-      );
-      summary.updated += gone.rowCount ?? 0;
-      summary.skipped -= gone.rowCount ?? 0;
+      const gone = await repo.markBagGone(client, municipality.id);
+      summary.updated += gone;
+      summary.skipped -= gone;
       // The same home loaded earlier from OpenStreetMap: BAG is authoritative, so the OSM copy
       // stops counting as a home (one letter per address, not two). import-osm applies the same rule.
-      const superseded = await client.query(sql('imports/osm-superseded-by-bag'), [municipality.id]);
-      if (superseded.rowCount)
+      const superseded = await repo.supersedeOsmByBag(client, municipality.id);
+      if (superseded)
         warnings.push(
-          `${superseded.rowCount} address(es) loaded from OpenStreetMap are now taken from the BAG instead`,
+          `${superseded} address(es) loaded from OpenStreetMap are now taken from the BAG instead`,
         );
       if (warnings.length) summary.warnings = warnings;
       if (moveFrom) {

@@ -9,6 +9,7 @@ import { audit } from '../audit/audit';
 import type { Queryable } from '../core/db';
 import { BadInputError } from '../core/errors';
 import { MAX_NAME_LENGTH } from '../core/stored-text';
+import { municipalityByCode } from '../municipalities/municipalities.repo';
 import type { ImportError, ImportSummary } from './import-summary';
 
 /** A file that was read and refused: nothing changed; recorded as `<action>.rejected`. */
@@ -85,16 +86,11 @@ export async function auditRefusal<T>(
     return await run();
   } catch (err) {
     if (!(err instanceof ImportRefused)) throw err;
-    const q: Queryable = pool;
-    const { rows } = entry.municipalityCode
-      ? await q.query<{ id: number }>('SELECT id FROM municipalities WHERE code = $1', [
-          entry.municipalityCode,
-        ])
-      : { rows: [] as { id: number }[] };
+    const m = entry.municipalityCode ? await municipalityByCode(pool, entry.municipalityCode) : undefined;
     await audit(pool, {
       actor: entry.actor,
       action: `${entry.action}.rejected`,
-      municipalityId: rows[0]?.id ?? null,
+      municipalityId: m?.id ?? null,
       details: { ...entry.details, reason: err.message.slice(0, 2000) },
     });
     throw err;
@@ -108,16 +104,13 @@ export async function moveFromMunicipality(
   targetId: number,
 ): Promise<{ id: number; code: string } | undefined> {
   if (!code) return undefined;
-  const { rows } = await q.query<{ id: number; code: string }>(
-    'SELECT id, code FROM municipalities WHERE code = $1',
-    [code],
-  );
-  if (!rows[0]) throw new BadInputError(`--move-from: no municipality '${code}'`);
-  if (rows[0].id === targetId)
+  const m = await municipalityByCode(q, code);
+  if (!m) throw new BadInputError(`--move-from: no municipality '${code}'`);
+  if (m.id === targetId)
     throw new BadInputError(
       `--move-from ${code} is the municipality the file is imported into; leave --move-from out`,
     );
-  return rows[0];
+  return { id: m.id, code: m.code };
 }
 
 /** The problem of a name a street row would get (indexed), or of an empty one; undefined when fine. */

@@ -5,7 +5,7 @@
  * of the same file reports every row as skipped.
  */
 import path from 'node:path';
-import type { Pool, PoolClient } from 'pg';
+import type { Pool } from 'pg';
 import { db, withTransaction } from '../core/db';
 import { BadInputError } from '../core/errors';
 import { audit } from '../audit/audit';
@@ -13,7 +13,6 @@ import { listLayers, readFeatures, type OgrFeature } from '../geo/ogr';
 import { emptySummary, type ImportSummary } from './import-summary';
 import { normalisePostcode, parseHouseNumber } from './address-parts';
 import { ensureMunicipality } from '../municipalities/municipalities.repo';
-import { sql } from '../core/sql';
 import { textProblem, MAX_NAME_LENGTH } from '../core/stored-text';
 import {
   auditRefusal,
@@ -21,8 +20,8 @@ import {
   moveFromMunicipality,
   nameProblem,
   refuseWhenNothingValid,
-  type Conflict,
 } from './import-refusal';
+import * as repo from './imports.repo';
 
 const STREET_HIGHWAYS = [
   'residential',
@@ -86,14 +85,6 @@ function osmKey(f: OgrFeature, layer: string): string | undefined {
   return p.osm_id ? `r${String(p.osm_id)}` : undefined;
 }
 
-async function stage(client: PoolClient, table: string, rows: object[]): Promise<void> {
-  if (rows.length === 0) return;
-  await client.query(
-    `INSERT INTO ${table} SELECT * FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)`,
-    [JSON.stringify(rows)],
-  );
-}
-
 export async function importOsm(
   file: string,
   opts: OsmImportOptions,
@@ -120,13 +111,9 @@ export async function importOsm(
 
   return auditRefusal(pool, refusal, () =>
     withTransaction(async (client) => {
-      const municipalityId = await ensureMunicipality(client, opts.municipality);
+      const municipalityId = (await ensureMunicipality(client, opts.municipality)).id;
       const moveFrom = await moveFromMunicipality(client, opts.moveFrom, municipalityId);
-      await client.query(
-        `CREATE TEMP TABLE osm_segment (key text, name text, highway text, geom text) ON COMMIT DROP`,
-      );
-      await client.query(`CREATE TEMP TABLE osm_address (key text, street text, huisnummer int, huisletter text,
-      toevoeging text, postcode text, place text, residential boolean, geom text) ON COMMIT DROP`);
+      await repo.createOsmStage(client);
 
       let batch: object[] = [];
       for await (const f of readFeatures(file, 'lines', `highway IS NOT NULL AND name IS NOT NULL`)) {
@@ -146,11 +133,11 @@ export async function importOsm(
         }
         batch.push({ key, name, highway, geom: JSON.stringify(f.geometry) });
         if (batch.length >= BATCH) {
-          await stage(client, 'osm_segment', batch);
+          await repo.stage(client, 'osm_segment', batch);
           batch = [];
         }
       }
-      await stage(client, 'osm_segment', batch);
+      await repo.stage(client, 'osm_segment', batch);
 
       batch = [];
       for (const layer of ['points', 'multipolygons']) {
@@ -192,86 +179,33 @@ export async function importOsm(
             geom: JSON.stringify(f.geometry),
           });
           if (batch.length >= BATCH) {
-            await stage(client, 'osm_address', batch);
+            await repo.stage(client, 'osm_address', batch);
             batch = [];
           }
         }
       }
-      await stage(client, 'osm_address', batch);
-      const { rows: stagedRows } = await client.query<{ n: string }>(
-        'SELECT (SELECT count(*) FROM osm_segment) + (SELECT count(*) FROM osm_address) AS n',
-      );
-      const staged = Number(stagedRows[0]!.n);
+      await repo.stage(client, 'osm_address', batch);
+      const staged = await repo.stagedOsmRows(client);
       refuseWhenNothingValid(base, summary, staged);
 
       // Streets and addresses another municipality holds are not moved silently (a wrong --municipality).
-      const conflicts = async () =>
-        (await client.query<Conflict>(sql('imports/osm-conflicts'), [municipalityId])).rows;
+      const conflicts = () => repo.osmConflicts(client, municipalityId);
       const moved = checkConflicts(base, opts.municipality.code, await conflicts(), moveFrom);
 
       // Streets: one per name; the place is the one most of its addresses give.
-      await client.query(
-        `INSERT INTO streets (municipality_id, name, place)
-       SELECT $1, s.name, COALESCE(
-         (SELECT a.place FROM osm_address a WHERE a.street = s.name GROUP BY a.place ORDER BY count(*) DESC LIMIT 1), $2)
-       FROM (SELECT DISTINCT name FROM osm_segment UNION SELECT DISTINCT street FROM osm_address) s
-       ON CONFLICT (municipality_id, name, place) DO NOTHING`,
-        [municipalityId, opts.municipality.name],
-      );
+      await repo.insertOsmStreets(client, municipalityId, opts.municipality.name);
       // The WHERE clauses keep every segment and address within the municipality, or take it from
       // the one --move-from names: a concurrent import cannot move one either (checked again below).
-      const seg = await client.query<{ inserted: boolean }>(
-        `INSERT INTO street_segments (street_id, source, source_key, highway, geom)
-       SELECT DISTINCT ON (o.key) st.id, 'osm', o.key, o.highway,
-              ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(o.geom), 4326), 28992)
-       FROM osm_segment o JOIN streets st ON st.municipality_id = $1 AND st.name = o.name
-       ORDER BY o.key, st.place
-       ON CONFLICT (source, source_key) DO UPDATE
-         SET street_id = EXCLUDED.street_id, highway = EXCLUDED.highway, geom = EXCLUDED.geom
-         WHERE (SELECT s.municipality_id FROM streets s WHERE s.id = street_segments.street_id) IN ($1, $2)
-           AND (street_segments.street_id, street_segments.highway, ST_AsBinary(street_segments.geom))
-               IS DISTINCT FROM (EXCLUDED.street_id, EXCLUDED.highway, ST_AsBinary(EXCLUDED.geom))
-       RETURNING (xmax = 0) AS inserted`,
-        [municipalityId, moveFrom?.id ?? null],
-      );
-      const adr = await client.query<{ inserted: boolean }>(
-        `INSERT INTO addresses (municipality_id, street_id, source, source_key, street_name, huisnummer, huisletter,
-                              toevoeging, postcode, place, residential, geom)
-       SELECT DISTINCT ON (o.key) $1, st.id, 'osm', o.key, o.street, o.huisnummer, o.huisletter, o.toevoeging,
-              o.postcode, o.place,
-              -- A home the BAG already supplies (same postcode and number) is not counted twice.
-              o.residential AND NOT EXISTS (
-                SELECT 1 FROM addresses b
-                WHERE b.source = 'bag' AND b.municipality_id = $1 AND b.postcode = o.postcode
-                  AND b.huisnummer = o.huisnummer AND b.huisletter IS NOT DISTINCT FROM o.huisletter
-                  AND b.toevoeging IS NOT DISTINCT FROM o.toevoeging),
-              ST_Transform(ST_PointOnSurface(ST_SetSRID(ST_GeomFromGeoJSON(o.geom), 4326)), 28992)
-       FROM osm_address o
-       LEFT JOIN streets st ON st.municipality_id = $1 AND st.name = o.street
-       ORDER BY o.key, (st.place = o.place) DESC NULLS LAST
-       ON CONFLICT (source, source_key) DO UPDATE
-         SET municipality_id = EXCLUDED.municipality_id, street_id = EXCLUDED.street_id, street_name = EXCLUDED.street_name,
-             huisnummer = EXCLUDED.huisnummer, huisletter = EXCLUDED.huisletter, toevoeging = EXCLUDED.toevoeging,
-             postcode = EXCLUDED.postcode, place = EXCLUDED.place, residential = EXCLUDED.residential, geom = EXCLUDED.geom
-         WHERE addresses.municipality_id IN ($1, $2)
-           AND (addresses.municipality_id, addresses.street_id, addresses.street_name, addresses.huisnummer, addresses.huisletter,
-                addresses.toevoeging, addresses.postcode, addresses.place, addresses.residential, ST_AsBinary(addresses.geom))
-           IS DISTINCT FROM (EXCLUDED.municipality_id, EXCLUDED.street_id, EXCLUDED.street_name, EXCLUDED.huisnummer,
-                EXCLUDED.huisletter, EXCLUDED.toevoeging, EXCLUDED.postcode, EXCLUDED.place, EXCLUDED.residential,
-                ST_AsBinary(EXCLUDED.geom))
-       RETURNING (xmax = 0) AS inserted`,
-        [municipalityId, moveFrom?.id ?? null],
-      );
+      const seg = await repo.upsertOsmSegments(client, municipalityId, moveFrom?.id ?? null);
+      const adr = await repo.upsertOsmAddresses(client, municipalityId, moveFrom?.id ?? null);
       checkConflicts(base, opts.municipality.code, await conflicts(), undefined);
-      for (const r of [...seg.rows, ...adr.rows]) {
-        if (r.inserted) summary.imported++;
-        else summary.updated++;
-      }
-      summary.skipped += staged - seg.rows.length - adr.rows.length;
-      await refreshStreetGeometry(client, municipalityId);
+      summary.imported += seg.inserted + adr.inserted;
+      summary.updated += seg.updated + adr.updated;
+      summary.skipped += staged - seg.changed - adr.changed;
+      await repo.refreshStreetGeometry(client, municipalityId);
       if (moveFrom) {
         // The streets the segments left keep their rows (incidents may point at them), not their lines.
-        await refreshStreetGeometry(client, moveFrom.id);
+        await repo.refreshStreetGeometry(client, moveFrom.id);
         summary.moved = moved;
         await audit(client, {
           actor: opts.actor,
@@ -288,21 +222,5 @@ export async function importOsm(
       });
       return summary;
     }, pool),
-  );
-}
-
-/** Rebuilds each street's merged geometry from its segments; a street without segments has none. */
-export async function refreshStreetGeometry(client: PoolClient, municipalityId: number): Promise<void> {
-  await client.query(
-    `UPDATE streets s SET geom = g.geom
-     FROM (SELECT street_id, ST_Multi(ST_LineMerge(ST_Collect(geom)))::geometry(MultiLineString, 28992) AS geom
-           FROM street_segments GROUP BY street_id) g
-     WHERE g.street_id = s.id AND s.municipality_id = $1 AND s.geom IS DISTINCT FROM g.geom`,
-    [municipalityId],
-  );
-  await client.query(
-    `UPDATE streets s SET geom = NULL
-     WHERE s.municipality_id = $1 AND s.geom IS NOT NULL AND NOT EXISTS (SELECT 1 FROM street_segments g WHERE g.street_id = s.id)`,
-    [municipalityId],
   );
 }

@@ -4,7 +4,8 @@
  * municipality may see it.
  */
 import { audit } from '../audit/audit';
-import { seesMunicipality, type CurrentUser } from '../auth/auth.service';
+import type { CurrentUser } from '../auth/auth.service';
+import { seesMunicipality } from '../municipalities/municipality-access';
 import { db } from '../core/db';
 import { NotFoundError } from '../core/errors';
 import { sql } from '../core/sql';

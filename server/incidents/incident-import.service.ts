@@ -12,7 +12,12 @@ import { audit } from '../audit/audit';
 import { config } from '../core/config';
 import { db, withTransaction, type Queryable } from '../core/db';
 import { BadInputError } from '../core/errors';
-import { sql } from '../core/sql';
+import {
+  ensureMunicipality,
+  firstMunicipalities,
+  municipalityByCode,
+} from '../municipalities/municipalities.repo';
+import * as repo from './incident-import.repo';
 import { AREA_MARGIN_M } from './positions';
 import type { ImportError, ImportSummary } from '../imports/import-summary';
 import type { ParseResult, ParsedIncident } from './incident-row';
@@ -344,11 +349,7 @@ async function store(
       } as Queryable)
     : pgClient;
   const municipalityId = opts.municipality.id;
-  await client.query(`CREATE TEMP TABLE incident_stage (
-      ord int PRIMARY KEY, line int, feature text, external_id text, occurred_from timestamptz, occurred_to timestamptz,
-      attempt boolean, modus_operandi text, mo_text text, location_label text, street_name text,
-      x float8, y float8, srid int, coord_field text, postcode text, huisnummer int, huisletter text, toevoeging text,
-      address_id bigint, geom geometry(Point, 28992), location_source text, error text) ON COMMIT DROP`);
+  await repo.createStage(client);
   for (let i = 0; i < parsed.rows.length; i += STAGE_BATCH) {
     const batch = parsed.rows.slice(i, i + STAGE_BATCH).map((r, j) => ({
       ord: i + j,
@@ -371,92 +372,48 @@ async function store(
       huisletter: r.address?.huisletter ?? null,
       toevoeging: r.address?.toevoeging ?? null,
     }));
-    await client.query(
-      `INSERT INTO incident_stage (ord, line, feature, external_id, occurred_from, occurred_to, attempt, modus_operandi,
-         mo_text, location_label, street_name, x, y, srid, coord_field, postcode, huisnummer, huisletter, toevoeging)
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(ord int, line int, feature text, external_id text,
-         occurred_from timestamptz, occurred_to timestamptz, attempt boolean, modus_operandi text, mo_text text,
-         location_label text, street_name text, x float8, y float8, srid int, coord_field text, postcode text, huisnummer int,
-         huisletter text, toevoeging text)`,
-      [JSON.stringify(batch)],
-    );
+    await repo.stage(client, batch);
   }
-  // Coordinates: the CRS must be one PostGIS knows; PostGIS transforms to RD New.
-  await client.query(
-    `UPDATE incident_stage s SET error = 'EPSG:' || s.srid || ' is not a coordinate system PostGIS knows'
-     WHERE s.srid IS NOT NULL AND NOT EXISTS (SELECT 1 FROM spatial_ref_sys r WHERE r.srid = s.srid)`,
-  );
-  // WGS 84 (range-checked by the parsers, and here again) and RD New in one statement; any other
-  // system row by row, so a point outside its domain is that row's error.
-  await client.query(
-    `UPDATE incident_stage SET geom = ST_Transform(ST_SetSRID(ST_MakePoint(x, y), srid), 28992), location_source = 'coordinates'
-     WHERE error IS NULL AND (srid = 28992 OR (srid = 4326 AND abs(x) <= 180 AND abs(y) <= 90))`,
-  );
-  await client.query(sql('incidents/transform-stage'));
+  // Coordinates: the CRS must be one PostGIS knows; PostGIS transforms to RD New (WGS 84 and RD
+  // New in one statement, any other system row by row, so a point outside its domain is that
+  // row's error).
+  await repo.transformStaged(client);
   await checkArea(client, opts.municipality, summary);
   // Addresses without coordinates: exactly one BAG address, or an error (never a guess).
-  await client.query(sql('incidents/geocode-stage'), [municipalityId]);
-  const moved = await client.query(sql('incidents/moved-too-far'), [
+  await repo.geocodeStaged(client, municipalityId);
+  const moved = await repo.movedTooFar(
+    client,
     municipalityId,
     parsed.format,
     config().STREET_SNAP_DISTANCE_M,
     opts.allowMove === true,
-  ]);
-  if (opts.allowMove) summary.moved = moved.rowCount ?? 0;
+  );
+  if (opts.allowMove) summary.moved = moved;
   if (parsed.format === 'police-uk') {
-    await client.query(sql('incidents/streets-from-labels'), [municipalityId, opts.municipality.name]);
+    await repo.streetsFromLabels(client, municipalityId, opts.municipality.name);
   }
   const source = parsed.format;
-  const up = await client.query<{ id: string; inserted: boolean }>(sql('incidents/upsert-staged'), [
-    municipalityId,
-    source,
-  ]);
-  const ids = up.rows.map((r) => r.id);
-  summary.imported = up.rows.filter((r) => r.inserted).length;
-  summary.updated = up.rows.length - summary.imported;
-  await client.query(sql('incidents/snap-to-streets'), [
-    municipalityId,
-    ids,
-    config().STREET_SNAP_DISTANCE_M,
-  ]);
-  summary.locatedByStreet =
-    (await client.query(sql('incidents/locate-by-street'), [municipalityId, ids])).rowCount ?? 0;
+  const up = await repo.upsertStaged(client, municipalityId, source);
+  const ids = up.map((r) => r.id);
+  summary.imported = up.filter((r) => r.inserted).length;
+  summary.updated = up.length - summary.imported;
+  await repo.snapToStreets(client, municipalityId, ids, config().STREET_SNAP_DISTANCE_M);
+  summary.locatedByStreet = await repo.locateByStreet(client, municipalityId, ids);
 
-  const counts = await client.query<{ valid: string; conflicts: string }>(
-    `SELECT count(*) FILTER (WHERE error IS NULL) AS valid,
-            count(*) FILTER (WHERE error IS NULL AND EXISTS (SELECT 1 FROM incidents i WHERE i.source = $1
-              AND i.external_id = s.external_id AND i.municipality_id <> $2)) AS conflicts
-     FROM incident_stage s`,
-    [source, municipalityId],
-  );
+  const counts = await repo.stageCounts(client, source, municipalityId);
   // Rows identical to what is stored are skipped (re-import of the same file).
-  summary.valid = Number(counts.rows[0]!.valid) - Number(counts.rows[0]!.conflicts);
-  summary.skipped += summary.valid - up.rows.length;
-  const unloc = await client.query<{ n: string }>(
-    `SELECT count(*) AS n FROM incidents WHERE id = ANY($1::bigint[]) AND geom IS NULL`,
-    [ids],
-  );
-  summary.unlocated = Number(unloc.rows[0]!.n);
+  summary.valid = counts.valid - counts.conflicts;
+  summary.skipped += summary.valid - up.length;
+  summary.unlocated = await repo.countUnlocated(client, ids);
   if (summary.unlocated > 0) {
-    const lines = await client.query<{ line: number | null; feature: string | null }>(
-      `SELECT s.line, s.feature FROM incident_stage s JOIN incidents i ON i.source = $1 AND i.external_id = s.external_id
-       WHERE i.id = ANY($2::bigint[]) AND i.geom IS NULL ORDER BY s.ord LIMIT 50`,
-      [source, ids],
-    );
+    const lines = await repo.unlocatedLines(client, source, ids);
     summary.warnings!.push(
-      `${summary.unlocated} incident(s) have no location and were kept unlocated (not on the map, not in clusters): ${lines.rows
+      `${summary.unlocated} incident(s) have no location and were kept unlocated (not on the map, not in clusters): ${lines
         .map((r) => (r.line !== null ? `line ${r.line}` : r.feature))
         .join(', ')}${summary.unlocated > 50 ? ' ...' : ''}`,
     );
   }
-  const { rows: bad } = await client.query<{ line: number | null; feature: string | null; error: string }>(
-    `SELECT line, feature, error FROM incident_stage WHERE error IS NOT NULL
-     UNION ALL
-     SELECT s.line, s.feature, 'incident ' || s.external_id || ' already belongs to another municipality' FROM incident_stage s
-     WHERE s.error IS NULL AND EXISTS (SELECT 1 FROM incidents i WHERE i.source = $1 AND i.external_id = s.external_id AND i.municipality_id <> $2)
-     ORDER BY 1, 2`,
-    [source, municipalityId],
-  );
+  const bad = await repo.stageErrors(client, source, municipalityId);
   return bad.map((r) =>
     r.line !== null ? { line: r.line, reason: r.error } : { feature: r.feature ?? '?', reason: r.error },
   );
@@ -471,12 +428,7 @@ async function checkArea(
   m: IncidentImportOptions['municipality'],
   summary: IncidentImportSummary,
 ): Promise<void> {
-  const { rows } = await client.query<{
-    kind: keyof typeof AREA_MARGIN_M | null;
-    n: number;
-    area: string | null;
-  }>(sql('incidents/municipality-area'), [m.id]);
-  const a = rows[0];
+  const a = await repo.municipalityArea(client, m.id);
   if (!a?.kind || !a.area) {
     summary.warnings!.push(
       `${m.code} has no boundary, addresses or located incidents yet, so positions were checked against their coordinate system only; load its addresses (import-bag, import-osm) first to have them checked against its area`,
@@ -491,11 +443,7 @@ async function checkArea(
       : a.kind === 'addresses'
         ? `the extent of its ${a.n.toLocaleString('en')} addresses plus ${km}`
         : `the extent of its ${a.n.toLocaleString('en')} incidents located so far plus ${km} (no boundary or addresses are loaded)`;
-  await client.query(sql('incidents/outside-area'), [
-    a.area,
-    margin,
-    `the area of ${m.code} (${m.name}): ${area}`,
-  ]);
+  await repo.markOutsideArea(client, a.area, margin, `the area of ${m.code} (${m.name}): ${area}`);
 }
 
 /** Resolves `--format` / form values; undefined means detect. */
@@ -517,26 +465,14 @@ export async function resolveImportMunicipality(
   createAs?: string,
 ): Promise<{ id: number; code: string; name: string }> {
   if (code) {
-    const { rows } = await q.query<{ id: number; code: string; name: string }>(
-      'SELECT id, code, name FROM municipalities WHERE code = $1',
-      [code],
-    );
-    if (rows[0]) return rows[0];
-    if (createAs !== undefined) {
-      const { rows: created } = await q.query<{ id: number; code: string; name: string }>(
-        `INSERT INTO municipalities (code, name) VALUES ($1, $2)
-         ON CONFLICT (code) DO UPDATE SET name = municipalities.name RETURNING id, code, name`,
-        [code, createAs || code],
-      );
-      return created[0]!;
-    }
+    const m = await municipalityByCode(q, code);
+    if (m) return { id: m.id, code: m.code, name: m.name };
+    if (createAs !== undefined) return ensureMunicipality(q, { code, name: createAs || code });
     throw new BadInputError(
       `municipality '${code}' is unknown; create it first (command line: --municipality ${code} --name NAME)`,
     );
   }
-  const { rows } = await q.query<{ id: number; code: string; name: string }>(
-    'SELECT id, code, name FROM municipalities ORDER BY id LIMIT 2',
-  );
+  const rows = await firstMunicipalities(q, 2);
   if (rows.length === 1) return rows[0]!;
   throw new BadInputError(
     'say which municipality the incidents belong to: --municipality CODE (e.g. GM0503)',

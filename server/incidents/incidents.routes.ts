@@ -8,26 +8,17 @@
 import { Router } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
-import { assertMunicipality } from '../auth/auth.service';
 import { currentUser, requireUser } from '../auth/auth.middleware';
 import { config } from '../core/config';
-import { db } from '../core/db';
 import { BadInputError } from '../core/errors';
-import {
-  INCIDENT_FORMATS,
-  importIncidents,
-  rejectionMessage,
-  resolveImportMunicipality,
-} from './incident-import.service';
+import { MunicipalityCode, requestedMunicipality } from '../municipalities/municipality-access';
+import { INCIDENT_FORMATS, importIncidents, rejectionMessage } from './incident-import.service';
 import { parseMappingJson } from './parsers/nl-csv';
 import { incidentDetail } from './incident-detail';
 
 const ImportForm = z.object({
   format: z.enum(INCIDENT_FORMATS).optional(),
-  municipality: z
-    .string()
-    .regex(/^[A-Z0-9_-]{2,20}$/)
-    .optional(),
+  municipality: MunicipalityCode.optional(),
   skipInvalid: z
     .enum(['true', 'false', '1', '0'])
     .optional()
@@ -50,19 +41,10 @@ export function incidentsRouter(): Router {
     const user = currentUser(req);
     if (!req.file) throw new BadInputError("send the file as multipart/form-data in the field 'file'");
     const form = ImportForm.parse(req.body ?? {});
-    let code = form.municipality;
-    if (!code && user.municipalities !== 'all' && user.municipalities.length === 1) {
-      const { rows } = await db().query<{ code: string }>('SELECT code FROM municipalities WHERE id = $1', [
-        user.municipalities[0],
-      ]);
-      code = rows[0]?.code;
-    }
-    if (!code)
-      throw new BadInputError(
-        "say which municipality the incidents belong to: form field 'municipality' (e.g. GM0503)",
-      );
-    const municipality = await resolveImportMunicipality(db(), code);
-    assertMunicipality(user, municipality.id);
+    const municipality = await requestedMunicipality(user, form.municipality, {
+      param: "form field 'municipality'",
+      unknown: 'bad-input',
+    });
     const summary = await importIncidents(req.file.buffer, {
       fileName: req.file.originalname || 'upload',
       format: form.format,

@@ -1,6 +1,6 @@
 /**
  * Retention: incident detail (exact places and dates of burglaries, the police's free text) is
- * personal data the municipality may keep only for a set period (domain.md, Wpg covenant).
+ * personal data the municipality may keep only for a set period (README.md, "Privacy"; Wpg covenant).
  * Incidents that ended more than INCIDENT_RETENTION_DAYS ago are deleted, in one transaction,
  * with one audit entry per municipality. The worker runs this daily; `purge-incidents` on demand.
  */

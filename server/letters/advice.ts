@@ -1,6 +1,6 @@
 /**
  * Prevention advice in letters: one paragraph per method of entry (keyed by the
- * modus_operandi code of the incident), plus general advice and whom to call (domain.md).
+ * modus_operandi code of the incident), plus general advice and whom to call (docs/readme/letters.md).
  */
 export type Language = 'nl' | 'en';
 
@@ -121,5 +121,5 @@ export function generalAdvice(language: Language): string[] {
   return GENERAL[language];
 }
 
-/** Whom to call (domain.md): 112 now, 0900-8844 otherwise, Meld Misdaad Anoniem 0800-7000. */
+/** Whom to call (docs/readme/public-map.md): 112 now, 0900-8844 otherwise, Meld Misdaad Anoniem 0800-7000. */
 export const EMERGENCY = { now: '112', police: '0900-8844', anonymous: '0800-7000' } as const;

@@ -6,7 +6,8 @@
  * Defaults: DIN 5008 form B window envelope (used across NL/EU): the address field is 20 mm
  * from the left and 45 mm from the top, 85 x 45 mm; its top 17.7 mm hold a one-line return
  * address (6-8 pt), the rest up to 6 address lines. Fold marks for form B at 105 and 210 mm.
- * NEN 1026 publishes no free numbers, which is why this is configurable (domain.md).
+ * NEN 1026 publishes no free numbers, which is why this is configurable (docs/readme/letters.md,
+ * "Envelope geometry in one place").
  */
 export interface LetterGeometry {
   pageWidth: number;

@@ -78,7 +78,7 @@ export async function buildLetterView(input: LetterInput) {
     ? {
         date: formatDate(lang, input.incident.occurredOn),
         attempt: input.incident.attempt,
-        // The street, never the house (domain.md, privacy).
+        // The street, never the house (README.md, "Prevention letters"; docs/readme/letters.md).
         area: input.incident.streetName ?? labels.yourStreet!,
       }
     : null;

@@ -1,15 +1,16 @@
 /**
  * Synthetic burglaries for the demo area, labelled `source = 'demo'` (no open Dutch dataset of
- * burglary points exists, see data/README). About 150 burglaries and attempts over the last
- * 120 days on real addresses of the municipality: near-repeat bursts (a first burglary, then
- * 2-6 more within ~200 m and ~2 weeks, mostly with the same method, as one offender would)
- * plus a background spread over the whole area and period.
+ * burglary points exists, see README.md, "Data sources and licences"). About 150 burglaries and
+ * attempts over the last 120 days on real addresses of the municipality: near-repeat bursts (a
+ * first burglary, then 2-6 more within ~200 m and ~2 weeks, mostly with the same method, as one
+ * offender would) plus a background spread over the whole area and period.
  *
  * Deterministic: a fixed seed and the same day give the same incidents, keyed 'demo-<n>', so
  * running it again changes nothing.
  */
 import type { Queryable } from '../core/db';
 import { createRng, type Rng } from '../incidents/prng';
+import { demoAddresses, upsertDemoIncidents, type DemoAddress } from './demo.repo';
 
 export interface DemoIncidentOptions {
   seed?: number;
@@ -54,14 +55,6 @@ const PERIOD_DAYS = 120;
 const BURST_RADIUS_M = 200;
 const BURST_DAYS = 14;
 const DAY_MS = 86_400_000;
-
-interface DemoAddress {
-  id: number;
-  street_id: number | null;
-  street_name: string;
-  x: number;
-  y: number;
-}
 
 interface DemoIncident {
   external_id: string;
@@ -120,11 +113,7 @@ export async function generateDemoIncidents(
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   const count = opts.count ?? 150;
 
-  const { rows: addresses } = await q.query<DemoAddress>(
-    `SELECT id::int, street_id::int, street_name, ST_X(geom) AS x, ST_Y(geom) AS y
-     FROM addresses WHERE municipality_id = $1 AND residential ORDER BY source, source_key`,
-    [municipalityId],
-  );
+  const addresses = await demoAddresses(q, municipalityId);
   if (addresses.length === 0) return { imported: 0, updated: 0, skipped: 0, bursts: 0, burstMembers: [] };
 
   const dayAt = (daysAgo: number): Date => new Date(today - daysAgo * DAY_MS);
@@ -166,28 +155,7 @@ export async function generateDemoIncidents(
     );
   }
 
-  const { rows } = await q.query<{ inserted: boolean }>(
-    `INSERT INTO incidents (municipality_id, source, external_id, occurred_from, occurred_to, attempt,
-                            modus_operandi, mo_text, location_label, address_id, street_id, geom, location_source)
-     SELECT $1, 'demo', i.external_id, i.occurred_from, i.occurred_to, i.attempt, i.modus_operandi,
-            i.mo_text, i.location_label, a.id, i.street_id, a.geom, 'address'
-     FROM jsonb_to_recordset($2::jsonb) AS i(external_id text, occurred_from timestamptz, occurred_to timestamptz,
-            attempt boolean, modus_operandi text, mo_text text, location_label text, address_id bigint, street_id bigint)
-     JOIN addresses a ON a.id = i.address_id
-     ON CONFLICT (source, external_id) DO UPDATE
-       SET municipality_id = EXCLUDED.municipality_id, occurred_from = EXCLUDED.occurred_from,
-           occurred_to = EXCLUDED.occurred_to, attempt = EXCLUDED.attempt, modus_operandi = EXCLUDED.modus_operandi,
-           mo_text = EXCLUDED.mo_text, location_label = EXCLUDED.location_label, address_id = EXCLUDED.address_id,
-           street_id = EXCLUDED.street_id, geom = EXCLUDED.geom
-       WHERE (incidents.municipality_id, incidents.occurred_from, incidents.occurred_to, incidents.attempt,
-              incidents.modus_operandi, incidents.mo_text, incidents.location_label, incidents.address_id,
-              incidents.street_id, ST_AsBinary(incidents.geom))
-         IS DISTINCT FROM (EXCLUDED.municipality_id, EXCLUDED.occurred_from, EXCLUDED.occurred_to, EXCLUDED.attempt,
-              EXCLUDED.modus_operandi, EXCLUDED.mo_text, EXCLUDED.location_label, EXCLUDED.address_id,
-              EXCLUDED.street_id, ST_AsBinary(EXCLUDED.geom))
-     RETURNING (xmax = 0) AS inserted`,
-    [municipalityId, JSON.stringify(incidents)],
-  );
+  const rows = await upsertDemoIncidents(q, municipalityId, incidents);
   const imported = rows.filter((r) => r.inserted).length;
   return {
     imported,

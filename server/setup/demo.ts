@@ -27,7 +27,7 @@ export async function loadDemoArea(
   incidents?: DemoIncidentResult;
 }> {
   const settings = MunicipalitySettings.parse(delftDemoSettings);
-  const municipalityId = await ensureMunicipality(pool, { ...DEMO_MUNICIPALITY, settings });
+  const municipalityId = (await ensureMunicipality(pool, { ...DEMO_MUNICIPALITY, settings })).id;
   const osm = await importOsm(DEMO_OSM_FILE, { municipality: DEMO_MUNICIPALITY, actor: 'setup:demo' }, pool);
   // The public map's own background (water, buildings, roads): no third-party tiles.
   const basemap = await loadBasemap(DEMO_OSM_FILE, pool);

@@ -3,18 +3,17 @@
  * points. `/tiles/incidents/{z}/{x}/{y}.mvt` (z >= 10) and `/tiles/streets/{z}/{x}/{y}.mvt`
  * (z >= 12), optional `from`/`to` (default the last 90 days). An empty tile answers 204.
  * Like every answer behind sign-in they are `Cache-Control: no-store` (server/app.ts): incident
- * tiles hold victims' locations. JIT is off for tile queries: it added 0.3-1.2 s to first runs
- * (measured.md) of queries that take milliseconds.
+ * tiles hold victims' locations. The SQL (JIT off, `&&` filter) is in tiles.repo.ts.
  */
 import { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { currentUser, requireUser } from '../auth/auth.middleware';
 import { auditView } from '../audit/audit-view';
 import { QueryDate } from '../core/dates';
-import { withTransaction, db } from '../core/db';
 import { BadInputError } from '../core/errors';
-import { sql } from '../core/sql';
+import { visibleMunicipalityIds } from '../municipalities/municipality-access';
 import { TileCoordinates } from './tile-coordinates';
+import * as tiles from './tiles.repo';
 
 const TILE_LAYERS = { incidents: { minZoom: 10 }, streets: { minZoom: 12 } } as const;
 
@@ -45,24 +44,8 @@ export function tilesRouter(): Router {
         res.status(204).end();
         return;
       }
-      let municipalities: number[];
-      if (user.municipalities === 'all') {
-        municipalities = (await db().query<{ id: number }>('SELECT id FROM municipalities')).rows.map(
-          (r) => r.id,
-        );
-      } else municipalities = user.municipalities;
-      const tile = await withTransaction(async (client) => {
-        await client.query('SET LOCAL jit = off');
-        const { rows } = await client.query<{ mvt: Buffer | null }>(sql(`tiles/${t.layer}`), [
-          t.z,
-          t.x,
-          t.y,
-          municipalities,
-          from,
-          to,
-        ]);
-        return rows[0]?.mvt ?? null;
-      });
+      const municipalities = await visibleMunicipalityIds(user);
+      const tile = await tiles.tile(t.layer, t, municipalities, from, to);
       if (!tile || tile.length === 0) {
         res.status(204).end();
         return;

@@ -96,14 +96,17 @@ describe('near-repeat clusters', () => {
   const from = new Date(NOW.getTime() - 130 * DAY);
 
   test('every synthetic burst of the demo falls within one cluster', async () => {
-    const clusters = await nearRepeatClusters(t.pool, {
-      municipalityId: delft,
-      from,
-      to: NOW,
-      distanceM: 200,
-      days: 14,
-      minSize: 2,
-    });
+    const clusters = await nearRepeatClusters(
+      {
+        municipalityId: delft,
+        from,
+        to: NOW,
+        distanceM: 200,
+        days: 14,
+        minSize: 2,
+      },
+      t.pool,
+    );
     const { rows } = await t.pool.query<{ id: string; external_id: string }>(
       `SELECT id, external_id FROM incidents WHERE source = 'demo'`,
     );
@@ -128,14 +131,17 @@ describe('near-repeat clusters', () => {
       [delft, from, NOW, 100, 7],
       [cambs, new Date('2021-01-01'), new Date('2021-02-01'), 200, 14],
     ] as const) {
-      const ours = await nearRepeatClusters(t.pool, {
-        municipalityId: m,
-        from: f,
-        to,
-        distanceM: d,
-        days,
-        minSize: 2,
-      });
+      const ours = await nearRepeatClusters(
+        {
+          municipalityId: m,
+          from: f,
+          to,
+          distanceM: d,
+          days,
+          minSize: 2,
+        },
+        t.pool,
+      );
       const expected = await bruteForceClusters(m, f, to, d, days);
       expect(expected.length).toBeGreaterThan(3);
       expect(ours.map((c) => [...c.members].sort((a, b) => a - b).join(',')).sort()).toEqual(expected);
@@ -152,11 +158,14 @@ describe('street activity', () => {
       const street = label.replace(/^On or near /, '');
       counts.set(street, (counts.get(street) ?? 0) + 1);
     }
-    const r = await streetActivity(t.pool, {
-      municipalityId: cambs,
-      from: new Date('2021-01-01'),
-      to: new Date('2021-02-01'),
-    });
+    const r = await streetActivity(
+      {
+        municipalityId: cambs,
+        from: new Date('2021-01-01'),
+        to: new Date('2021-02-01'),
+      },
+      t.pool,
+    );
     expect(r.totals.incidents).toBe(240);
     expect(r.totals.unlocated).toBe(14);
     let onStreets = 0;
@@ -181,7 +190,7 @@ describe('street activity', () => {
 
   test('demo activity: counts, attempts and residential addresses per street agree with the incidents table', async () => {
     const from = new Date(NOW.getTime() - 90 * DAY);
-    const r = await streetActivity(t.pool, { municipalityId: delft, from, to: NOW });
+    const r = await streetActivity({ municipalityId: delft, from, to: NOW }, t.pool);
     const { rows } = await t.pool.query<{
       street_id: number;
       n: number;
@@ -213,7 +222,7 @@ describe('street activity', () => {
 describe('risk zones', () => {
   test('cocoon and watch zones per street with their residential addresses; ids feed letter selection', async () => {
     const params = defaultRiskZoneParams(delft, NOW);
-    const zones = await riskZones(t.pool, params);
+    const zones = await riskZones(params, {}, t.pool);
     const cocoons = zones.features.filter((z) => z.properties.kind === 'cocoon');
     expect(cocoons.length).toBeGreaterThan(0);
     expect(zones.features.length).toBeGreaterThan(cocoons.length);
@@ -249,15 +258,18 @@ describe('risk zones', () => {
 
 describe('Knox test', () => {
   test('the demo bursts raise the short-distance, short-time ratio', async () => {
-    const r = await knox(t.pool, {
-      municipalityId: delft,
-      from: new Date(NOW.getTime() - 130 * DAY),
-      to: NOW,
-      distanceBands: [0, 100, 200, 400],
-      timeBands: [0, 7, 14, 21],
-      permutations: 199,
-      seed: 1,
-    });
+    const r = await knox(
+      {
+        municipalityId: delft,
+        from: new Date(NOW.getTime() - 130 * DAY),
+        to: NOW,
+        distanceBands: [0, 100, 200, 400],
+        timeBands: [0, 7, 14, 21],
+        permutations: 199,
+        seed: 1,
+      },
+      t.pool,
+    );
     const near = r.cells.find((c) => c.distance[0] === 0 && c.days[0] === 0)!;
     expect(near.observed).toBeGreaterThan(near.expected * 1.5);
     expect(near.p).toBeLessThan(0.05);

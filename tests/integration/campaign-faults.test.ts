@@ -10,7 +10,6 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
 import { createCampaign } from '../../server/campaigns/campaigns.service';
 import { closeLetterQueue } from '../../server/letters/letter-queue';
 import { LETTER_QUEUE } from '../../server/letters/letter-job';
@@ -26,7 +25,8 @@ import {
 import { useTestDatabase } from '../helpers/db';
 import { pdfText } from '../helpers/pdf';
 import { exportPrintFile } from '../../server/campaigns/campaigns.service';
-import { closeRedis } from '../../server/core/redis';
+import { closeRedis, createRedis } from '../../server/core/redis';
+import { queueOptions } from '../../jobs/queues';
 
 const root = path.join(__dirname, '..', '..');
 const t = useTestDatabase();
@@ -180,7 +180,7 @@ test('Chromium is killed mid-render: the batch is retried and the campaign compl
       .filter((p) => comm(p).startsWith('chrom'))
       .some((p) => !chromium.includes(p)),
   ).toBe(true);
-  const q = new Queue(LETTER_QUEUE, { prefix, connection: { host: '127.0.0.1', port: 6379 } });
+  const q = new Queue(LETTER_QUEUE, queueOptions());
   const jobs = await q.getJobs(['completed']);
   await q.close();
   expect(jobs.some((j) => j.data.campaignId === id && (j.attemptsStarted ?? j.attemptsMade) > 1)).toBe(true);
@@ -192,7 +192,8 @@ test("the run's Redis keys are flushed mid-campaign: `reconcile` completes it", 
   const w = startWorker();
   const { id, total } = await campaignOver(ss, 'fault-flush-redis');
   await waitUntilRendered(t.pool, id, 8);
-  const r = new Redis('redis://127.0.0.1:6379');
+  // REDIS_URL as the worker reads it (server/core/config.ts), not a fixed address.
+  const r = createRedis();
   let cursor = '0';
   let deleted = 0;
   do {

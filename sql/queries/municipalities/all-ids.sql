@@ -1,0 +1,2 @@
+-- The ids of every municipality (what an admin sees). Params: none. Returns: id.
+SELECT id FROM municipalities ORDER BY id
