@@ -25,6 +25,9 @@ export interface SessionUser {
   role: 'admin' | 'officer' | 'planner';
   municipalities: number[] | 'all';
   municipalityCodes: string[] | 'all';
+  totpEnabled: boolean;
+  /** Two-factor sign-in is required for the role and not set up yet: only enrolment is open. */
+  mustEnrolTotp: boolean;
 }
 
 export interface StreetActivityProps {
@@ -173,8 +176,25 @@ export const api = {
   importIncidents,
   incident: (id: number) => call<IncidentDetail>('GET', `/api/incidents/${id}`),
   session: () => call<{ user: SessionUser; csrfToken: string | null }>('GET', '/api/session'),
-  signIn: (email: string, password: string) =>
-    call<{ user: SessionUser; csrfToken: string }>('POST', '/api/session', { email, password }),
+  signIn: (email: string, password: string, second: { totp?: string; recoveryCode?: string } = {}) =>
+    call<{ user: SessionUser; csrfToken: string }>('POST', '/api/session', { email, password, ...second }),
+  startTotp: () =>
+    call<{ otpauthUrl: string; qrSvg: string; secret: string }>('POST', '/api/account/totp', {}),
+  confirmTotp: (code: string) =>
+    call<{ recoveryCodes: string[] }>('POST', '/api/account/totp/confirm', { code }),
+  sessions: () =>
+    call<{ sessions: Array<{ id: number; createdAt: string; ip: string | null; current: boolean }> }>(
+      'GET',
+      '/api/account/sessions',
+    ),
+  signOutEverywhere: () => call<{ ended: number }>('DELETE', '/api/account/sessions'),
+  users: () => call<{ users: AdminUser[] }>('GET', '/api/admin/users'),
+  createUser: (body: { email: string; role: string }) =>
+    call<{ id: number; password?: string }>('POST', '/api/admin/users', body),
+  updateUser: (id: number, body: { disabled?: boolean; role?: string }) =>
+    call<void>('PATCH', `/api/admin/users/${id}`, body),
+  resetPassword: (id: number) => call<{ password: string }>('POST', `/api/admin/users/${id}/password`, {}),
+  audit: (q: URLSearchParams) => call<{ entries: AuditEntry[] }>('GET', `/api/admin/audit?${q}`),
   signOut: () => call<void>('DELETE', '/api/session'),
   municipalities: () => call<{ municipalities: MunicipalityInfo[] }>('GET', '/api/public/municipalities'),
   activity: (p: PeriodQuery) => call<StreetActivity>('GET', `/api/streets/activity?${periodParams(p)}`),
@@ -198,6 +218,29 @@ export const api = {
       `/api/letters/todo?${new URLSearchParams({ municipality })}`,
     ),
 };
+
+/** A user as the admin screen lists them (GET /api/admin/users). */
+export interface AdminUser {
+  id: number;
+  email: string;
+  name: string | null;
+  role: 'admin' | 'officer' | 'planner';
+  municipalities: string[] | 'all';
+  disabled: boolean;
+  lockedUntil: string | null;
+  totpEnabled: boolean;
+}
+
+/** An audit log entry as the viewer shows it (GET /api/admin/audit). */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  municipality: string | null;
+  subject: string | null;
+  legalBasis: string;
+}
 
 /** A fresh burglary whose cocoon has had no letter yet (GET /api/letters/todo). */
 export interface TodoIncident {

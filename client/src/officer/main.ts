@@ -23,6 +23,8 @@ import { addLayerClicks } from './layer-clicks';
 import { renderLegend } from './legend';
 import { LetterPanel } from './letter-panel';
 import { OfficePanels } from './office-panels';
+import { mountAccount, mountAdmin } from './admin-panels';
+import { enrolTotp } from './totp-enrolment';
 import { MapPopup } from './map-popup';
 import { syncMap } from './map-sync';
 import { mountMunicipalityHeader } from './municipality-header';
@@ -77,6 +79,10 @@ async function showMunicipality(m: MunicipalityInfo): Promise<void> {
 }
 
 async function startApp(user: SessionUser): Promise<void> {
+  if (user.mustEnrolTotp) {
+    await enrolTotp();
+    user = { ...user, mustEnrolTotp: false, totpEnabled: true };
+  }
   byId('pk-signin').hidden = true;
   byId('pk-user').hidden = false;
   byId('pk-user-email').textContent = user.name ?? user.email;
@@ -92,6 +98,8 @@ async function startApp(user: SessionUser): Promise<void> {
   byId('pk-municipality-select').replaceChildren(...choices.map((c) => new Option(c.name, c.code)));
   byId('pk-municipality-choice').hidden = choices.length < 2;
   await showMunicipality(choices[0]);
+  void mountAccount().catch(showError);
+  if (user.role === 'admin') void mountAdmin().catch(showError);
 }
 
 function showError(err: unknown): void {

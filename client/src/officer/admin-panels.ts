@@ -1,0 +1,161 @@
+/**
+ * "Mijn account" (own sessions, sign out everywhere) and, for admins, "Beheer": the users
+ * (disable or enable, new password, create) and the audit log viewer (filters; CSV export of
+ * the same filter).
+ */
+import { api, type AdminUser, type AuditEntry } from './api';
+import { byId } from './by-id';
+import { dateTimeText } from './format';
+
+const ROLE_TEXT: Record<string, string> = { admin: 'beheerder', officer: 'medewerker', planner: 'planner' };
+
+export async function mountAccount(): Promise<void> {
+  const { sessions } = await api.sessions();
+  const ul = document.createElement('ul');
+  for (const s of sessions) {
+    const li = document.createElement('li');
+    li.textContent = `${s.current ? 'Deze sessie' : 'Sessie'} sinds ${dateTimeText(s.createdAt)}${s.ip ? ` vanaf ${s.ip}` : ''}`;
+    ul.appendChild(li);
+  }
+  byId('pk-sessions').replaceChildren(ul);
+  byId('pk-signout-all').addEventListener(
+    'click',
+    () => void api.signOutEverywhere().finally(() => location.reload()),
+  );
+}
+
+export async function mountAdmin(): Promise<void> {
+  byId('pk-admin').hidden = false;
+  await drawUsers();
+  byId('pk-user-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const error = byId('pk-user-error');
+    error.textContent = '';
+    const email = byId<HTMLInputElement>('pk-new-email').value.trim();
+    void api.createUser({ email, role: byId<HTMLSelectElement>('pk-new-role').value }).then(
+      (r) => {
+        byId('pk-user-password').textContent =
+          `Aangemaakt. Eerste wachtwoord (één keer getoond, geef het veilig door): ${r.password ?? ''}`;
+        byId<HTMLInputElement>('pk-new-email').value = '';
+        return drawUsers();
+      },
+      (err: Error) => (error.textContent = err.message),
+    );
+  });
+  byId('pk-audit-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    void drawAudit();
+  });
+  await drawAudit();
+}
+
+async function drawUsers(): Promise<void> {
+  const { users } = await api.users();
+  const table = document.createElement('table');
+  table.className = 'pk-table';
+  table.createCaption().textContent = 'Gebruikers';
+  const head = table.createTHead().insertRow();
+  for (const h of ['E-mail', 'Rol', 'Gemeenten', 'Status', 'Acties']) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = h;
+    head.appendChild(th);
+  }
+  const body = table.createTBody();
+  for (const u of users) body.appendChild(userRow(u));
+  byId('pk-users').replaceChildren(table);
+}
+
+function userRow(u: AdminUser): HTMLTableRowElement {
+  const row = document.createElement('tr');
+  row.dataset.userId = String(u.id);
+  row.insertCell().textContent = u.email;
+  row.insertCell().textContent = ROLE_TEXT[u.role] ?? u.role;
+  row.insertCell().textContent = u.municipalities === 'all' ? 'alle' : u.municipalities.join(', ') || '–';
+  row.insertCell().textContent = [
+    u.disabled ? 'uitgeschakeld' : 'actief',
+    u.lockedUntil ? 'geblokkeerd' : '',
+    u.totpEnabled ? 'met tweestapsverificatie' : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const actions = row.insertCell();
+  actions.append(
+    button(
+      u.disabled ? 'Inschakelen' : 'Uitschakelen',
+      `${u.email} ${u.disabled ? 'inschakelen' : 'uitschakelen'}`,
+      () => api.updateUser(u.id, { disabled: !u.disabled }).then(drawUsers),
+    ),
+    button('Nieuw wachtwoord', `Nieuw wachtwoord voor ${u.email}`, () =>
+      api.resetPassword(u.id).then((r) => {
+        byId('pk-user-password').textContent =
+          `Nieuw wachtwoord voor ${u.email} (één keer getoond): ${r.password}`;
+      }),
+    ),
+  );
+  return row;
+}
+
+function button(text: string, label: string, run: () => Promise<unknown>): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = 'pk-button pk-button-secondary';
+  b.textContent = text;
+  b.setAttribute('aria-label', label);
+  b.addEventListener('click', () => {
+    b.disabled = true;
+    void run().catch((err: Error) => {
+      b.disabled = false;
+      byId('pk-user-error').textContent = err.message;
+    });
+  });
+  return b;
+}
+
+function auditFilter(): URLSearchParams {
+  const p = new URLSearchParams();
+  const set = (k: string, id: string) => {
+    const v = byId<HTMLInputElement>(id).value.trim();
+    if (v) p.set(k, v);
+  };
+  set('user', 'pk-audit-user');
+  set('action', 'pk-audit-action');
+  set('from', 'pk-audit-from');
+  set('to', 'pk-audit-to');
+  return p;
+}
+
+async function drawAudit(): Promise<void> {
+  const filter = auditFilter();
+  byId<HTMLAnchorElement>('pk-audit-csv').href =
+    `/api/admin/audit?${new URLSearchParams({ ...Object.fromEntries(filter), format: 'csv' })}`;
+  const host = byId('pk-audit');
+  try {
+    const { entries } = await api.audit(new URLSearchParams({ ...Object.fromEntries(filter), limit: '200' }));
+    const table = document.createElement('table');
+    table.className = 'pk-table';
+    table.createCaption().textContent = `Auditlog: ${entries.length} nieuwste regels`;
+    const head = table.createTHead().insertRow();
+    for (const h of ['Wanneer', 'Wie', 'Wat', 'Welke gegevens', 'Grondslag']) {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      th.textContent = h;
+      head.appendChild(th);
+    }
+    const body = table.createTBody();
+    for (const e of entries) body.appendChild(auditRow(e));
+    host.replaceChildren(table);
+  } catch (err) {
+    host.textContent = (err as Error).message;
+  }
+}
+
+function auditRow(e: AuditEntry): HTMLTableRowElement {
+  const row = document.createElement('tr');
+  row.insertCell().textContent = dateTimeText(e.at);
+  row.insertCell().textContent = e.actor;
+  row.insertCell().textContent = e.action;
+  row.insertCell().textContent = [e.municipality, e.subject].filter(Boolean).join(' · ') || '–';
+  row.insertCell().textContent = e.legalBasis;
+  return row;
+}
