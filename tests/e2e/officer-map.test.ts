@@ -255,6 +255,66 @@ test('select a street in the table and create a cocoon letter campaign through t
   }
 });
 
+test('draw an area on the map: the live count is the residential addresses inside it, and follows a new area', async () => {
+  await page.click('input[name="pk-target"][value="area"]');
+  await page.select('#pk-kind', 'evening');
+  await page.$eval('#pk-evening-at', (e) => ((e as HTMLInputElement).value = '2026-12-15T19:30'));
+  await page.type('#pk-evening-location', 'Buurthuis De Hofstee');
+  await page.click('#pk-area-draw');
+  const box = (await page.$('#pk-map'))!.boundingBox();
+  const b = (await box)!;
+  const cx = b.x + b.width / 2;
+  const cy = b.y + b.height / 2;
+  /** Clicks the corners of a rectangle of w x h pixels around the map's middle, then the first again. */
+  async function drawRect(w: number, h: number): Promise<void> {
+    const corners: Array<[number, number]> = [
+      [cx - w / 2, cy - h / 2],
+      [cx + w / 2, cy - h / 2],
+      [cx + w / 2, cy + h / 2],
+      [cx - w / 2, cy + h / 2],
+    ];
+    for (const [x, y] of [...corners, corners[0]!]) {
+      await page.mouse.move(x, y, { steps: 3 });
+      await page.mouse.click(x, y);
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+  async function countIn(): Promise<{ shown: number; inDb: number }> {
+    const area = await page.waitForFunction(() => window.preventiekaartIntern!.drawnArea(), {
+      timeout: 10_000,
+    });
+    const polygon = await area.jsonValue();
+    await page.waitForFunction(
+      (p: string) =>
+        document.getElementById('pk-preview')?.dataset.state === 'ready' &&
+        window.preventiekaartIntern!.preview()?.letters !== undefined &&
+        JSON.stringify(window.preventiekaartIntern!.drawnArea()) === p &&
+        window.preventiekaartIntern!.preview() !== null,
+      { timeout: 30_000 },
+      JSON.stringify(polygon),
+    );
+    await new Promise((r) => setTimeout(r, 800));
+    const shown = await page.evaluate(() => window.preventiekaartIntern!.preview()!.letters);
+    const { rows } = await t.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM addresses
+       WHERE residential AND ST_Within(geom, ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON($1), 4326), 28992))`,
+      [JSON.stringify(polygon)],
+    );
+    return { shown, inDb: rows[0]!.n };
+  }
+  await drawRect(160, 120);
+  const small = await countIn();
+  expect(small.shown).toBe(small.inDb);
+  expect(small.inDb).toBeGreaterThan(0);
+  await page.click('#pk-area-draw');
+  await drawRect(360, 260);
+  const large = await countIn();
+  expect(large.shown).toBe(large.inDb);
+  expect(large.inDb).toBeGreaterThan(small.inDb);
+  await page.click('#pk-area-clear');
+  await page.click('input[name="pk-target"][value="streets"]');
+});
+
 test('import a police export through the form: a bad row refuses the file, skipping it imports the rest', async () => {
   const { rows } = await t.pool.query<{ x: number; y: number }>(
     "SELECT ST_X(geom) AS x, ST_Y(geom) AS y FROM addresses WHERE residential AND street_name = 'Mekelweg' ORDER BY id LIMIT 1",

@@ -32,7 +32,8 @@ export function addLayerClicks(
   const onClick = (layers: string[], answer: (e: LayerClick, feature: MapGeoJSONFeature) => boolean) => {
     map.on('click', layers, (e: LayerClick) => {
       const feature = e.features?.[0];
-      if (e.defaultPrevented || !feature) return;
+      // While an area is being drawn or shaped, map clicks belong to the drawing.
+      if (e.defaultPrevented || !feature || store.get().drawing) return;
       if (answer(e, feature)) e.preventDefault();
     });
   };

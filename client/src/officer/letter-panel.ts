@@ -9,7 +9,7 @@ import { byId } from './by-id';
 import type { CampaignProgress } from './campaign-progress';
 import { dateText, methodText } from './format';
 import { LetterPreview } from './letter-preview';
-import type { OfficerStore } from './officer-store';
+import type { LetterTarget, OfficerStore } from './officer-store';
 
 const TEMPLATES: Record<
   CreateCampaign['kind'],
@@ -37,7 +37,7 @@ export class LetterPanel {
   ) {
     byId('pk-kind').addEventListener('change', () => this.render());
     for (const r of targetRadios())
-      r.addEventListener('change', () => store.setLetterTarget(r.value === 'zone' ? 'zone' : 'streets'));
+      r.addEventListener('change', () => store.setLetterTarget(r.value as LetterTarget));
     byId('pk-zone').addEventListener('change', () =>
       store.selectZone(byId<HTMLSelectElement>('pk-zone').value || null, { pickTarget: false }),
     );
@@ -60,6 +60,7 @@ export class LetterPanel {
         'streetNames',
         'selectedIncident',
         'letterTarget',
+        'drawnArea',
       ],
       () => this.render(),
     );
@@ -80,6 +81,11 @@ export class LetterPanel {
     fieldset.hidden = victim;
     byId('pk-target-streets').hidden = victim || target !== 'streets';
     byId('pk-target-zone').hidden = victim || target !== 'zone';
+    byId('pk-target-area').hidden = victim || target !== 'area';
+    byId('pk-target-cocoon').hidden = victim || target !== 'cocoon';
+    byId('pk-area-hint').textContent = s.drawnArea
+      ? 'Gebied getekend. Versleep de hoeken om het aan te passen, of teken opnieuw.'
+      : 'Klik op de kaart de hoeken van het gebied aan en klik de eerste hoek nog eens (of druk op Enter). Daarna kunt u de hoeken verslepen.';
     byId('pk-evening-row').hidden = kind !== 'evening';
     byId('pk-incident-row').hidden = kind === 'evening';
     // The server accepts exactly one template per kind; the list shows that one.
@@ -184,7 +190,18 @@ export class LetterPanel {
       if (!at || !location) throw new Error('Vul datum, tijd en locatie van de preventieavond in.');
       body.evening = { at: new Date(at).toISOString(), location };
     }
-    if (s.letterTarget === 'zone') {
+    if (s.letterTarget === 'area') {
+      if (!s.drawnArea) throw new Error('Teken eerst een gebied op de kaart.');
+      // A terra-draw polygon: closed rings of [lng, lat] positions, as the selection takes them.
+      body.selection = {
+        polygon: s.drawnArea as Extract<CreateCampaign['selection'], { polygon: unknown }>['polygon'],
+      };
+    } else if (s.letterTarget === 'cocoon') {
+      if (incidentId === null) throw new Error('Kies de inbraak waar de cocon omheen ligt.');
+      const radiusM = Number(byId<HTMLInputElement>('pk-radius').value);
+      if (!(radiusM >= 25 && radiusM <= 1000)) throw new Error('Kies een straal tussen 25 en 1000 meter.');
+      body.selection = { incidentId, radiusM };
+    } else if (s.letterTarget === 'zone') {
       const zone = s.zones?.features.find((z) => z.properties.id === s.selectedZone);
       if (!zone) throw new Error('Kies een risicozone.');
       // The server selects exactly the addresses the zone listing counted (true circles).

@@ -23,6 +23,7 @@ import { addLayerClicks } from './layer-clicks';
 import { renderLegend } from './legend';
 import { LetterPanel } from './letter-panel';
 import { OfficePanels } from './office-panels';
+import { AreaDraw, wireAreaButtons } from './area-draw';
 import { mountAccount, mountAdmin } from './admin-panels';
 import { enrolTotp } from './totp-enrolment';
 import { MapPopup } from './map-popup';
@@ -42,6 +43,7 @@ const store = new OfficerStore(
 );
 const message = (text: string) => (byId('pk-message').textContent = text);
 let officerMap: OfficerMap | undefined;
+let areaDraw: AreaDraw | undefined;
 let choices: MunicipalityInfo[] = [];
 const loader = new DataLoader(store, message, () => officerMap!.loaded);
 const progress = new CampaignProgress();
@@ -51,8 +53,7 @@ const fitTo = (bbox: BBox | null) => {
   if (bbox && officerMap) officerMap.map.fitBounds(bbox, { padding: 80, maxZoom: 17, duration: 500 });
 };
 const letters = new LetterPanel(store, progress);
-const office = new OfficePanels(store);
-progress.onChange = () => void office.reload();
+new OfficePanels(store, progress);
 mountActivityTable(byId('pk-activity-table'), store, fitTo);
 mountClusterList(byId('pk-cluster-list'), store, fitTo);
 mountKnoxTable(byId('pk-knox'), store);
@@ -65,6 +66,7 @@ function startMap(m: MunicipalityInfo): OfficerMap {
   const om = createMap(byId('pk-map'), m, tileQuery(from, to));
   const setReady = installTestHook(om.map, m.code, store, progress, letters.preview);
   addLayerClicks(om.map, store, new MapPopup(om.map), showError);
+  areaDraw = new AreaDraw(om.map, store);
   syncMap(om, store, setReady);
   return om;
 }
@@ -116,6 +118,7 @@ byId('pk-signout').addEventListener('click', () => {
   progress.stop();
   void api.signOut().finally(() => location.reload());
 });
+wireAreaButtons(() => areaDraw);
 byId('pk-period').addEventListener('change', () => {
   store.setDays(Number(byId<HTMLSelectElement>('pk-period').value));
   void loader.loadPeriod().catch(showError);

@@ -7,7 +7,7 @@
  */
 import { api, ApiError, type CampaignListItem, type TodoIncident } from './api';
 import { byId } from './by-id';
-import { STATE_TEXT } from './campaign-progress';
+import { STATE_TEXT, type CampaignProgress } from './campaign-progress';
 import { dateTimeText, methodText } from './format';
 import type { OfficerStore } from './officer-store';
 
@@ -18,8 +18,13 @@ const KIND_TEXT: Record<string, string> = {
 };
 
 export class OfficePanels {
-  constructor(private readonly store: OfficerStore) {
+  /** @param progress - its campaigns being created or finished reload the lists */
+  constructor(
+    private readonly store: OfficerStore,
+    progress: CampaignProgress,
+  ) {
     store.subscribe(['municipality'], () => void this.reload());
+    progress.onChange = () => void this.reload();
   }
 
   /** Reloads both panels for the current municipality. */

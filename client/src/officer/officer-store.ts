@@ -3,13 +3,15 @@
  * through a method here, as one patch; the panels and the map subscribe to the keys they draw.
  * No DOM: the unit tests run it in node.
  */
+import type { Polygon } from 'geojson';
 import type { Clusters, Knox, MunicipalityInfo, RiskZones, StreetActivity } from './api';
 import type { IncidentInfo } from './incident-info';
 import type { Period } from './period';
 import { Store } from './store';
 
 /** Who gets letters: the selected streets, or the addresses of one risk zone. */
-export type LetterTarget = 'streets' | 'zone';
+/** Who gets letters: picked streets, a risk zone, an area drawn on the map, or the cocoon around a burglary. */
+export type LetterTarget = 'streets' | 'zone' | 'area' | 'cocoon';
 
 /** The Knox test is computed per municipality and can take a while. */
 export type KnoxState =
@@ -32,6 +34,10 @@ export interface OfficerState {
   /** The burglary a letter is about. */
   selectedIncident: number | null;
   letterTarget: LetterTarget;
+  /** The area drawn on the map (WGS84), for letters to every address inside. */
+  drawnArea: Polygon | null;
+  /** An area is being drawn or shaped on the map: clicks there do not pick streets or burglaries. */
+  drawing: boolean;
   /** Incidents in the loaded tiles: the list the letter form offers. */
   incidents: ReadonlyMap<number, IncidentInfo>;
   /** Names of streets seen in the figures or clicked on the map. */
@@ -59,6 +65,8 @@ export class OfficerStore extends Store<OfficerState> {
       selectedZone: null,
       selectedIncident: null,
       letterTarget: 'streets',
+      drawnArea: null,
+      drawing: false,
       incidents: new Map(),
       streetNames: new Map(),
       layers,
@@ -78,6 +86,7 @@ export class OfficerStore extends Store<OfficerState> {
       selectedStreets: new Map(),
       selectedZone: null,
       selectedIncident: null,
+      drawnArea: null,
       streetNames: new Map(),
     });
   }
@@ -171,6 +180,16 @@ export class OfficerStore extends Store<OfficerState> {
   /** Chooses who gets letters. */
   setLetterTarget(letterTarget: LetterTarget): void {
     this.set({ letterTarget });
+  }
+
+  /** The area drawn on the map (null: none); drawing one makes it the letters' target. */
+  setDrawnArea(drawnArea: Polygon | null): void {
+    this.set({ drawnArea, ...(drawnArea ? { letterTarget: 'area' as const } : {}) });
+  }
+
+  /** Drawing on the map starts or ends. */
+  setDrawing(drawing: boolean): void {
+    this.set({ drawing });
   }
 
   /** The state of the Knox test. */

@@ -2,6 +2,7 @@
  * What the end-to-end tests read of the page: `window.preventiekaartIntern` (the map, whether
  * it shows the latest data, the picks) and `body[data-map-ready]`.
  */
+import type { Polygon } from 'geojson';
 import type { Map as MlMap } from 'maplibre-gl';
 import type { CampaignPreview } from './api';
 import type { CampaignProgress } from './campaign-progress';
@@ -17,6 +18,7 @@ declare global {
       selectedStreets: () => number[];
       campaign: () => CampaignProgress['campaign'];
       preview: () => CampaignPreview | null;
+      drawnArea: () => Polygon | null;
     };
   }
 }
@@ -42,6 +44,7 @@ export function installTestHook(
     selectedStreets: () => [...store.get().selectedStreets.keys()],
     campaign: () => progress.campaign,
     preview: () => preview.last,
+    drawnArea: () => store.get().drawnArea,
   };
   window.preventiekaartIntern = hook;
   return (ready) => {
