@@ -10,6 +10,7 @@ import { pinoHttp } from 'pino-http';
 import { authenticate } from './auth/auth.middleware';
 import { authRouter } from './auth/auth.routes';
 import { campaignsRouter } from './campaigns/campaigns.routes';
+import { inspectionsRouter } from './inspections/inspections.routes';
 import { config } from './core/config';
 import { errorHandler, notFoundHandler } from './core/http';
 import { logger } from './core/logger';
@@ -63,6 +64,7 @@ export function buildApp(): Express {
   app.use(analysisRouter());
   app.use(tilesRouter());
   app.use(campaignsRouter());
+  app.use(inspectionsRouter());
 
   app.use('/api', notFoundHandler);
   app.use('/tiles', notFoundHandler);
