@@ -25,7 +25,7 @@ export const DEFAULT_CHECKLIST: readonly ChecklistItem[] = [
   {
     key: 'weak_locks',
     label: 'Zichtbaar zwak hang- en sluitwerk of geen cilinderbescherming',
-    subsidy: 'Subsidie hang- en sluitwerk',
+    subsidy: 'hang- en sluitwerk (gemeentelijke subsidie)',
   },
   { key: 'open_windows', label: 'Ramen of deuren staan open' },
   { key: 'house_numbers', label: 'Huisnummers niet zichtbaar vanaf de straat' },

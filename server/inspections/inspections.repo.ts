@@ -241,3 +241,35 @@ export async function updateFollowUp(
   const { rows } = await q.query(sql('inspections/update-follow-up'), [inspectionId, findingId, followUp]);
   return rows.length > 0;
 }
+
+/** Records the rendered sheet; false when the route changed since (the sheet is out of date). */
+export async function markSheet(
+  q: Queryable,
+  id: number,
+  file: { sha256: string; bytes: number },
+  routeAt: Date,
+): Promise<boolean> {
+  const { rows } = await q.query(sql('inspections/mark-sheet'), [id, file.sha256, file.bytes, routeAt]);
+  return rows.length > 0;
+}
+
+export async function markSheetFailed(q: Queryable, id: number, reason: string): Promise<void> {
+  await q.query(sql('inspections/mark-sheet-failed'), [id, reason]);
+}
+
+export async function sheetFile(
+  q: Queryable,
+  id: number,
+): Promise<
+  | { sheet_sha256: string | null; current: boolean; sheet_error: string | null; route_at: Date | null }
+  | undefined
+> {
+  return (
+    await q.query<{
+      sheet_sha256: string | null;
+      current: boolean;
+      sheet_error: string | null;
+      route_at: Date | null;
+    }>(sql('inspections/sheet-file'), [id])
+  ).rows[0];
+}

@@ -56,5 +56,18 @@ export function inspectionsRouter(): Router {
     const { id, findingId } = FindingParam.parse(req.params);
     res.json(await inspections.setFollowUp(id, findingId, req.body, actorOf(req)));
   });
+  r.post('/api/inspections/:id/sheet', async (req, res) => {
+    const { id } = IdParam.parse(req.params);
+    res
+      .status(202)
+      .json(await inspections.requestSheet(id, actorOf(req), `${req.protocol}://${req.get('host')}/`));
+  });
+  r.get('/api/inspections/:id/sheet.pdf', async (req, res) => {
+    const { id } = IdParam.parse(req.params);
+    const pdf = await inspections.sheetPdf(id, actorOf(req));
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `attachment; filename="schouw-${id}.pdf"`);
+    res.end(Buffer.from(pdf));
+  });
   return r;
 }

@@ -26,6 +26,9 @@ import {
   UpdateInspection,
 } from './inspection-input';
 import * as repo from './inspections.repo';
+import { enqueueSheet } from './sheet-job';
+import { getPdf } from '../letters/pdf-store';
+import { ConflictError } from '../core/errors';
 import type { z } from 'zod';
 
 export type { Actor };
@@ -434,4 +437,40 @@ export async function routeCoverage(id: number, actor: Actor, distanceM = 25) {
   const q = db();
   await load(q, id, actor);
   return repo.routeCoverage(q, id, distanceM);
+}
+
+/**
+ * POST /api/inspections/:id/sheet: queues the printable sheet of the current route for the
+ * worker. `baseUrl` is where the phone page is (PUBLIC_URL, else the origin of the request).
+ */
+export async function requestSheet(id: number, actor: Actor, requestOrigin: string) {
+  const r = await load(db(), id, actor);
+  if (!r.route_at)
+    throw new ConflictError('the inspection has no walking route yet: POST /api/inspections/:id/route first');
+  const baseUrl = config().PUBLIC_URL ?? requestOrigin;
+  const job = await enqueueSheet({ inspectionId: id, routeAt: r.route_at.toISOString(), baseUrl });
+  await audit(db(), {
+    userId: actor.userId,
+    actor: actor.actor,
+    action: 'inspection.sheet',
+    municipalityId: r.municipality_id,
+    subjectType: 'inspection',
+    subjectId: id,
+    details: { job },
+    ip: actor.ip ?? null,
+  });
+  return { status: 'queued' as const, job };
+}
+
+/** GET /api/inspections/:id/sheet.pdf: the sheet of the current route, once the worker made it. */
+export async function sheetPdf(id: number, actor: Actor): Promise<Uint8Array> {
+  const q = db();
+  await load(q, id, actor);
+  const f = await repo.sheetFile(q, id);
+  if (f?.sheet_error && !f.current) throw new ConflictError(`the sheet could not be made: ${f.sheet_error}`);
+  if (!f?.current || !f.sheet_sha256)
+    throw new ConflictError(
+      'the sheet of the current route is not ready: POST /api/inspections/:id/sheet, then try again in a few seconds',
+    );
+  return getPdf(f.sheet_sha256);
 }
