@@ -16,6 +16,7 @@ import { putPdf } from '../../server/letters/pdf-store';
 import { BrowserHost } from '../letters/browser-host';
 import { pdfOnPage } from '../letters/render-pdf';
 import { queueOptions } from '../queues';
+import { pngDataUrl, routeMapPng, type RouteMapInput } from './route-map';
 
 export interface SheetJobResult {
   recorded: boolean;
@@ -29,9 +30,24 @@ export async function processSheetJob(host: BrowserHost, job: Job): Promise<Shee
   const log = logger.child({ job: job.id, attempt: job.attemptsMade + 1 });
   const r = await repo.inspectionById(db(), inspectionId);
   if (!r) throw new UnrecoverableError(`no inspection ${inspectionId}`);
+  // The map is a help, not the sheet: without WebGL or tiles the sheet is printed without it.
+  let mapImage = '';
+  if (r.route_geojson && r.start_lon !== null && r.start_lat !== null) {
+    try {
+      const mapInput: RouteMapInput = {
+        route: JSON.parse(r.route_geojson) as RouteMapInput['route'],
+        start: [r.start_lon, r.start_lat],
+        streets: r.streets.map((s, i) => ({ position: s.position ?? i + 1, lon: s.lon, lat: s.lat })),
+      };
+      const png = await routeMapPng(host, mapInput);
+      mapImage = pngDataUrl(png);
+    } catch (err) {
+      log.warn({ err: (err as Error).message }, 'route map not drawn; the sheet is printed without it');
+    }
+  }
   let html: string;
   try {
-    html = sheetDocument(await buildSheetView(r, baseUrl));
+    html = sheetDocument(await buildSheetView(r, baseUrl, mapImage));
   } catch (err) {
     await repo.markSheetFailed(db(), inspectionId, (err as Error).message);
     throw new UnrecoverableError((err as Error).message);

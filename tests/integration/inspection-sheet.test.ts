@@ -11,6 +11,10 @@ import { DEFAULT_CHECKLIST } from '../../server/inspections/checklist';
 import { bearer, createTestUser, useTestApp, type TestUser } from '../helpers/app';
 import { useTestDatabase } from '../helpers/db';
 import { pdfPages, pdfText } from '../helpers/pdf';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 const t = useTestDatabase();
 const app = useTestApp();
@@ -33,6 +37,37 @@ async function call(method: string, path: string, body?: unknown): Promise<Respo
     headers: { ...bearer(officer), 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+}
+
+/**
+ * Page 1 at 75 dpi as RGB pixels (pdftoppm writes a binary PPM: a short header, then the bytes),
+ * and the images the PDF holds (pdfimages -list).
+ */
+function pageOne(pdf: Uint8Array): { pixels: Buffer; images: string } {
+  const file = path.join(os.tmpdir(), `pk-sheet-${process.pid}-${Date.now()}.pdf`);
+  fs.writeFileSync(file, pdf);
+  try {
+    const ppm = execFileSync('pdftoppm', ['-r', '75', '-f', '1', '-l', '1', file], { maxBuffer: 1 << 26 });
+    // Header: "P6\n<w> <h>\n255\n"
+    let nl = 0;
+    let i = 0;
+    while (nl < 3) if (ppm[i++] === 0x0a) nl++;
+    return {
+      pixels: ppm.subarray(i),
+      images: execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }),
+    };
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}
+
+/** How many pixels are near an RGB colour. */
+function near(pixels: Buffer, [r, g, b]: [number, number, number], tolerance = 40): number {
+  let n = 0;
+  for (let i = 0; i + 2 < pixels.length; i += 3)
+    if (Math.abs(pixels[i]! - r) + Math.abs(pixels[i + 1]! - g) + Math.abs(pixels[i + 2]! - b) < tolerance)
+      n++;
+  return n;
 }
 
 async function sheet(id: number): Promise<Uint8Array> {
@@ -87,6 +122,13 @@ test('the sheet lists the streets in walking order with the checklist and the ph
     const n = text.split(item.label.slice(0, 30)).length - 1;
     expect({ item: item.key, n }).toEqual({ item: item.key, n: order.length });
   }
+  // The route map: one 1400 x 900 image on page 1, with the red route line and the base map's
+  // buildings and water on it (colours of client/src/shared/base-map.ts and route-map.ts).
+  const p1 = pageOne(pdf);
+  expect(p1.images).toMatch(/^\s*1\s+\d+\s+image\s+1400\s+900\s/m);
+  expect(near(p1.pixels, [200, 16, 46], 60)).toBeGreaterThan(200);
+  expect(near(p1.pixels, [0xa9, 0xcf, 0xe0], 30)).toBeGreaterThan(200);
+  expect(text).toContain('Kaart: © OpenStreetMap-bijdragers');
   expect(text.replace(/\s+/g, '')).toContain(`${app.url}/inspectie.html?id=${id}`.replace(/\s+/g, ''));
 
   // A new route makes the stored sheet out of date until it is made again.
