@@ -63,14 +63,14 @@ function page(input: RouteMapInput, width: number, height: number): string {
         id: 'route-casing',
         type: 'line',
         source: 'route',
-        paint: { 'line-color': '#ffffff', 'line-width': 9 },
+        paint: { 'line-color': '#ffffff', 'line-width': 13 },
         layout: { 'line-join': 'round', 'line-cap': 'round' },
       },
       {
         id: 'route',
         type: 'line',
         source: 'route',
-        paint: { 'line-color': '#c8102e', 'line-width': 5 },
+        paint: { 'line-color': '#c8102e', 'line-width': 8 },
         layout: { 'line-join': 'round', 'line-cap': 'round' },
       },
       {
@@ -78,7 +78,7 @@ function page(input: RouteMapInput, width: number, height: number): string {
         type: 'circle',
         source: 'start',
         paint: {
-          'circle-radius': 10,
+          'circle-radius': 16,
           'circle-color': '#1d2b4f',
           'circle-stroke-color': '#ffffff',
           'circle-stroke-width': 3,
@@ -89,10 +89,10 @@ function page(input: RouteMapInput, width: number, height: number): string {
         type: 'circle',
         source: 'streets',
         paint: {
-          'circle-radius': 13,
+          'circle-radius': 22,
           'circle-color': '#ffffff',
           'circle-stroke-color': '#1d2b4f',
-          'circle-stroke-width': 2,
+          'circle-stroke-width': 3,
         },
       },
       {
@@ -102,7 +102,7 @@ function page(input: RouteMapInput, width: number, height: number): string {
         layout: {
           'text-field': ['get', 'n'],
           'text-font': ['Liberation Sans Regular'],
-          'text-size': 15,
+          'text-size': 26,
           'text-allow-overlap': true,
         },
         paint: { 'text-color': '#1d2b4f' },
@@ -177,6 +177,7 @@ export async function routeMapPng(
   input: RouteMapInput,
   opts: { width?: number; height?: number; timeoutMs?: number } = {},
 ): Promise<Uint8Array> {
+  // 1400 px across about 180 mm of paper (~200 dpi): lines and labels are drawn large.
   const width = opts.width ?? 1400;
   const height = opts.height ?? 900;
   const timeout = opts.timeoutMs ?? 20_000;
