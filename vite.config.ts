@@ -1,5 +1,6 @@
-// Vite builds the two pages of the client into dist/, which the Express server serves:
-// index.html (the public map for residents) and intern.html (the officers' map).
+// Vite builds the pages of the client into dist/, which the Express server serves:
+// index.html (the public map for residents), intern.html (the officers' map) and
+// inspectie.html (the phone page of a street inspection).
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
@@ -17,6 +18,8 @@ export default defineConfig({
       input: {
         index: resolve(__dirname, 'client/index.html'),
         intern: resolve(__dirname, 'client/intern.html'),
+        // The phone page of a street inspection (issue 11).
+        inspectie: resolve(__dirname, 'client/inspectie.html'),
       },
     },
   },

@@ -6,7 +6,9 @@ import { closeDb } from '../server/core/db';
 import { logger } from '../server/core/logger';
 import { closeRedis, redis } from '../server/core/redis';
 import { startHeartbeat } from './heartbeat';
+import { startSheetWorker } from './inspections/sheet-worker';
 import { startLetterWorker } from './letters/letter-worker';
+import { BrowserHost } from './letters/browser-host';
 import { startMaintenanceWorker } from './maintenance-worker';
 
 type Closer = () => Promise<void>;
@@ -14,7 +16,14 @@ type Closer = () => Promise<void>;
 async function main(): Promise<void> {
   const closers: Closer[] = [];
   closers.push(startHeartbeat(redis()));
-  closers.push(startLetterWorker().close);
+  // One Chromium for the process: letters and inspection sheets share it.
+  const host = new BrowserHost();
+  const letters = startLetterWorker(host);
+  const sheets = startSheetWorker(host);
+  closers.push(async () => {
+    await Promise.all([letters.worker.close(), sheets.worker.close()]);
+    await host.close();
+  });
   closers.push((await startMaintenanceWorker()).close);
   logger.info({ pid: process.pid }, 'worker started');
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs and starts what Preventiekaart needs, on Debian 12 with Node 20, and nothing more:
-#   npm dependencies (npm ci), PostGIS, Chromium, GDAL, poppler-utils, fonts (apt),
+#   npm dependencies (npm ci), PostGIS, pgRouting, Chromium, GDAL, poppler-utils, fonts (apt),
 #   PostgreSQL and Redis where none answers at DATABASE_URL / REDIS_URL.
 # Idempotent: what is already there is reused. Fails with one line naming the missing piece.
 set -euo pipefail
@@ -23,6 +23,8 @@ fi
 missing=()
 pg_major=15
 [ -f "/usr/share/postgresql/${pg_major}/extension/postgis.control" ] || missing+=("postgresql-${pg_major}-postgis-3")
+# pgRouting orders and routes the walks of street inspections (migration 0050).
+[ -f "/usr/share/postgresql/${pg_major}/extension/pgrouting.control" ] || missing+=("postgresql-${pg_major}-pgrouting")
 command -v "${CHROMIUM_PATH:-/usr/bin/chromium}" >/dev/null 2>&1 || [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
 command -v ogr2ogr >/dev/null || missing+=(gdal-bin)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)

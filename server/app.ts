@@ -12,6 +12,7 @@ import { authRouter } from './auth/auth.routes';
 import { campaignsRouter } from './campaigns/campaigns.routes';
 import { accountRouter } from './auth/account.routes';
 import { adminRouter } from './admin/admin.routes';
+import { inspectionsRouter } from './inspections/inspections.routes';
 import { config } from './core/config';
 import { errorHandler, notFoundHandler } from './core/http';
 import { logger } from './core/logger';
@@ -67,6 +68,7 @@ export function buildApp(): Express {
   app.use(analysisRouter());
   app.use(tilesRouter());
   app.use(campaignsRouter());
+  app.use(inspectionsRouter());
 
   app.use('/api', notFoundHandler);
   app.use('/tiles', notFoundHandler);

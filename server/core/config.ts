@@ -100,6 +100,9 @@ const Env = z.object({
   LETTER_TAB_USES: z.coerce.number().int().positive().default(10),
   /** Print the optional KIX barcode (PostNL) under the address. */
   LETTER_KIX: bool.default(true),
+  /** Street inspections: walking speed along the route (km/h) and time spent looking per street (minutes). */
+  INSPECTION_WALK_KMH: z.coerce.number().min(0.5).max(10).default(4),
+  INSPECTION_MINUTES_PER_STREET: z.coerce.number().min(0).max(120).default(5),
 });
 
 export type Config = Readonly<z.infer<typeof Env>> & { readonly rootDir: string };

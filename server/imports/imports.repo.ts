@@ -9,7 +9,7 @@ import { stageRows } from '../core/staging.repo';
 import type { Conflict } from './import-refusal';
 
 /** The temporary tables the imports stage in; `stage` takes only these. */
-export type StageTable = 'bag_address' | 'bag_gone' | 'osm_segment' | 'osm_address';
+export type StageTable = 'bag_address' | 'bag_gone' | 'osm_segment' | 'osm_walk_way' | 'osm_address';
 
 /** Stages one batch of rows (columns matched by name). */
 export async function stage(q: Queryable, table: StageTable, rows: readonly object[]): Promise<void> {
@@ -86,6 +86,7 @@ export async function supersedeOsmByBag(q: Queryable, municipalityId: number): P
 
 export async function createOsmStage(q: Queryable): Promise<void> {
   await q.query(sql('imports/create-osm-segment'));
+  await q.query(sql('imports/create-osm-walk-way'));
   await q.query(sql('imports/create-osm-address'));
 }
 

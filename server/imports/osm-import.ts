@@ -13,6 +13,7 @@ import { listLayers, readFeatures, type OgrFeature } from '../geo/ogr';
 import { emptySummary, type ImportSummary } from './import-summary';
 import { normalisePostcode, parseHouseNumber } from './address-parts';
 import { ensureMunicipality } from '../municipalities/municipalities.repo';
+import { rebuildWalkNetwork, upsertWalkWays } from '../routing/walk-network.repo';
 import { textProblem, MAX_NAME_LENGTH } from '../core/stored-text';
 import {
   auditRefusal,
@@ -43,6 +44,30 @@ const STREET_HIGHWAYS = [
   'primary_link',
   'steps',
 ];
+// Ways a pedestrian may not or cannot use are left out of the walking network (issue 11); every
+// other highway is walkable, named or not (footways, paths, steps, service roads).
+const NOT_WALKABLE_HIGHWAYS = new Set([
+  'motorway',
+  'motorway_link',
+  'construction',
+  'proposed',
+  'abandoned',
+  'raceway',
+  'bus_guideway',
+  'busway',
+  'platform',
+]);
+const FOOT_FORBIDDEN = /"foot"=>"(no|private)"/;
+const ACCESS_FORBIDDEN = /"access"=>"(no|private)"/;
+const FOOT_ALLOWED = /"foot"=>"(yes|designated|permissive)"/;
+
+/** Whether a pedestrian may walk along an OSM way with this highway tag and these other tags. */
+export function walkable(highway: string, otherTags: string): boolean {
+  if (NOT_WALKABLE_HIGHWAYS.has(highway)) return false;
+  if (FOOT_FORBIDDEN.test(otherTags)) return false;
+  return !ACCESS_FORBIDDEN.test(otherTags) || FOOT_ALLOWED.test(otherTags);
+}
+
 // Address objects with these tags are businesses or institutions, not homes. OSM has no
 // gebruiksdoel; BAG (import-bag) is the authoritative source where it is loaded.
 const NON_RESIDENTIAL_TAGS = /"(office|shop|amenity|craft|tourism|healthcare|industrial)"=>/;
@@ -139,6 +164,27 @@ export async function importOsm(
       }
       await repo.stage(client, 'osm_segment', batch);
 
+      // The walking network takes unnamed ways too; they are not streets, so the summary leaves them out.
+      batch = [];
+      for await (const f of readFeatures(file, 'lines', `highway IS NOT NULL`)) {
+        const key = osmKey(f, 'lines');
+        const highway = String(f.properties.highway);
+        if (!key || f.geometry?.type !== 'LineString') continue;
+        if (!walkable(highway, String(f.properties.other_tags ?? ''))) continue;
+        const name = f.properties.name ? String(f.properties.name).trim() : '';
+        batch.push({
+          key,
+          name: name && !textProblem("tag 'name'", name) ? name : null,
+          highway,
+          geom: JSON.stringify(f.geometry),
+        });
+        if (batch.length >= BATCH) {
+          await repo.stage(client, 'osm_walk_way', batch);
+          batch = [];
+        }
+      }
+      await repo.stage(client, 'osm_walk_way', batch);
+
       batch = [];
       for (const layer of ['points', 'multipolygons']) {
         if (!layers.includes(layer)) continue;
@@ -203,6 +249,8 @@ export async function importOsm(
       summary.updated += seg.updated + adr.updated;
       summary.skipped += staged - seg.changed - adr.changed;
       await repo.refreshStreetGeometry(client, municipalityId);
+      await upsertWalkWays(client, municipalityId);
+      await rebuildWalkNetwork(client, municipalityId);
       if (moveFrom) {
         // The streets the segments left keep their rows (incidents may point at them), not their lines.
         await repo.refreshStreetGeometry(client, moveFrom.id);

@@ -27,6 +27,21 @@ export const MunicipalitySettings = z.object({
     })
     .prefault({}),
   whatsapp: z.object({ description: z.string().default(''), url: z.string().default('') }).prefault({}),
+  /**
+   * The checklist of a street inspection (issue 11); empty: the default of
+   * server/inspections/checklist.ts (Politiekeurmerk Veilig Wonen, CPTED).
+   */
+  inspectionChecklist: z
+    .array(
+      z.object({
+        key: z.string().regex(/^[a-z0-9_]{1,40}$/),
+        label: z.string().min(1).max(200),
+        /** A subsidy that helps with this finding, e.g. the Kleine Veiligheidsprojecten gate subsidy. */
+        subsidy: z.string().max(200).optional(),
+      }),
+    )
+    .max(40)
+    .default([]),
   /** Base URL of the public map as embedded on the municipal website (QR codes in letters). */
   publicMapUrl: z.string().default(''),
   /** English wording of the texts above, for English letters; what is left out stays Dutch. */

@@ -20,12 +20,13 @@ const app = useTestApp();
 
 /**
  * Who may call each route. `public`: anyone; `signed-in`: any user (their own account);
- * `officer`: officers and admins of the municipality; `admin`: admins only. `other` is what an officer of another municipality gets for
+ * `officer`: officers and admins of the municipality; `team`: officers, planners and admins of
+ * the municipality (street inspections); `admin`: admins only. `other` is what an officer of another municipality gets for
  * Delft's data: `refused` (403 or 404) or `empty` (an answer holding none of it, e.g. a tile).
  */
 const GUARDS: Record<
   string,
-  { who: 'public' | 'signed-in' | 'officer' | 'admin' | 'sign-in'; other?: 'refused' | 'empty' }
+  { who: 'public' | 'signed-in' | 'officer' | 'team' | 'admin' | 'sign-in'; other?: 'refused' | 'empty' }
 > = {
   'GET /api/public/municipalities': { who: 'public' },
   'GET /api/public/:code/streets': { who: 'public' },
@@ -52,6 +53,17 @@ const GUARDS: Record<
   'GET /api/admin/tokens': { who: 'admin' },
   'DELETE /api/admin/tokens/:id': { who: 'admin' },
   'GET /api/admin/audit': { who: 'admin' },
+  'GET /api/inspections': { who: 'team', other: 'empty' },
+  'POST /api/inspections': { who: 'team', other: 'refused' },
+  'GET /api/inspections/:id': { who: 'team', other: 'refused' },
+  'PATCH /api/inspections/:id': { who: 'team', other: 'refused' },
+  'POST /api/inspections/:id/route': { who: 'team', other: 'refused' },
+  'POST /api/inspections/:id/findings': { who: 'team', other: 'refused' },
+  'GET /api/inspections/:id/findings': { who: 'team', other: 'refused' },
+  'GET /api/inspections/:id/findings.csv': { who: 'team', other: 'refused' },
+  'PATCH /api/inspections/:id/findings/:findingId': { who: 'team', other: 'refused' },
+  'POST /api/inspections/:id/sheet': { who: 'team', other: 'refused' },
+  'GET /api/inspections/:id/sheet.pdf': { who: 'team', other: 'refused' },
   'POST /api/incidents/import': { who: 'officer', other: 'refused' },
   'GET /api/incidents/:id': { who: 'officer', other: 'refused' },
   'GET /api/streets/activity': { who: 'officer', other: 'refused' },
@@ -100,7 +112,7 @@ let officer: TestUser;
 let planner: TestUser;
 let admin: TestUser;
 let stranger: TestUser;
-let ids: { campaign: number; incident: number; street: number };
+let ids: { campaign: number; incident: number; street: number; inspection: number };
 
 beforeAll(async () => {
   officer = await createTestUser(t.pool, { role: 'officer' });
@@ -116,7 +128,23 @@ beforeAll(async () => {
     body: JSON.stringify(campaignBody(street!.id)),
   });
   expect(c.status).toBe(201);
-  ids = { campaign: ((await c.json()) as { id: number }).id, incident: incidentId, street: street!.id };
+  const insp = await fetch(`${app.url}/api/inspections`, {
+    method: 'POST',
+    headers: { ...bearer(officer), 'content-type': 'application/json' },
+    body: JSON.stringify({
+      municipality: 'GM0503',
+      title: 'Schouw',
+      startsAt: '2026-12-10T19:00:00+01:00',
+      selection: { streetIds: [street!.id] },
+    }),
+  });
+  expect(insp.status).toBe(201);
+  ids = {
+    campaign: ((await c.json()) as { id: number }).id,
+    incident: incidentId,
+    street: street!.id,
+    inspection: ((await insp.json()) as { id: number }).id,
+  };
 });
 
 afterAll(async () => {
@@ -133,6 +161,33 @@ function campaignBody(streetId: number) {
   };
 }
 
+/** A valid body for each inspection route (or one with `hostile` in its fields). */
+function inspectionBody(r: Route, hostile?: string): unknown {
+  const h = hostile;
+  if (r.path === '/api/inspections')
+    return {
+      municipality: h ?? 'GM0503',
+      title: h ?? 'Schouw',
+      startsAt: '2026-12-10T19:00:00+01:00',
+      selection: { streetIds: [h ?? ids.street] },
+    };
+  if (r.path.endsWith('/route')) return { start: { lon: h ?? 4.37, lat: 52.0 } };
+  if (r.path.endsWith('/findings'))
+    return {
+      findings: [
+        {
+          id: '6f1c1a4e-8a0b-4a57-9c2f-1d2e3f405162',
+          streetId: h ?? ids.street,
+          item: h ?? 'lighting',
+          recordedAt: '2026-12-10T19:30:00+01:00',
+        },
+      ],
+    };
+  if (r.path.includes('/findings/')) return { followUp: h ?? 'fixed' };
+  if (r.path.endsWith('/sheet')) return {};
+  return { title: h ?? 'Schouw Hof van Delft' };
+}
+
 /** A concrete URL of a route, about Delft's data; `hostile` replaces every parameter. */
 function url(r: Route, hostile?: string): string {
   const value: Record<string, string> = {
@@ -147,7 +202,10 @@ function url(r: Route, hostile?: string): string {
       ? String(ids.incident)
       : r.path.includes('/streets/')
         ? String(ids.street)
-        : String(ids.campaign),
+        : r.path.includes('/inspections/')
+          ? String(ids.inspection)
+          : String(ids.campaign),
+    findingId: '6f1c1a4e-8a0b-4a57-9c2f-1d2e3f405162',
   };
   const path = r.path.replace(/:(\w+)/g, (_, k: string) => encodeURIComponent(hostile ?? value[k]!));
   const m = hostile ?? 'GM0503';
@@ -175,13 +233,15 @@ async function send(
       body = JSON.stringify(
         r.path === '/api/session'
           ? { email: opts.hostile ?? 'nobody@example.org', password: opts.hostile ?? 'x' }
-          : opts.hostile
-            ? {
-                ...campaignBody(ids.street),
-                municipality: opts.hostile,
-                selection: { streetIds: [opts.hostile] },
-              }
-            : campaignBody(ids.street),
+          : r.path.startsWith('/api/inspections')
+            ? inspectionBody(r, opts.hostile)
+            : opts.hostile
+              ? {
+                  ...campaignBody(ids.street),
+                  municipality: opts.hostile,
+                  selection: { streetIds: [opts.hostile] },
+                }
+              : campaignBody(ids.street),
       );
     }
   }
@@ -199,6 +259,7 @@ async function send(
 
 const all = routes(buildApp());
 const guarded = all.filter((r) => GUARDS[`${r.method} ${r.path}`]?.who === 'officer');
+const team = all.filter((r) => GUARDS[`${r.method} ${r.path}`]?.who === 'team');
 
 test('every route of the app has a guard entry here (a new route must say who may call it)', () => {
   expect(all.length).toBeGreaterThan(25);
@@ -216,33 +277,39 @@ test.each(guarded.map((r) => [`${r.method} ${r.path}`, r] as const))(
   },
 );
 
-test.each(guarded.map((r) => [`${r.method} ${r.path}`, r] as const))(
+test.each(team.map((r) => [`${r.method} ${r.path}`, r] as const))('%s: nobody 401', async (_, r) => {
+  expect((await send(r)).status).toBe(401);
+});
+
+test.each([...guarded, ...team].map((r) => [`${r.method} ${r.path}`, r] as const))(
   "%s: an officer of another municipality never gets Delft's data",
   async (_, r) => {
     const res = await send(r, { headers: bearer(stranger) });
-    if (GUARDS[`${r.method} ${r.path}`]!.other === 'empty') expect([204, 403, 404]).toContain(res.status);
-    else expect([403, 404]).toContain(res.status);
+    // 'empty': a tile without Delft's features, or a list of the sender's own (none here).
+    if (GUARDS[`${r.method} ${r.path}`]!.other === 'empty') {
+      expect([200, 204, 403, 404]).toContain(res.status);
+      if (res.status === 200) expect(res.text).not.toMatch(/GM0503|Schouw/);
+    } else expect([403, 404]).toContain(res.status);
   },
 );
 
-test.each(guarded.filter((r) => r.method !== 'GET').map((r) => [`${r.method} ${r.path}`, r] as const))(
-  '%s: a cookie session without the CSRF token is refused',
-  async (_, r) => {
-    const s = await fetch(`${app.url}/api/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: officer.email, password: officer.password }),
-    });
-    expect(s.status).toBe(201);
-    const cookie = s.headers
-      .getSetCookie()
-      .map((c) => c.split(';')[0])
-      .join('; ');
-    const res = await send(r, { headers: { cookie } });
-    expect(res.status).toBe(403);
-    expect(res.text).toMatch(/CSRF/);
-  },
-);
+test.each(
+  [...guarded, ...team].filter((r) => r.method !== 'GET').map((r) => [`${r.method} ${r.path}`, r] as const),
+)('%s: a cookie session without the CSRF token is refused', async (_, r) => {
+  const s = await fetch(`${app.url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: officer.email, password: officer.password }),
+  });
+  expect(s.status).toBe(201);
+  const cookie = s.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const res = await send(r, { headers: { cookie } });
+  expect(res.status).toBe(403);
+  expect(res.text).toMatch(/CSRF/);
+});
 
 const HOSTILE = [
   '1 OR 1=1',
@@ -270,7 +337,7 @@ test.each(all.map((r) => [`${r.method} ${r.path}`, r] as const))(
         );
       // An officer route with a bad parameter is refused; a public one may answer (e.g. a search that finds nothing).
       // (An admin list without parameters, e.g. the users, ignores a query it does not know.)
-      if (who === 'officer' || (who === 'admin' && r.path.includes(':')))
+      if (who === 'officer' || ((who === 'admin' || who === 'team') && r.path.includes(':')))
         expect(res.status).toBeGreaterThanOrEqual(400);
     }
     const tables = await t.pool.query(`SELECT to_regclass('incidents') AS i`);

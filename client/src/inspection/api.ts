@@ -1,0 +1,73 @@
+/**
+ * The API as the phone page uses it: relative URLs, the session cookie, and the session's CSRF
+ * token on every state-changing request.
+ */
+import type { InspectionView } from '../../../server/inspections/inspections.service';
+
+export type { InspectionView };
+
+/** An answer other than 2xx, with the server's message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken: string | null = null;
+
+async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const r = await fetch(url, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!r.ok) {
+    const e = (await r.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new ApiError(r.status, e?.error?.message ?? `HTTP ${r.status}`);
+  }
+  return (await r.json()) as T;
+}
+
+/** A finding as the phone keeps and sends it. */
+export interface PendingFinding {
+  id: string;
+  inspectionId: number;
+  streetId: number;
+  item: string;
+  note: string;
+  position?: { lon: number; lat: number };
+  recordedAt: string;
+}
+
+export const api = {
+  async session(): Promise<boolean> {
+    try {
+      const s = await call<{ csrfToken: string | null }>('GET', '/api/session');
+      csrfToken = s.csrfToken;
+      return true;
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) return false;
+      throw e;
+    }
+  },
+  async signIn(email: string, password: string): Promise<void> {
+    const s = await call<{ csrfToken: string }>('POST', '/api/session', { email, password });
+    csrfToken = s.csrfToken;
+  },
+  inspection: (id: number) => call<InspectionView>('GET', `/api/inspections/${id}`),
+  sendFindings: (id: number, findings: PendingFinding[]) =>
+    call<{ received: string[]; stored: number; alreadyStored: number }>(
+      'POST',
+      `/api/inspections/${id}/findings`,
+      {
+        findings: findings.map(({ inspectionId: _i, ...f }) => f),
+      },
+    ),
+};

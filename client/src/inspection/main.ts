@@ -1,0 +1,195 @@
+/**
+ * The phone page of a street inspection (inspectie.html?id=N): the streets in walking order, the
+ * checklist per street and a note; findings are kept on the phone and sent when there is a
+ * connection, each exactly once (see outbox.ts), with the number still waiting always shown.
+ */
+import './inspection.css';
+import { api, ApiError, type InspectionView, type PendingFinding } from './api';
+import { newId, outbox } from './outbox';
+
+const el = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const inspectionId = Number(new URLSearchParams(location.search).get('id'));
+let sending = false;
+
+function message(text: string): void {
+  el('pi-message').textContent = text;
+}
+
+async function showOutbox(): Promise<void> {
+  const n = (await outbox.all(inspectionId)).length;
+  el('pi-outbox').textContent =
+    n === 0
+      ? 'Alle bevindingen zijn verzonden.'
+      : `${n} ${n === 1 ? 'bevinding wacht' : 'bevindingen wachten'} op verzending${navigator.onLine ? '' : ' (geen verbinding)'}.`;
+  el('pi-outbox').dataset.waiting = String(n);
+}
+
+/** Sends what waits; keeps it when the connection fails, forgets what the server has received. */
+async function sync(): Promise<void> {
+  if (sending) return;
+  sending = true;
+  try {
+    const waiting = await outbox.all(inspectionId);
+    if (waiting.length > 0 && navigator.onLine) {
+      try {
+        const r = await api.sendFindings(inspectionId, waiting);
+        await outbox.remove(r.received);
+      } catch (e) {
+        // A refused finding (400) would block the others forever: say so; a lost connection is retried.
+        if (e instanceof ApiError && e.status === 400) message(`Bevinding niet geaccepteerd: ${e.message}`);
+      }
+    }
+  } finally {
+    sending = false;
+    await showOutbox();
+  }
+}
+
+function position(): Promise<{ lon: number; lat: number } | undefined> {
+  if (!('geolocation' in navigator)) return Promise.resolve(undefined);
+  return new Promise((resolve) =>
+    navigator.geolocation.getCurrentPosition(
+      (p) => resolve({ lon: p.coords.longitude, lat: p.coords.latitude }),
+      () => resolve(undefined),
+      { timeout: 5000, maximumAge: 60_000 },
+    ),
+  );
+}
+
+function streetSection(insp: InspectionView, s: InspectionView['streets'][number], n: number): HTMLLIElement {
+  const li = document.createElement('li');
+  li.className = 'pi-street';
+  li.dataset.streetId = String(s.streetId);
+  const form = document.createElement('form');
+  const h = document.createElement('h3');
+  h.id = `pi-street-${s.streetId}`;
+  h.textContent = `${n}. ${s.name}`;
+  form.setAttribute('aria-labelledby', h.id);
+  const fs = document.createElement('fieldset');
+  const legend = document.createElement('legend');
+  legend.textContent = 'Wat valt op?';
+  fs.append(legend);
+  for (const item of insp.checklist) {
+    const id = `pi-${s.streetId}-${item.key}`;
+    const label = document.createElement('label');
+    label.className = 'pi-check';
+    label.htmlFor = id;
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.id = id;
+    box.name = 'item';
+    box.value = item.key;
+    label.append(box, ` ${item.label}`);
+    fs.append(label);
+  }
+  const noteLabel = document.createElement('label');
+  noteLabel.htmlFor = `pi-note-${s.streetId}`;
+  noteLabel.textContent = 'Notitie';
+  const note = document.createElement('textarea');
+  note.id = `pi-note-${s.streetId}`;
+  note.name = 'note';
+  note.rows = 2;
+  note.maxLength = 2000;
+  const posLabel = document.createElement('label');
+  posLabel.className = 'pi-check';
+  const pos = document.createElement('input');
+  pos.type = 'checkbox';
+  pos.name = 'position';
+  posLabel.append(pos, ' Mijn positie meesturen');
+  const button = document.createElement('button');
+  button.type = 'submit';
+  button.className = 'pi-button';
+  button.textContent = 'Bevinding opslaan';
+  const done = document.createElement('p');
+  done.className = 'pi-done';
+  done.setAttribute('aria-live', 'polite');
+  form.append(h, fs, noteLabel, note, posLabel, button, done);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void (async () => {
+      const items = [...form.querySelectorAll<HTMLInputElement>('input[name=item]:checked')].map(
+        (b) => b.value,
+      );
+      const text = note.value.trim();
+      if (items.length === 0 && !text) {
+        done.textContent = 'Vink een punt aan of schrijf een notitie.';
+        return;
+      }
+      const where = pos.checked ? await position() : undefined;
+      const recordedAt = new Date().toISOString();
+      // One finding per ticked item (each gets its own follow-up); a note alone is 'other'.
+      const findings: PendingFinding[] = (items.length > 0 ? items : ['other']).map((item) => ({
+        id: newId(),
+        inspectionId,
+        streetId: s.streetId,
+        item,
+        note: text,
+        ...(where ? { position: where } : {}),
+        recordedAt,
+      }));
+      await outbox.add(findings);
+      form.reset();
+      done.textContent = `${findings.length} ${findings.length === 1 ? 'bevinding' : 'bevindingen'} opgeslagen voor ${s.name}.`;
+      await showOutbox();
+      await sync();
+    })();
+  });
+  li.append(form);
+  return li;
+}
+
+function render(insp: InspectionView): void {
+  document.title = `Schouw: ${insp.title} – Preventiekaart`;
+  el('pi-title').textContent = insp.title;
+  el('pi-when').textContent = new Date(insp.startsAt).toLocaleString('nl-NL', {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone: 'Europe/Amsterdam',
+  });
+  el('pi-route').textContent = insp.route
+    ? `Start: ${insp.route.start.label}. ${(insp.route.lengthM / 1000).toFixed(1).replace('.', ',')} km, ongeveer ${insp.route.minutes} minuten.`
+    : 'Nog geen looproute berekend: de straten staan op naam.';
+  const list = el<HTMLOListElement>('pi-streets');
+  list.replaceChildren(...insp.streets.map((s, i) => streetSection(insp, s, i + 1)));
+}
+
+async function start(): Promise<void> {
+  el('pi-signin').hidden = true;
+  const insp = await api.inspection(inspectionId);
+  render(insp);
+  el('pi-app').hidden = false;
+  await sync();
+}
+
+function main(): void {
+  if (!Number.isInteger(inspectionId) || inspectionId <= 0) {
+    message('Deze link mist het nummer van de schouw (?id=…).');
+    return;
+  }
+  window.addEventListener('online', () => void sync());
+  window.addEventListener('offline', () => void showOutbox());
+  setInterval(() => void sync(), 15_000);
+  el('pi-signin-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const error = el('pi-signin-error');
+    error.textContent = '';
+    void api
+      .signIn(el<HTMLInputElement>('pi-email').value.trim(), el<HTMLInputElement>('pi-password').value)
+      .then(start, (err: unknown) => {
+        error.textContent =
+          err instanceof ApiError && err.status === 401
+            ? 'E-mailadres of wachtwoord klopt niet.'
+            : `Aanmelden lukt niet: ${(err as Error).message}`;
+      });
+  });
+  void showOutbox();
+  void api.session().then(
+    (signedIn) => {
+      if (signedIn) return start();
+      el('pi-signin').hidden = false;
+    },
+    (e: unknown) => message(`De schouw kan niet worden geladen: ${(e as Error).message}`),
+  );
+}
+
+main();
