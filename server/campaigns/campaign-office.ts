@@ -193,11 +193,12 @@ export async function lastLetters(
   code: string,
   actor: Actor,
   now = new Date(),
-): Promise<Array<{ streetId: number; lastAt: string; days: number; campaigns: number }>> {
+): Promise<Array<{ streetId: number; name: string; lastAt: string; days: number; campaigns: number }>> {
   const m = await municipalityByCode(db(), MunicipalityCode.parse(code));
   if (!m || !seesMunicipality(actor, m.id)) throw new NotFoundError(`no municipality '${code}'`);
   return (await repo.lastLetters(db(), m.id)).map((r) => ({
     streetId: r.street_id,
+    name: r.street_name,
     lastAt: r.last_at.toISOString(),
     days: Math.floor((now.getTime() - r.last_at.getTime()) / 86_400_000),
     campaigns: r.campaigns,

@@ -329,11 +329,13 @@ export async function streetHistory(
 export async function lastLetters(
   q: Queryable,
   municipalityId: number,
-): Promise<Array<{ street_id: number; last_at: Date; campaigns: number }>> {
-  const { rows } = await q.query<{ street_id: number; last_at: Date; campaigns: number }>(
-    sql('campaigns/last-letters'),
-    [municipalityId],
-  );
+): Promise<Array<{ street_id: number; street_name: string; last_at: Date; campaigns: number }>> {
+  const { rows } = await q.query<{
+    street_id: number;
+    street_name: string;
+    last_at: Date;
+    campaigns: number;
+  }>(sql('campaigns/last-letters'), [municipalityId]);
   return rows;
 }
 

@@ -230,6 +230,17 @@ test('select a street in the table and create a cocoon letter campaign through t
   const campaignId = Number(await page.$eval('#pk-campaign', (e) => (e as HTMLElement).dataset.campaignId));
   // The campaign list shows it.
   await page.waitForSelector(`#pk-campaigns tr[data-campaign-id="${campaignId}"]`, { timeout: 30_000 });
+  // The street's history lists it.
+  await page.waitForSelector(`#pk-street-letters tr[data-street-id="${streetId}"]`, { timeout: 30_000 });
+  await page.evaluate(
+    () => ((document.getElementById('pk-campaigns-section') as HTMLDetailsElement).open = true),
+  );
+  await page.click(`#pk-street-letters tr[data-street-id="${streetId}"] button`);
+  await page.waitForFunction(
+    (id: number) => document.getElementById('pk-street-history')?.textContent?.includes(`campagne ${id}`),
+    { timeout: 10_000 },
+    campaignId,
+  );
   const shown = await page.$eval('#pk-campaign dd[data-count="Brieven"]', (e) => Number(e.textContent));
   expect(shown).toBe(expected!.n);
   const {

@@ -212,6 +212,21 @@ export const api = {
     call<{ id: number; cancelledLetters: number }>('POST', `/api/campaigns/${id}/cancel`, {}),
   retryCampaign: (id: number) =>
     call<{ id: number; retried: number }>('POST', `/api/campaigns/${id}/retry`, {}),
+  letterAge: (municipality: string) =>
+    call<{
+      streets: Array<{ streetId: number; name: string; lastAt: string; days: number; campaigns: number }>;
+    }>('GET', `/api/streets/letter-age?${new URLSearchParams({ municipality })}`),
+  streetLetters: (id: number) =>
+    call<{
+      street: { id: number; name: string };
+      letters: Array<{
+        campaignId: number;
+        kind: string;
+        sentAt: string;
+        createdBy: string;
+        letters: number;
+      }>;
+    }>('GET', `/api/streets/${id}/letters`),
   todo: (municipality: string) =>
     call<{ days: number; incidents: TodoIncident[] }>(
       'GET',

@@ -27,7 +27,7 @@ export class OfficePanels {
     progress.onChange = () => void this.reload();
   }
 
-  /** Reloads both panels for the current municipality. */
+  /** Reloads the panels (to do, campaigns, streets with letters) for the current municipality. */
   async reload(): Promise<void> {
     const m = this.store.get().municipality;
     if (!m) return;
@@ -39,6 +39,10 @@ export class OfficePanels {
       api.campaigns(m.code).then(
         (r) => this.drawCampaigns(r.campaigns),
         (e: Error) => (byId('pk-campaigns').textContent = e.message),
+      ),
+      api.letterAge(m.code).then(
+        (r) => this.drawStreets(r.streets),
+        (e: Error) => (byId('pk-street-letters').textContent = e.message),
       ),
     ]);
   }
@@ -130,7 +134,62 @@ export class OfficePanels {
     host.replaceChildren(table);
   }
 
-  private action(text: string, label: string, run: () => Promise<unknown>): HTMLButtonElement {
+  /** Streets with letters, most recent first: days since the last one; a button opens the street's history. */
+  private drawStreets(
+    streets: Array<{ streetId: number; name: string; lastAt: string; days: number; campaigns: number }>,
+  ): void {
+    const host = byId('pk-street-letters');
+    if (!streets.length) {
+      host.textContent = 'Nog geen brieven verstuurd.';
+      return;
+    }
+    const table = document.createElement('table');
+    table.className = 'pk-table';
+    table.createCaption().textContent = 'Straten met brieven, laatste brief eerst';
+    const head = table.createTHead().insertRow();
+    for (const h of ['Straat', 'Laatste brief', 'Dagen geleden', 'Campagnes', '']) {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      th.textContent = h;
+      head.appendChild(th);
+    }
+    const body = table.createTBody();
+    for (const s of [...streets].sort((a, b) => a.days - b.days || a.name.localeCompare(b.name, 'nl'))) {
+      const row = body.insertRow();
+      row.dataset.streetId = String(s.streetId);
+      row.insertCell().textContent = s.name;
+      row.insertCell().textContent = dateTimeText(s.lastAt);
+      row.insertCell().textContent = String(s.days);
+      row.insertCell().textContent = String(s.campaigns);
+      row
+        .insertCell()
+        .appendChild(
+          this.action(
+            'Geschiedenis',
+            `Geschiedenis: brieven aan ${s.name}`,
+            () => this.showHistory(s.streetId),
+            false,
+          ),
+        );
+    }
+    host.replaceChildren(table);
+  }
+
+  private async showHistory(streetId: number): Promise<void> {
+    const h = await api.streetLetters(streetId);
+    const box = byId('pk-street-history');
+    const title = document.createElement('h4');
+    title.textContent = `Brieven aan ${h.street.name}`;
+    const ul = document.createElement('ul');
+    for (const l of h.letters) {
+      const li = document.createElement('li');
+      li.textContent = `${dateTimeText(l.sentAt)}: ${KIND_TEXT[l.kind] ?? l.kind}, ${l.letters} ${l.letters === 1 ? 'brief' : 'brieven'} (campagne ${l.campaignId}, door ${l.createdBy})`;
+      ul.appendChild(li);
+    }
+    box.replaceChildren(title, ul);
+  }
+
+  private action(text: string, label: string, run: () => Promise<unknown>, reload = true): HTMLButtonElement {
     const b = document.createElement('button');
     b.type = 'button';
     b.className = 'pk-button pk-button-secondary';
@@ -139,7 +198,10 @@ export class OfficePanels {
     b.addEventListener('click', () => {
       b.disabled = true;
       void run().then(
-        () => this.reload(),
+        async () => {
+          if (reload) await this.reload();
+          else b.disabled = false;
+        },
         (err: unknown) => {
           b.disabled = false;
           b.title = err instanceof ApiError ? err.message : String(err);
