@@ -1,7 +1,7 @@
 /**
  * The checklist a team ticks per street. The default is drawn from the surroundings part of the
  * Politiekeurmerk Veilig Wonen (the municipality's share) and from crime prevention through
- * environmental design audits (domain.md, issue 11); a municipality may set its own in
+ * environmental design audits (docs/readme/inspections.md, issue 11); a municipality may set its own in
  * settings.inspectionChecklist.
  */
 import type { MunicipalitySettings } from '../municipalities/municipality-settings';
