@@ -9,7 +9,7 @@ import { audit } from '../audit/audit';
 import { config } from '../core/config';
 import { db, withTransaction, type Queryable } from '../core/db';
 import { BadInputError } from '../core/errors';
-import { enqueueLetters } from '../letters/letter-queue';
+import { assertQueueReachable, enqueueLetters } from '../letters/letter-queue';
 import { campaignMunicipality, type Actor } from './campaign-access';
 import { CreateCampaign, KIND_TEMPLATE, type Selection } from './campaign-input';
 import { campaignStatus, type CampaignStatus } from './campaign-status';
@@ -156,6 +156,8 @@ export async function createCampaign(
 > {
   const req = campaignRequest(body);
   const { input, template, incidentId } = req;
+  // The letters go on the queue after the commit: without the queue nothing is created.
+  await assertQueueReachable();
   const pool = db();
   const created = await withTransaction(async (c) => {
     const { id, municipalityId, pending, excluded } = await insertCampaignLetters(c, req, actor);

@@ -12,7 +12,7 @@ import { QueryDate } from '../core/dates';
 import { db, withTransaction } from '../core/db';
 import { ConflictError, NotFoundError } from '../core/errors';
 import { MunicipalityCode, seesMunicipality } from '../municipalities/municipality-access';
-import { enqueueLetters } from '../letters/letter-queue';
+import { assertQueueReachable, enqueueLetters } from '../letters/letter-queue';
 import { municipalityByCode } from '../municipalities/municipalities.repo';
 import type { Actor } from './campaign-access';
 import { campaignState, type CampaignState } from './campaign-status';
@@ -137,6 +137,7 @@ export async function cancelCampaign(
 export async function retryFailed(id: number, actor: Actor): Promise<{ id: number; retried: number }> {
   const c = await ownCampaign(id, actor);
   if (c.cancelled_at) throw new ConflictError(`campaign ${id} is cancelled; its letters are not retried`);
+  await assertQueueReachable();
   const ids = await withTransaction(async (q) => {
     const ids = await repo.retryFailed(q, id);
     await audit(q, {

@@ -5,6 +5,8 @@
  */
 import { Queue } from 'bullmq';
 import { config } from '../core/config';
+import { AppError } from '../core/errors';
+import { logger } from '../core/logger';
 import { redis } from '../core/redis';
 import { letterBatches } from './letter-batches';
 import { LETTER_QUEUE, LetterJobData, letterJobId, letterJobOptions } from './letter-job';
@@ -13,7 +15,11 @@ let queue: Queue<LetterJobData> | undefined;
 
 /** The queue, on the process's shared Redis connection (closed with it). */
 export function letterQueue(): Queue<LetterJobData> {
-  queue ??= new Queue<LetterJobData>(LETTER_QUEUE, { prefix: config().REDIS_PREFIX, connection: redis() });
+  if (!queue) {
+    queue = new Queue<LetterJobData>(LETTER_QUEUE, { prefix: config().REDIS_PREFIX, connection: redis() });
+    // Redis away: said in the log (the connection itself retries), not thrown at the process.
+    queue.on('error', (err) => logger.warn({ err: err.message }, 'letter queue: Redis error'));
+  }
   return queue;
 }
 
@@ -22,6 +28,35 @@ export async function closeLetterQueue(): Promise<void> {
   const q = queue;
   queue = undefined;
   await q?.close();
+}
+
+/** How long an action waits for the queue's Redis before it answers 503. */
+const QUEUE_CHECK_MS = 1500;
+
+/**
+ * Throws a 503 naming the reason when the letter queue's Redis does not answer within 1.5 s:
+ * actions that need the queue (a new campaign, a retry) are refused before anything is written,
+ * while reading (maps, figures, status) goes on from PostgreSQL.
+ */
+export async function assertQueueReachable(): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      redis().ping(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${QUEUE_CHECK_MS} ms`)), QUEUE_CHECK_MS);
+      }),
+    ]);
+  } catch (err) {
+    throw new AppError(
+      `the letter queue is not reachable (Redis: ${(err as Error).message}); nothing was created: try again in a minute`,
+      503,
+      'queue_unavailable',
+      { cause: err },
+    );
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Enqueues the letters of one campaign (ids in print order); returns the number of jobs added. */
