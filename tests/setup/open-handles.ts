@@ -68,13 +68,14 @@ const workerClose = Worker.prototype.close as unknown as AnyFn;
 };
 
 /**
- * What is still open, after giving closing connections up to 5 s to report their end (ioredis
+ * What is still open, after giving closing connections up to 15 s to report their end (ioredis
  * emits 'end' a moment after quit() resolves; a query that a request with a time limit left
  * behind, e.g. the health check's, ends its connection when it finishes, which on a loaded
- * machine took over a second). Waits only while something is open.
+ * machine took over a second; a letter job that a closing worker lets finish, longer). Waits only
+ * while something is open.
  */
 async function stillOpen(): Promise<string[]> {
-  for (let waited = 0; open.size > 0 && waited < 5000; waited += 20) {
+  for (let waited = 0; open.size > 0 && waited < 15_000; waited += 20) {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   return [...open.values()].map((h) => `${h.kind} opened at ${h.where}`);
