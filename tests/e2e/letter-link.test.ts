@@ -22,6 +22,12 @@ import { demoStreets, waitUntilDone, type DemoStreet } from '../helpers/campaign
 import { useTestDatabase } from '../helpers/db';
 import { pdfQrCodes, pdfText } from '../helpers/pdf';
 
+// Before the database's own afterAll (jest runs them in order): the worker ends before the pool.
+afterAll(async () => {
+  await browser?.close();
+  await worker?.close();
+  await closeLetterQueue();
+});
 const t = useTestDatabase();
 const app = useTestApp();
 let officer: TestUser;
@@ -56,12 +62,6 @@ beforeAll(async () => {
       '--enable-unsafe-swiftshader',
     ],
   });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await worker?.close();
-  await closeLetterQueue();
 });
 
 /** Creates an evening invitation to one street, lets the worker render it, returns the print file. */

@@ -26,20 +26,22 @@ import {
 import { useTestDatabase } from '../helpers/db';
 import { pdfPages, pdfText } from '../helpers/pdf';
 
+let worker: ReturnType<typeof startLetterWorker>;
+// Declared before the database's own afterAll (jest runs them in this order): the worker and its
+// job in hand finish before the pool ends, or a job's last transaction would race the pool's end.
+afterAll(async () => {
+  await worker?.close();
+  await closeLetterQueue();
+});
 const t = useTestDatabase();
 const app = useTestApp();
 let officer: TestUser;
-let worker: ReturnType<typeof startLetterWorker>;
 let streets: DemoStreet[];
 
 beforeAll(async () => {
   officer = await createTestUser(t.pool, { role: 'officer' });
   worker = startLetterWorker();
   streets = await demoStreets(t.pool, 15, 60);
-});
-afterAll(async () => {
-  await worker?.close();
-  await closeLetterQueue();
 });
 
 const post = (body: unknown, user = officer) =>

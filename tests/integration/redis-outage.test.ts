@@ -14,6 +14,13 @@ import { bearer, createTestUser, useTestApp, type TestUser } from '../helpers/ap
 import { demoStreets, waitUntilDone, type DemoStreet } from '../helpers/campaigns';
 import { useTestDatabase } from '../helpers/db';
 
+// Before the database's own afterAll (jest runs them in order): the worker ends before the pool.
+afterAll(async () => {
+  await worker?.close();
+  await closeLetterQueue();
+  await ownRedis.stop();
+  ownRedis.cleanup();
+});
 const t = useTestDatabase();
 const app = useTestApp();
 let officer: TestUser;
@@ -25,13 +32,6 @@ beforeAll(async () => {
   await ownRedis.start();
   officer = await createTestUser(t.pool, { role: 'officer' });
   streets = await demoStreets(t.pool, 3, 6);
-});
-
-afterAll(async () => {
-  await worker?.close();
-  await closeLetterQueue();
-  await ownRedis.stop();
-  ownRedis.cleanup();
 });
 
 const evening = (streetId: number) => ({
