@@ -24,6 +24,7 @@ import { tilesRouter } from './tiles/tiles.routes';
 import { publicRouter } from './public/public.routes';
 import { shouldCompress } from './public/cacheable';
 import { basemapRouter } from './basemap/basemap.routes';
+import { residentsRouter } from './residents/residents.routes';
 
 export function buildApp(): Express {
   const cfg = config();
@@ -50,6 +51,7 @@ export function buildApp(): Express {
   // officer viewing the public map must not cost a database query per tile).
   app.use(publicRouter());
   app.use(basemapRouter());
+  app.use(residentsRouter());
   // Everything from here on is behind sign-in (or refuses for want of it): the session and its
   // CSRF token, incidents, addresses, campaign files. No browser or proxy may keep any of it.
   app.use(['/api', '/tiles'], (_req, res, next) => {
