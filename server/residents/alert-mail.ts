@@ -52,7 +52,7 @@ export function monthName(month: string, lang: Lang): string {
   }).format(new Date(Date.UTC(y!, m! - 1, 15)));
 }
 
-function figure(l: MailLine, lang: Lang): string {
+export function figure(l: MailLine, lang: Lang): string {
   if (l.few || l.count === null)
     return lang === 'nl' ? 'een paar inbraken of niet getoond' : 'a few burglaries or withheld';
   if (l.count === 0) return lang === 'nl' ? 'geen inbraken' : 'no burglaries';
@@ -60,7 +60,7 @@ function figure(l: MailLine, lang: Lang): string {
   return `${l.count} ${l.count === 1 ? 'burglary' : 'burglaries'}`;
 }
 
-function lineText(l: MailLine, lang: Lang): string {
+export function lineText(l: MailLine, lang: Lang): string {
   if (l.area)
     return lang === 'nl'
       ? `${l.name} (te weinig woningen, geteld in ${l.area}): ${figure(l, lang)}`
@@ -68,7 +68,7 @@ function lineText(l: MailLine, lang: Lang): string {
   return `${l.name}: ${figure(l, lang)}`;
 }
 
-function esc(s: string): string {
+export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

@@ -189,14 +189,24 @@ function hasNews(lines: MailLine[]): boolean {
   return lines.some((l) => l.few || (l.count ?? 0) > 0);
 }
 
-async function linesFor(
+/** A place residents follow: a street, an area of the public map, or a circle. */
+export type Place = Pick<
+  repo.DueSubscription,
+  'targetKind' | 'streetId' | 'areaKey' | 'centerLon' | 'centerLat' | 'radiusM'
+>;
+
+/**
+ * The published figures of a place for the last `period` complete months at `now`: one line per
+ * street (a merged street shows its area's figure) or for the area; and the methods shown.
+ */
+export async function placeFigures(
   code: string,
   municipalityId: number,
-  sub: repo.DueSubscription,
-  period: 1 | 3,
+  place: Place,
+  period: 1 | 3 | 12,
   now: Date,
-): Promise<{ lines: MailLine[]; methods: string[]; month: string }> {
-  const f = all(period);
+): Promise<{ lines: MailLine[]; methods: string[]; month: string; months: [string, string] }> {
+  const f: PublicFilter = { period, methods: [], attempt: 'all' };
   const [streets, areas] = await Promise.all([
     publicFigures.streetFigures(code, f, now),
     publicFigures.areaFigures(code, f, now),
@@ -204,20 +214,19 @@ async function linesFor(
   const areaByKey = new Map(areas.areas.map((a) => [a.key, a]));
   const methods = new Set<string>();
   const lines: MailLine[] = [];
-  if (sub.targetKind === 'area') {
-    const a = areaByKey.get(sub.areaKey!);
+  if (place.targetKind === 'area') {
+    const a = areaByKey.get(place.areaKey!);
     if (a && !a.hidden) {
       lines.push({ name: a.name, count: a.count, few: a.few });
       a.methods.forEach((x) => methods.add(x));
     }
   } else {
     const ids =
-      sub.targetKind === 'street'
-        ? [sub.streetId!]
-        : (await repo.streetsInCircle(municipalityId, sub.centerLon!, sub.centerLat!, sub.radiusM!)).slice(
-            0,
-            CIRCLE_MAX_STREETS,
-          );
+      place.targetKind === 'street'
+        ? [place.streetId!]
+        : (
+            await repo.streetsInCircle(municipalityId, place.centerLon!, place.centerLat!, place.radiusM!)
+          ).slice(0, CIRCLE_MAX_STREETS);
     const byId = new Map(streets.streets.map((s) => [s.id, s]));
     for (const id of ids) {
       const s = byId.get(id);
@@ -233,7 +242,7 @@ async function linesFor(
       }
     }
   }
-  return { lines, methods: [...methods], month: streets.months[1] };
+  return { lines, methods: [...methods], month: streets.months[1], months: streets.months };
 }
 
 /**
@@ -260,7 +269,7 @@ export async function scan(
     const frequencies: repo.Frequency[] = opts.weekly ? ['published', 'weekly'] : ['published'];
     for (const frequency of frequencies) {
       for (const sub of await repo.dueSubscriptions(m.id, frequency, month)) {
-        const one = await linesFor(m.code, m.id, sub, 1, now);
+        const one = await placeFigures(m.code, m.id, sub, 1, now);
         const content: AlertContent = {
           municipality: info.name,
           month: one.month,
@@ -270,7 +279,7 @@ export async function scan(
           website: info.website,
           phone: info.phone,
         };
-        if (frequency === 'weekly') content.quarter = (await linesFor(m.code, m.id, sub, 3, now)).lines;
+        if (frequency === 'weekly') content.quarter = (await placeFigures(m.code, m.id, sub, 3, now)).lines;
         const send =
           frequency === 'weekly' ? hasNews([...one.lines, ...(content.quarter ?? [])]) : hasNews(one.lines);
         const id = await withTransaction(async (q) => {

@@ -13,7 +13,11 @@ import { rateLimit } from 'express-rate-limit';
 import { z } from 'zod';
 import { config } from '../core/config';
 import { MunicipalityCode } from '../municipalities/municipality-access';
+import { sendCached } from '../public/cacheable';
+import { cachedBody, type CachedBody } from '../public/response-cache';
 import * as alerts from './alerts.service';
+import * as feeds from './feeds.service';
+import * as openData from './open-data.service';
 
 const TokenQuery = z.object({ token: alerts.Token });
 
@@ -113,6 +117,52 @@ export function residentsRouter(): Router {
       nl ? 'Afgemeld' : 'Unsubscribed',
       `<p>${nl ? 'U krijgt geen meldingen meer; uw e-mailadres is gewist.' : 'You will get no more alerts; your e-mail address has been deleted.'}</p>`,
     );
+  });
+
+  const atom = async (req: Request, res: Response, make: () => Promise<string>) => {
+    const body: CachedBody = await cachedBody(Buffer.from(await make()));
+    sendCached(req, res, body, {
+      type: 'application/atom+xml; charset=utf-8',
+      maxAgeSeconds: config().PUBLIC_CACHE_SECONDS,
+    });
+  };
+  r.get('/api/public/:code/streets/:id/feed.atom', async (req, res) => {
+    const code = MunicipalityCode.parse(req.params.code);
+    const id = feeds.StreetId.parse(req.params.id);
+    const { lang } = feeds.FeedQuery.parse(req.query);
+    await atom(req, res, () => feeds.streetFeed(code, id, lang, alerts.baseUrlFor(origin(req))));
+  });
+  r.get('/api/public/:code/areas/:key/feed.atom', async (req, res) => {
+    const code = MunicipalityCode.parse(req.params.code);
+    const key = feeds.AreaKey.parse(req.params.key);
+    const { lang } = feeds.FeedQuery.parse(req.query);
+    await atom(req, res, () => feeds.areaFeed(code, key, lang, alerts.baseUrlFor(origin(req))));
+  });
+
+  const Level = z.object({ file: z.enum(['streets.csv', 'streets.geojson', 'areas.csv', 'areas.geojson']) });
+  r.get('/api/public/:code/open-data', async (req, res) => {
+    const code = MunicipalityCode.parse(req.params.code);
+    const body = await cachedBody(
+      Buffer.from(JSON.stringify(await openData.catalogue(code, alerts.baseUrlFor(origin(req))))),
+    );
+    sendCached(req, res, body, {
+      type: 'application/json; charset=utf-8',
+      maxAgeSeconds: config().PUBLIC_CACHE_SECONDS,
+    });
+  });
+  r.get('/api/public/:code/open-data/:file', async (req, res) => {
+    const code = MunicipalityCode.parse(req.params.code);
+    const { file } = Level.parse(req.params);
+    const [level, format] = file.split('.') as ['streets' | 'areas', 'csv' | 'geojson'];
+    const q = openData.OpenDataQuery.parse({ ...req.query, level });
+    const name = `preventiekaart-${code}-${level}-${q.period}m.${format}`;
+    const body =
+      format === 'csv' ? await openData.csv(code, q) : JSON.stringify(await openData.geojson(code, q));
+    res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+    sendCached(req, res, await cachedBody(Buffer.from(body)), {
+      type: format === 'csv' ? 'text/csv; charset=utf-8' : 'application/geo+json',
+      maxAgeSeconds: config().PUBLIC_CACHE_SECONDS,
+    });
   });
 
   return r;
