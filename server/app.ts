@@ -13,7 +13,7 @@ import { campaignsRouter } from './campaigns/campaigns.routes';
 import { accountRouter } from './auth/account.routes';
 import { adminRouter } from './admin/admin.routes';
 import { inspectionsRouter } from './inspections/inspections.routes';
-import { config } from './core/config';
+import { config, type Config } from './core/config';
 import { errorHandler, notFoundHandler } from './core/http';
 import { logger } from './core/logger';
 import { securityHeaders } from './core/security-headers';
@@ -26,8 +26,9 @@ import { shouldCompress } from './public/cacheable';
 import { basemapRouter } from './basemap/basemap.routes';
 import { residentsRouter } from './residents/residents.routes';
 
-export function buildApp(): Express {
-  const cfg = config();
+/** `overrides`: settings that differ from the process configuration (tests, e.g. embedding sites on ephemeral ports). */
+export function buildApp(overrides: Partial<Config> = {}): Express {
+  const cfg: Config = { ...config(), ...overrides };
   const app = express();
   app.disable('x-powered-by');
   if (cfg.TRUST_PROXY) app.set('trust proxy', 1);

@@ -10,7 +10,10 @@ import express from 'express';
 import { parseConfig } from '../../server/core/config';
 import { securityHeaders } from '../../server/core/security-headers';
 import { useTestApp } from '../helpers/app';
+import { useTestDatabase } from '../helpers/db';
 
+// /api/health opens the database pool: the file's own database, closed afterwards.
+useTestDatabase();
 const app = useTestApp();
 
 function directive(csp: string | null, name: string): string | undefined {
