@@ -25,6 +25,7 @@ import { publicRouter } from './public/public.routes';
 import { shouldCompress } from './public/cacheable';
 import { basemapRouter } from './basemap/basemap.routes';
 import { residentsRouter } from './residents/residents.routes';
+import { openApiRouter } from './openapi/openapi.routes';
 
 /** `overrides`: settings that differ from the process configuration (tests, e.g. embedding sites on ephemeral ports). */
 export function buildApp(overrides: Partial<Config> = {}): Express {
@@ -53,6 +54,7 @@ export function buildApp(overrides: Partial<Config> = {}): Express {
   app.use(publicRouter());
   app.use(basemapRouter());
   app.use(residentsRouter());
+  app.use(openApiRouter());
   // Everything from here on is behind sign-in (or refuses for want of it): the session and its
   // CSRF token, incidents, addresses, campaign files. No browser or proxy may keep any of it.
   app.use(['/api', '/tiles'], (_req, res, next) => {

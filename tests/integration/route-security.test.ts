@@ -38,6 +38,8 @@ const GUARDS: Record<
   'GET /api/health': { who: 'public' },
   'POST /api/public/:code/alerts': { who: 'public' },
   'GET /alerts/confirm': { who: 'public' },
+  'GET /api/openapi.json': { who: 'public' },
+  'GET /api/docs': { who: 'public' },
   'GET /api/public/:code/streets/:id/feed.atom': { who: 'public' },
   'GET /api/public/:code/areas/:key/feed.atom': { who: 'public' },
   'GET /api/public/:code/open-data': { who: 'public' },
