@@ -10,6 +10,7 @@ import { startSheetWorker } from './inspections/sheet-worker';
 import { startLetterWorker } from './letters/letter-worker';
 import { BrowserHost } from './letters/browser-host';
 import { startMaintenanceWorker } from './maintenance-worker';
+import { startAlertWorker } from './residents/alert-worker';
 
 type Closer = () => Promise<void>;
 
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     await host.close();
   });
   closers.push((await startMaintenanceWorker()).close);
+  closers.push((await startAlertWorker()).close);
   logger.info({ pid: process.pid }, 'worker started');
 
   let stopping = false;

@@ -39,7 +39,11 @@ start() {
   nohup node --require tsx/cjs "$2" >> "var/log/$1.log" 2>&1 &
   echo $! > "var/run/$1.pid"
 }
-say "starting server and worker (logs in var/log/)"
+say "starting the mail sink, server and worker (logs in var/log/)"
+# A real SMTP server on loopback (scripts/smtp-sink.ts) that keeps every mail the worker sends to
+# residents (confirmations, alerts) as var/mail/*.eml. The worker sends to SMTP_URL, whose
+# default smtp://127.0.0.1:2525 is this sink; set SMTP_URL to use a real mail server instead.
+start mail scripts/smtp-sink.ts
 start server server/main.ts
 start worker jobs/worker.ts
 
@@ -66,6 +70,11 @@ cat <<TXT
     officers (sign in):        $url/intern.html
     login:                     $email / $password
     health:                    $url/api/health
+    API (OpenAPI 3.1):         $url/api/docs  ($url/api/openapi.json)
+    open data (Delft):         $url/api/public/GM0503/open-data
+
+  Mails to residents (alerts) go to the SMTP sink on 127.0.0.1:${SMTP_SINK_PORT:-2525}:
+    read them in               var/mail/*.eml  (one line per mail in var/log/mail.log)
 
   Demo data: Delft from OpenStreetMap (ODbL); the burglaries are synthetic (source 'demo').
   Stop with: npm run demo:stop

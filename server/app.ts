@@ -13,7 +13,7 @@ import { campaignsRouter } from './campaigns/campaigns.routes';
 import { accountRouter } from './auth/account.routes';
 import { adminRouter } from './admin/admin.routes';
 import { inspectionsRouter } from './inspections/inspections.routes';
-import { config } from './core/config';
+import { config, type Config } from './core/config';
 import { errorHandler, notFoundHandler } from './core/http';
 import { logger } from './core/logger';
 import { securityHeaders } from './core/security-headers';
@@ -24,9 +24,12 @@ import { tilesRouter } from './tiles/tiles.routes';
 import { publicRouter } from './public/public.routes';
 import { shouldCompress } from './public/cacheable';
 import { basemapRouter } from './basemap/basemap.routes';
+import { residentsRouter } from './residents/residents.routes';
+import { openApiRouter } from './openapi/openapi.routes';
 
-export function buildApp(): Express {
-  const cfg = config();
+/** `overrides`: settings that differ from the process configuration (tests, e.g. embedding sites on ephemeral ports). */
+export function buildApp(overrides: Partial<Config> = {}): Express {
+  const cfg: Config = { ...config(), ...overrides };
   const app = express();
   app.disable('x-powered-by');
   if (cfg.TRUST_PROXY) app.set('trust proxy', 1);
@@ -50,6 +53,8 @@ export function buildApp(): Express {
   // officer viewing the public map must not cost a database query per tile).
   app.use(publicRouter());
   app.use(basemapRouter());
+  app.use(residentsRouter());
+  app.use(openApiRouter());
   // Everything from here on is behind sign-in (or refuses for want of it): the session and its
   // CSRF token, incidents, addresses, campaign files. No browser or proxy may keep any of it.
   app.use(['/api', '/tiles'], (_req, res, next) => {

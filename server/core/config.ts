@@ -100,6 +100,20 @@ const Env = z.object({
   LETTER_TAB_USES: z.coerce.number().int().positive().default(10),
   /** Print the optional KIX barcode (PostNL) under the address. */
   LETTER_KIX: bool.default(true),
+  /**
+   * Residents' e-mail alerts (docs/readme/residents.md): the SMTP server the worker sends through
+   * (smtp://host:port, smtps://user:pass@host:465, ...), the sender, how long a confirmation link
+   * is valid (unconfirmed addresses are deleted after it), how often the worker looks for newly
+   * published months, and the retries of a mail the SMTP server refused.
+   */
+  SMTP_URL: z.string().url().default('smtp://127.0.0.1:2525'),
+  MAIL_FROM: z.string().min(3).default('Preventiekaart <alerts@preventiekaart.localhost>'),
+  ALERT_CONFIRM_HOURS: z.coerce.number().int().min(1).max(168).default(48),
+  ALERT_SCAN_MINUTES: z.coerce.number().int().min(1).default(60),
+  /** Subscriptions one client (IP) may make per hour (refused ones do not count). */
+  ALERT_SUBSCRIBE_RATE_LIMIT: z.coerce.number().int().positive().default(20),
+  ALERT_ATTEMPTS: z.coerce.number().int().positive().default(6),
+  ALERT_BACKOFF_MS: z.coerce.number().int().positive().default(5000),
   /** Street inspections: walking speed along the route (km/h) and time spent looking per street (minutes). */
   INSPECTION_WALK_KMH: z.coerce.number().min(0.5).max(10).default(4),
   INSPECTION_MINUTES_PER_STREET: z.coerce.number().min(0).max(120).default(5),

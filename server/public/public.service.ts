@@ -150,6 +150,11 @@ async function snapshot(code: string, now: Date): Promise<Snapshot> {
   return value;
 }
 
+/** The latest month the public figures cover at `now` (the last complete calendar month). */
+export function latestPublicMonth(now = new Date()): string {
+  return publicMonths(now).at(-1)!;
+}
+
 function rules(): { minAddresses: number; minCount: number } {
   return { minAddresses: config().PUBLIC_MIN_ADDRESSES, minCount: config().PUBLIC_MIN_COUNT };
 }

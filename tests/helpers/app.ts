@@ -15,6 +15,7 @@ import { addUser, createApiToken } from '../../server/auth/auth.service';
 import { closeRedis } from '../../server/core/redis';
 import { closeLetterEvents } from '../../server/letters/letter-events';
 import { closeLetterImages } from '../../server/letters/letter-image';
+import { closeAlertQueue } from '../../server/residents/alert-queue';
 
 export function useTestApp(): { readonly url: string } {
   let server: Server | undefined;
@@ -28,7 +29,7 @@ export function useTestApp(): { readonly url: string } {
     server?.closeAllConnections();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     // What the app opens on demand: the letter-preview browser, the letter-job event reader.
-    await Promise.all([closeLetterImages(), closeLetterEvents()]);
+    await Promise.all([closeLetterImages(), closeLetterEvents(), closeAlertQueue()]);
     await closeRedis();
   });
   return {

@@ -76,6 +76,18 @@ const nl = {
   selectedStreet: 'Geselecteerde straat',
   cutoff: 'Cijfers per kalendermaand, tot en met {day}. Bijgewerkt op de 1e van elke maand.',
   aroundStreet: 'omgeving {street}',
+  alertTitle: 'Bericht bij nieuwe cijfers',
+  alertIntro:
+    'Krijg een e-mail als er nieuwe inbraakcijfers zijn voor de {street}: per straat, nooit per huis.',
+  alertEmail: 'Uw e-mailadres',
+  alertFrequency: 'Hoe vaak',
+  alertPublished: 'Zodra er nieuwe cijfers zijn (maandelijks)',
+  alertWeekly: 'Wekelijks overzicht',
+  alertConsent: 'Ik wil deze e-mails ontvangen. Afmelden kan in elke mail met één klik.',
+  alertSubmit: 'Aanmelden',
+  alertSent:
+    'Bijna klaar: bevestig uw aanmelding met de link in de e-mail die we sturen (binnen {hours} uur).',
+  alertFailed: 'Aanmelden lukte niet: {message}',
 };
 
 const en: typeof nl = {
@@ -153,6 +165,17 @@ const en: typeof nl = {
   selectedStreet: 'Selected street',
   cutoff: 'Figures per calendar month, up to and including {day}. Updated on the 1st of each month.',
   aroundStreet: 'area around {street}',
+  alertTitle: 'Alerts for new figures',
+  alertIntro:
+    'Get an e-mail when new burglary figures are published for {street}: per street, never per house.',
+  alertEmail: 'Your e-mail address',
+  alertFrequency: 'How often',
+  alertPublished: 'When new figures are published (monthly)',
+  alertWeekly: 'Weekly digest',
+  alertConsent: 'I want to receive these e-mails. Every mail has a one-click unsubscribe link.',
+  alertSubmit: 'Subscribe',
+  alertSent: 'Almost done: confirm with the link in the e-mail we are sending (within {hours} hours).',
+  alertFailed: 'Subscribing failed: {message}',
 };
 
 export type MessageKey = keyof typeof nl;

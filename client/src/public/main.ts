@@ -26,6 +26,7 @@ import { renderLegend, translateStatic } from './static-texts';
 import { renderAdvice } from './advice-panel';
 import { readStreetLink } from './street-link';
 import { periodTable, valueText } from './trend-chart';
+import { initAlertForm, renderAlertForm } from './alert-form';
 
 /** Test and embedding hook: the map and the figures it shows. */
 declare global {
@@ -150,6 +151,7 @@ function renderAll(): void {
   translateStatic(state.m);
   renderLegend(state.streets?.minCount ?? 3);
   renderAnswer();
+  if (state.m) renderAlertForm(state.m.code, state.hit);
   selectArea(state.areaKey);
   if (state.streets) {
     table.update(state.streets.streets, t('tableCaption', { period: periodText(state.filter.period) }));
@@ -251,6 +253,7 @@ async function main(): Promise<void> {
   if (window.preventiekaart) window.preventiekaart.streets = state.streets?.streets ?? [];
   await openFromUrl();
 
+  initAlertForm();
   $('pk-search').addEventListener('submit', (e) => {
     e.preventDefault();
     const q = $<HTMLInputElement>('pk-q').value.trim();
