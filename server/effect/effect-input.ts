@@ -12,6 +12,7 @@ export const EFFECT_DEFAULTS = {
   days: 14,
   letterHours: 48,
   minIndex: 20,
+  minStreets: 10,
   weeks: 8,
   uptakeDays: 90,
   seed: 1,
@@ -26,6 +27,7 @@ export const EffectSettings = z.object({
   days: int(1, 120).default(EFFECT_DEFAULTS.days),
   letterHours: int(1, 720).default(EFFECT_DEFAULTS.letterHours),
   minIndex: int(1, 10_000).default(EFFECT_DEFAULTS.minIndex),
+  minStreets: int(1, 10_000).default(EFFECT_DEFAULTS.minStreets),
   weeks: int(1, 52).default(EFFECT_DEFAULTS.weeks),
   uptakeDays: int(7, 365).default(EFFECT_DEFAULTS.uptakeDays),
   seed: int(0, 2_147_483_647).default(EFFECT_DEFAULTS.seed),
@@ -39,3 +41,9 @@ export const EffectQuery = EffectSettings.extend({
   to: QueryDate.optional(),
 }).refine((q) => !q.from || !q.to || q.from < q.to, { message: "'from' must be before 'to'", path: ['to'] });
 export type EffectQuery = z.infer<typeof EffectQuery>;
+
+/** `GET /api/effect/campaigns/:id?weeks=8&...` */
+export const CampaignEffectQuery = EffectSettings;
+export const CampaignIdParam = z.object({
+  id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+});

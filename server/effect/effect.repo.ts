@@ -1,6 +1,7 @@
 /** SQL for the effect figures (sql/queries/effect/). */
 import type { Queryable } from '../core/db';
 import { sql } from '../core/sql';
+import type { StreetWindow } from './diff-in-diff';
 
 export interface IndexBurglaryRow {
   id: number;
@@ -37,4 +38,67 @@ export async function indexBurglaries(q: Queryable, p: CocoonParams): Promise<In
 export async function firstCampaignAt(q: Queryable, municipalityId: number): Promise<Date | undefined> {
   const { rows } = await q.query<{ first_at: Date | null }>(sql('effect/first-campaign'), [municipalityId]);
   return rows[0]?.first_at ?? undefined;
+}
+
+export interface WindowParams {
+  municipalityId: number;
+  campaignId: number | null;
+  from: Date;
+  to: Date;
+  weeks: number;
+  observedUntil: Date;
+}
+
+/** Every street in the before/after windows of the campaigns asked for (measure 2). */
+export async function streetWindows(q: Queryable, p: WindowParams): Promise<StreetWindow[]> {
+  const { rows } = await q.query<{
+    campaign_id: string;
+    street_id: string;
+    addresses: number;
+    before: number;
+    after: number;
+    treated: boolean;
+    busy: boolean;
+  }>(sql('effect/street-windows'), [p.municipalityId, p.campaignId, p.from, p.to, p.weeks, p.observedUntil]);
+  return rows.map((r) => ({
+    campaignId: Number(r.campaign_id),
+    streetId: Number(r.street_id),
+    addresses: r.addresses,
+    before: r.before,
+    after: r.after,
+    treated: r.treated,
+    busy: r.busy,
+  }));
+}
+
+export interface CampaignRow {
+  id: number;
+  municipalityId: number;
+  kind: string;
+  createdAt: Date;
+  cancelledAt: Date | null;
+  letters: number;
+}
+
+/** One campaign (undefined: none with that id). */
+export async function campaignById(q: Queryable, id: number): Promise<CampaignRow | undefined> {
+  const { rows } = await q.query<{
+    id: string;
+    municipality_id: number;
+    kind: string;
+    created_at: Date;
+    cancelled_at: Date | null;
+    letters: number;
+  }>(sql('effect/campaign'), [id]);
+  const r = rows[0];
+  return r
+    ? {
+        id: Number(r.id),
+        municipalityId: r.municipality_id,
+        kind: r.kind,
+        createdAt: r.created_at,
+        cancelledAt: r.cancelled_at,
+        letters: r.letters,
+      }
+    : undefined;
 }

@@ -5,8 +5,10 @@
  * checks who may see them (municipality-access.ts). Nothing here answers an address.
  */
 import { db, type Queryable } from '../core/db';
+import { NotFoundError } from '../core/errors';
 import type { MunicipalityRef } from '../municipalities/municipalities.repo';
-import { requestedMunicipality, type Viewer } from '../municipalities/municipality-access';
+import { requestedMunicipality, seesMunicipality, type Viewer } from '../municipalities/municipality-access';
+import { diffInDiff, type DiffInDiff } from './diff-in-diff';
 import { EFFECT_DEFAULTS, type EffectQuery, type EffectSettings } from './effect-input';
 import * as repo from './effect.repo';
 import { followOnRate, singleRate, type FollowOnRate, type GroupRate } from './follow-on-rate';
@@ -78,4 +80,96 @@ export function effectMunicipality(viewer: Viewer, code: string | undefined): Pr
     { param: "query parameter 'municipality'", unknown: 'not-found' },
     db(),
   );
+}
+
+/** Measure 2 with its settings. */
+export interface BeforeAfterFigures {
+  settings: { weeks: number; minStreets: number; matches: number };
+  /** Campaigns whose after-window has ended (the others cannot be judged yet). */
+  campaigns: number;
+  figure: DiffInDiff;
+}
+
+/** Measure 2 for the campaigns of a period, or one campaign. */
+export async function beforeAfterFigures(
+  q: Queryable,
+  municipalityId: number,
+  which: { campaignId: number } | { from: Date; to: Date },
+  s: EffectSettings,
+  now: Date,
+): Promise<BeforeAfterFigures> {
+  const rows = await repo.streetWindows(q, {
+    municipalityId,
+    campaignId: 'campaignId' in which ? which.campaignId : null,
+    from: 'from' in which ? which.from : now,
+    to: 'to' in which ? which.to : now,
+    weeks: s.weeks,
+    observedUntil: now,
+  });
+  const matches = 3;
+  return {
+    settings: { weeks: s.weeks, minStreets: s.minStreets, matches },
+    campaigns: new Set(rows.map((r) => r.campaignId)).size,
+    figure: diffInDiff(rows, {
+      matches,
+      minStreets: s.minStreets,
+      seed: s.seed,
+      replicates: EFFECT_DEFAULTS.replicates,
+    }),
+  };
+}
+
+/** The effect view of a municipality and period (measures 1 and 2). */
+export interface MunicipalityEffect {
+  municipality: { code: string; name: string };
+  period: { from: string; to: string };
+  followOn: FollowOnFigures;
+  beforeAfter: BeforeAfterFigures;
+  notes: string[];
+}
+
+/** What the figures can and cannot show, in plain words (never a verdict). */
+export const EFFECT_NOTES = [
+  'This is an observational comparison: letters were not assigned at random, so a difference can also come from where and when letters were sent.',
+  'An interval that includes 1 (ratio) or 0 (difference) means the data cannot tell an effect from chance.',
+  'Index burglaries close together share follow-ons; the intervals do not fully account for that and may be too narrow.',
+];
+
+/** `GET /api/effect`: the figures for one municipality and period. */
+export async function municipalityEffect(
+  viewer: Viewer,
+  q: EffectQuery,
+  now = new Date(),
+): Promise<MunicipalityEffect> {
+  const m = await effectMunicipality(viewer, q.municipality);
+  const period = periodOf(q, now);
+  const followOn = await followOnFigures(db(), m.id, period, q, now);
+  const beforeAfter = await beforeAfterFigures(db(), m.id, period, q, now);
+  return {
+    municipality: { code: m.code, name: m.name },
+    period: followOn.period,
+    followOn,
+    beforeAfter,
+    notes: EFFECT_NOTES,
+  };
+}
+
+/** `GET /api/effect/campaigns/:id`: measure 2 for one campaign (another municipality's: 404). */
+export async function campaignEffect(viewer: Viewer, id: number, s: EffectSettings, now = new Date()) {
+  const c = await repo.campaignById(db(), id);
+  if (!c || !seesMunicipality(viewer, c.municipalityId)) throw new NotFoundError(`no campaign ${id}`);
+  const judgeableFrom = new Date(c.createdAt.getTime() + s.weeks * 7 * DAY_MS);
+  return {
+    campaign: {
+      id: c.id,
+      kind: c.kind,
+      createdAt: c.createdAt.toISOString(),
+      letters: c.letters,
+      cancelled: c.cancelledAt !== null,
+    },
+    /** Before this moment the after-window is not over and there is no figure. */
+    judgeableFrom: judgeableFrom.toISOString(),
+    beforeAfter: await beforeAfterFigures(db(), c.municipalityId, { campaignId: c.id }, s, now),
+    notes: EFFECT_NOTES,
+  };
 }

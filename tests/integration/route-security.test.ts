@@ -85,6 +85,8 @@ const GUARDS: Record<
   'GET /api/campaigns/:id/letters.pdf': { who: 'officer', other: 'refused' },
   'GET /api/campaigns/:id/letters.zip': { who: 'officer', other: 'refused' },
   'GET /api/campaigns/:id/manifest.csv': { who: 'officer', other: 'refused' },
+  'GET /api/effect': { who: 'officer', other: 'refused' },
+  'GET /api/effect/campaigns/:id': { who: 'officer', other: 'refused' },
 };
 
 interface Route {

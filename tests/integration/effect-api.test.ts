@@ -1,0 +1,95 @@
+/**
+ * The effect endpoints on synthetic data: every figure's counts checked against a direct count
+ * in SQL, the campaign view of one campaign, and another municipality's campaign as missing.
+ */
+import '../helpers/own-redis-prefix';
+import { ensureMunicipality } from '../../server/municipalities/municipalities.repo';
+import { bearer, createTestUser, useTestApp, type TestUser } from '../helpers/app';
+import { useTestDatabase } from '../helpers/db';
+import { insertSyntheticIncidents } from '../helpers/synthetic-incidents';
+
+const t = useTestDatabase();
+const app = useTestApp();
+let officer: TestUser;
+let stranger: TestUser;
+let campaignId: number;
+
+beforeAll(async () => {
+  officer = await createTestUser(t.pool, { role: 'officer' });
+  await ensureMunicipality(t.pool, { code: 'GM0599', name: 'Rotterdam' });
+  stranger = await createTestUser(t.pool, { role: 'officer', municipality: 'GM0599' });
+  await insertSyntheticIncidents(t.pool, { municipalityCode: 'GM0503', count: 200, seed: 7 });
+  // A campaign 12 weeks ago to the streets of the burglary nearest that moment.
+  const c = await t.pool.query<{ id: string }>(
+    `INSERT INTO campaigns (municipality_id, kind, template, language, selection, created_actor, created_at)
+     SELECT id, 'cocoon', 'cocoon-warning', 'nl', '{}', 'test', now() - interval '12 weeks' FROM municipalities WHERE code = 'GM0503'
+     RETURNING id`,
+  );
+  campaignId = Number(c.rows[0]!.id);
+  await t.pool.query(
+    `INSERT INTO letters (campaign_id, address_id, status, pdf_sha256)
+     SELECT $1, a.id, 'rendered', repeat('a', 64) FROM addresses a
+     WHERE a.residential AND a.street_id IN (
+       SELECT street_id FROM incidents WHERE street_id IS NOT NULL
+       ORDER BY abs(extract(epoch FROM occurred_from - (now() - interval '12 weeks'))) LIMIT 3)`,
+    [campaignId],
+  );
+});
+
+async function get(path: string, who: TestUser) {
+  const res = await fetch(`${app.url}${path}`, { headers: bearer(who) });
+  return {
+    status: res.status, // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a JSON answer read by its fields
+    body: (await res.json()) as any,
+  };
+}
+
+test('municipality view: the counts equal direct counts in SQL', async () => {
+  const { status, body } = await get('/api/effect?municipality=GM0503&minIndex=5&minStreets=1', officer);
+  expect(status).toBe(200);
+  const f = body.followOn.current;
+  const direct = await t.pool.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM incidents i JOIN municipalities m ON m.id = i.municipality_id
+     WHERE m.code = 'GM0503' AND i.geom IS NOT NULL AND i.occurred_from >= $1 AND i.occurred_from < $2
+       AND i.occurred_from + interval '14 days' <= now()`,
+    [body.period.from, body.period.to],
+  );
+  expect(f.letters.indexBurglaries + f.none.indexBurglaries).toBe(direct.rows[0]!.n);
+  expect(body.followOn.settings).toEqual({ distanceM: 200, days: 14, letterHours: 48, minIndex: 5 });
+  const ba = body.beforeAfter;
+  expect(ba.campaigns).toBe(1);
+  const streets = await t.pool.query<{ n: number; before: number; after: number }>(
+    `WITH s AS (SELECT DISTINCT a.street_id FROM letters l JOIN addresses a ON a.id = l.address_id WHERE l.campaign_id = $1),
+          c AS (SELECT created_at AS t FROM campaigns WHERE id = $1)
+     SELECT (SELECT count(*)::int FROM s) AS n,
+            (SELECT count(*)::int FROM incidents i, c WHERE i.street_id IN (SELECT street_id FROM s)
+               AND i.occurred_from >= c.t - interval '8 weeks' AND i.occurred_from < c.t) AS before,
+            (SELECT count(*)::int FROM incidents i, c WHERE i.street_id IN (SELECT street_id FROM s)
+               AND i.occurred_from >= c.t AND i.occurred_from < c.t + interval '8 weeks') AS after`,
+    [campaignId],
+  );
+  expect(ba.figure.treated).toEqual({
+    streets: streets.rows[0]!.n,
+    before: streets.rows[0]!.before,
+    after: streets.rows[0]!.after,
+  });
+  expect(ba.figure.comparison.streets).toBeGreaterThan(0);
+  expect(body.notes.length).toBeGreaterThan(0);
+});
+
+test('campaign view: the same figure for the one campaign; the default minimum says too few', async () => {
+  const { status, body } = await get(`/api/effect/campaigns/${campaignId}`, officer);
+  expect(status).toBe(200);
+  expect(body.campaign.letters).toBeGreaterThan(0);
+  expect(body.beforeAfter.figure.status).toBe('too-few');
+  expect(body.beforeAfter.figure.difference).toBeNull();
+  expect(body.beforeAfter.figure.treated.streets).toBeGreaterThan(0);
+});
+
+test("another municipality's officer: the campaign is missing, the municipality refused", async () => {
+  expect((await get(`/api/effect/campaigns/${campaignId}`, stranger)).status).toBe(404);
+  expect((await get('/api/effect?municipality=GM0503', stranger)).status).toBe(403);
+  expect((await get('/api/effect?municipality=GM0503&from=2026-05-01&to=2026-01-01', officer)).status).toBe(
+    400,
+  );
+});
