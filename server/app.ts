@@ -14,6 +14,7 @@ import { accountRouter } from './auth/account.routes';
 import { adminRouter } from './admin/admin.routes';
 import { inspectionsRouter } from './inspections/inspections.routes';
 import { effectRouter } from './effect/effect.routes';
+import { subsidiesRouter } from './subsidies/subsidies.routes';
 import { config } from './core/config';
 import { errorHandler, notFoundHandler } from './core/http';
 import { logger } from './core/logger';
@@ -71,6 +72,7 @@ export function buildApp(): Express {
   app.use(campaignsRouter());
   app.use(inspectionsRouter());
   app.use(effectRouter());
+  app.use(subsidiesRouter());
 
   app.use('/api', notFoundHandler);
   app.use('/tiles', notFoundHandler);
