@@ -51,6 +51,32 @@ export interface WindowParams {
 
 /** Every street in the before/after windows of the campaigns asked for (measure 2). */
 export async function streetWindows(q: Queryable, p: WindowParams): Promise<StreetWindow[]> {
+  return windows(q, 'effect/street-windows', [
+    p.municipalityId,
+    p.campaignId,
+    p.from,
+    p.to,
+    p.weeks,
+    p.observedUntil,
+  ]);
+}
+
+/** Every street in the subsidy windows (`days` before and after) of the campaigns asked for (measure 3). */
+export async function uptakeWindows(
+  q: Queryable,
+  p: Omit<WindowParams, 'weeks'> & { days: number },
+): Promise<StreetWindow[]> {
+  return windows(q, 'effect/uptake-windows', [
+    p.municipalityId,
+    p.campaignId,
+    p.from,
+    p.to,
+    p.days,
+    p.observedUntil,
+  ]);
+}
+
+async function windows(q: Queryable, name: string, values: unknown[]): Promise<StreetWindow[]> {
   const { rows } = await q.query<{
     campaign_id: string;
     street_id: string;
@@ -59,7 +85,7 @@ export async function streetWindows(q: Queryable, p: WindowParams): Promise<Stre
     after: number;
     treated: boolean;
     busy: boolean;
-  }>(sql('effect/street-windows'), [p.municipalityId, p.campaignId, p.from, p.to, p.weeks, p.observedUntil]);
+  }>(sql(name), values);
   return rows.map((r) => ({
     campaignId: Number(r.campaign_id),
     streetId: Number(r.street_id),

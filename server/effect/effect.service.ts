@@ -11,6 +11,7 @@ import { requestedMunicipality, seesMunicipality, type Viewer } from '../municip
 import { diffInDiff, type DiffInDiff } from './diff-in-diff';
 import { EFFECT_DEFAULTS, type EffectQuery, type EffectSettings } from './effect-input';
 import * as repo from './effect.repo';
+import { uptake, type Uptake } from './uptake';
 import { followOnRate, singleRate, type FollowOnRate, type GroupRate } from './follow-on-rate';
 
 const DAY_MS = 86_400_000;
@@ -119,12 +120,43 @@ export async function beforeAfterFigures(
   };
 }
 
-/** The effect view of a municipality and period (measures 1 and 2). */
+/** Measure 3 with its settings. */
+export interface UptakeFigures {
+  settings: { days: number; minStreets: number };
+  campaigns: number;
+  figure: Uptake;
+}
+
+/** Measure 3 for the campaigns of a period, or one campaign. */
+export async function uptakeFigures(
+  q: Queryable,
+  municipalityId: number,
+  which: { campaignId: number } | { from: Date; to: Date },
+  s: EffectSettings,
+  now: Date,
+): Promise<UptakeFigures> {
+  const rows = await repo.uptakeWindows(q, {
+    municipalityId,
+    campaignId: 'campaignId' in which ? which.campaignId : null,
+    from: 'from' in which ? which.from : now,
+    to: 'to' in which ? which.to : now,
+    days: s.uptakeDays,
+    observedUntil: now,
+  });
+  return {
+    settings: { days: s.uptakeDays, minStreets: s.minStreets },
+    campaigns: new Set(rows.map((r) => r.campaignId)).size,
+    figure: uptake(rows, { minStreets: s.minStreets, seed: s.seed, replicates: EFFECT_DEFAULTS.replicates }),
+  };
+}
+
+/** The effect view of a municipality and period (measures 1, 2 and 3). */
 export interface MunicipalityEffect {
   municipality: { code: string; name: string };
   period: { from: string; to: string };
   followOn: FollowOnFigures;
   beforeAfter: BeforeAfterFigures;
+  subsidyUptake: UptakeFigures;
   notes: string[];
 }
 
@@ -145,11 +177,13 @@ export async function municipalityEffect(
   const period = periodOf(q, now);
   const followOn = await followOnFigures(db(), m.id, period, q, now);
   const beforeAfter = await beforeAfterFigures(db(), m.id, period, q, now);
+  const subsidyUptake = await uptakeFigures(db(), m.id, period, q, now);
   return {
     municipality: { code: m.code, name: m.name },
     period: followOn.period,
     followOn,
     beforeAfter,
+    subsidyUptake,
     notes: EFFECT_NOTES,
   };
 }
@@ -170,6 +204,7 @@ export async function campaignEffect(viewer: Viewer, id: number, s: EffectSettin
     /** Before this moment the after-window is not over and there is no figure. */
     judgeableFrom: judgeableFrom.toISOString(),
     beforeAfter: await beforeAfterFigures(db(), c.municipalityId, { campaignId: c.id }, s, now),
+    subsidyUptake: await uptakeFigures(db(), c.municipalityId, { campaignId: c.id }, s, now),
     notes: EFFECT_NOTES,
   };
 }

@@ -19,10 +19,10 @@ beforeAll(async () => {
   await ensureMunicipality(t.pool, { code: 'GM0599', name: 'Rotterdam' });
   stranger = await createTestUser(t.pool, { role: 'officer', municipality: 'GM0599' });
   await insertSyntheticIncidents(t.pool, { municipalityCode: 'GM0503', count: 200, seed: 7 });
-  // A campaign 12 weeks ago to the streets of the burglary nearest that moment.
+  // A campaign 14 weeks ago to the streets of the burglary nearest that moment.
   const c = await t.pool.query<{ id: string }>(
     `INSERT INTO campaigns (municipality_id, kind, template, language, selection, created_actor, created_at)
-     SELECT id, 'cocoon', 'cocoon-warning', 'nl', '{}', 'test', now() - interval '12 weeks' FROM municipalities WHERE code = 'GM0503'
+     SELECT id, 'cocoon', 'cocoon-warning', 'nl', '{}', 'test', now() - interval '14 weeks' FROM municipalities WHERE code = 'GM0503'
      RETURNING id`,
   );
   campaignId = Number(c.rows[0]!.id);
@@ -31,7 +31,25 @@ beforeAll(async () => {
      SELECT $1, a.id, 'rendered', repeat('a', 64) FROM addresses a
      WHERE a.residential AND a.street_id IN (
        SELECT street_id FROM incidents WHERE street_id IS NOT NULL
-       ORDER BY abs(extract(epoch FROM occurred_from - (now() - interval '12 weeks'))) LIMIT 3)`,
+       ORDER BY abs(extract(epoch FROM occurred_from - (now() - interval '14 weeks'))) LIMIT 3)`,
+    [campaignId],
+  );
+  // Subsidy applications: 10 days after the campaign on every lettered address with an even id,
+  // and 5 days after on 40 addresses elsewhere; 20 days before on 10 lettered addresses.
+  await t.pool.query(
+    `INSERT INTO subsidy_applications (municipality_id, address_id, street_id, applied_on, scheme, amount_cents, imported_actor)
+     SELECT a.municipality_id, a.id, a.street_id, (c.created_at + make_interval(days => d))::date, 'hang- en sluitwerk', 7000, 'test'
+     FROM campaigns c, addresses a, LATERAL (SELECT CASE
+         WHEN a.id IN (SELECT address_id FROM letters WHERE campaign_id = c.id) AND a.id % 2 = 0 THEN 10
+         WHEN a.id NOT IN (SELECT address_id FROM letters WHERE campaign_id = c.id) AND a.id % 97 = 0 THEN 5 END AS d) x
+     WHERE c.id = $1 AND a.residential AND x.d IS NOT NULL`,
+    [campaignId],
+  );
+  await t.pool.query(
+    `INSERT INTO subsidy_applications (municipality_id, address_id, street_id, applied_on, scheme, amount_cents, imported_actor)
+     SELECT a.municipality_id, a.id, a.street_id, (c.created_at - interval '20 days')::date, 'hang- en sluitwerk', 7000, 'test'
+     FROM campaigns c JOIN letters l ON l.campaign_id = c.id JOIN addresses a ON a.id = l.address_id
+     WHERE c.id = $1 ORDER BY a.id LIMIT 10`,
     [campaignId],
   );
 });
@@ -74,6 +92,40 @@ test('municipality view: the counts equal direct counts in SQL', async () => {
     after: streets.rows[0]!.after,
   });
   expect(ba.figure.comparison.streets).toBeGreaterThan(0);
+  const up = body.subsidyUptake;
+  expect(up.campaigns).toBe(1);
+  const direct3 = await t.pool.query<{
+    treated: boolean;
+    streets: number;
+    addresses: number;
+    before: number;
+    after: number;
+  }>(
+    `WITH c AS (SELECT created_at AS t FROM campaigns WHERE id = $1),
+          lt AS (SELECT DISTINCT a.street_id FROM letters l JOIN addresses a ON a.id = l.address_id WHERE l.campaign_id = $1),
+          st AS (SELECT street_id, count(*) AS n FROM addresses WHERE residential AND street_id IS NOT NULL GROUP BY 1)
+     SELECT st.street_id IN (SELECT street_id FROM lt) AS treated, count(*)::int AS streets, sum(st.n)::int AS addresses,
+            coalesce(sum((SELECT count(*) FROM subsidy_applications sa, c WHERE sa.street_id = st.street_id
+              AND sa.applied_on >= (c.t - interval '90 days')::date AND sa.applied_on < c.t::date)), 0)::int AS before,
+            coalesce(sum((SELECT count(*) FROM subsidy_applications sa, c WHERE sa.street_id = st.street_id
+              AND sa.applied_on >= c.t::date AND sa.applied_on < (c.t + interval '90 days')::date)), 0)::int AS after
+     FROM st GROUP BY 1`,
+    [campaignId],
+  );
+  const byGroup = Object.fromEntries(direct3.rows.map((r) => [String(r.treated), r]));
+  for (const [key, g] of [
+    ['true', up.figure.letters],
+    ['false', up.figure.none],
+  ] as const) {
+    const d = byGroup[key]!;
+    expect(g).toMatchObject({
+      streets: d.streets,
+      addresses: d.addresses,
+      applicationsBefore: d.before,
+      applicationsAfter: d.after,
+    });
+  }
+  expect(up.figure.letters.applicationsAfter).toBeGreaterThan(0);
   expect(body.notes.length).toBeGreaterThan(0);
 });
 
