@@ -128,3 +128,66 @@ export async function campaignById(q: Queryable, id: number): Promise<CampaignRo
       }
     : undefined;
 }
+
+export interface InspectionTotals {
+  inspections: number;
+  done: number;
+  cancelled: number;
+  streets: number;
+  findings: number;
+  fixed: number;
+  maintenance: number;
+  open: number;
+}
+
+/** Street inspections of a period and their findings by follow-up (measure 4). */
+export async function inspectionTotals(
+  q: Queryable,
+  municipalityId: number,
+  from: Date,
+  to: Date,
+): Promise<InspectionTotals> {
+  const { rows } = await q.query<InspectionTotals>(sql('effect/inspection-totals'), [
+    municipalityId,
+    from,
+    to,
+  ]);
+  return rows[0]!;
+}
+
+export interface MonthCount {
+  month: string;
+  burglaries: number;
+  yearBefore: number;
+}
+
+/** Burglaries per month of a period beside the same months a year before. */
+export async function monthlyBurglaries(
+  q: Queryable,
+  municipalityId: number,
+  from: Date,
+  to: Date,
+): Promise<MonthCount[]> {
+  const { rows } = await q.query<{ month: string; burglaries: number; year_before: number }>(
+    sql('effect/monthly-burglaries'),
+    [municipalityId, from, to],
+  );
+  return rows.map((r) => ({ month: r.month, burglaries: r.burglaries, yearBefore: r.year_before }));
+}
+
+export interface LettersSent {
+  kind: string;
+  campaigns: number;
+  letters: number;
+}
+
+/** Campaigns and letters of a period by kind. */
+export async function lettersSent(
+  q: Queryable,
+  municipalityId: number,
+  from: Date,
+  to: Date,
+): Promise<LettersSent[]> {
+  const { rows } = await q.query<LettersSent>(sql('effect/letters-sent'), [municipalityId, from, to]);
+  return rows;
+}

@@ -157,6 +157,10 @@ export interface MunicipalityEffect {
   followOn: FollowOnFigures;
   beforeAfter: BeforeAfterFigures;
   subsidyUptake: UptakeFigures;
+  /** Measure 4: street inspections and their findings by follow-up (plain counts). */
+  inspections: repo.InspectionTotals;
+  /** Prevention evenings: not in this version (no sign-ups are recorded). */
+  evenings: null;
   notes: string[];
 }
 
@@ -178,12 +182,15 @@ export async function municipalityEffect(
   const followOn = await followOnFigures(db(), m.id, period, q, now);
   const beforeAfter = await beforeAfterFigures(db(), m.id, period, q, now);
   const subsidyUptake = await uptakeFigures(db(), m.id, period, q, now);
+  const inspections = await repo.inspectionTotals(db(), m.id, period.from, period.to);
   return {
     municipality: { code: m.code, name: m.name },
     period: followOn.period,
     followOn,
     beforeAfter,
     subsidyUptake,
+    inspections,
+    evenings: null,
     notes: EFFECT_NOTES,
   };
 }

@@ -7,6 +7,7 @@ import { ensureMunicipality } from '../../server/municipalities/municipalities.r
 import { bearer, createTestUser, useTestApp, type TestUser } from '../helpers/app';
 import { useTestDatabase } from '../helpers/db';
 import { insertSyntheticIncidents } from '../helpers/synthetic-incidents';
+import { pdfPages, pdfText, squash } from '../helpers/pdf';
 
 const t = useTestDatabase();
 const app = useTestApp();
@@ -126,6 +127,13 @@ test('municipality view: the counts equal direct counts in SQL', async () => {
     });
   }
   expect(up.figure.letters.applicationsAfter).toBeGreaterThan(0);
+  const ins = await t.pool.query<{ n: number; f: number }>(
+    `SELECT count(*)::int AS n, (SELECT count(*)::int FROM inspection_findings) AS f FROM inspections
+     WHERE starts_at >= $1 AND starts_at < $2`,
+    [body.period.from, body.period.to],
+  );
+  expect(body.inspections).toMatchObject({ inspections: ins.rows[0]!.n, findings: ins.rows[0]!.f });
+  expect(body.evenings).toBeNull();
   expect(body.notes.length).toBeGreaterThan(0);
 });
 
@@ -145,3 +153,31 @@ test("another municipality's officer: the campaign is missing, the municipality 
     400,
   );
 });
+
+test('the council factsheet: one A4 page in Dutch with the figures the API gives', async () => {
+  const q = 'municipality=GM0503&minIndex=5&minStreets=1';
+  const { body } = await get(`/api/effect?${q}`, officer);
+  const res = await fetch(`${app.url}/api/effect/factsheet.pdf?${q}`, { headers: bearer(officer) });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toBe('application/pdf');
+  const pdf = new Uint8Array(await res.arrayBuffer());
+  expect(pdfPages(pdf)).toBe(1);
+  const text = squash(pdfText(pdf));
+  expect(text).toContain('Delft');
+  const f = body.followOn.current;
+  expect(text).toContain(
+    `Buren kregen binnen 48 uur een brief: ${f.letters.indexBurglaries} inbraken, ${f.letters.followOns} vervolginbraken`,
+  );
+  expect(text).toContain(
+    `Buren kregen geen brief: ${f.none.indexBurglaries} inbraken, ${f.none.followOns} vervolginbraken`,
+  );
+  if (f.ratio !== null) expect(text).toContain(f.ratio.toFixed(2).replace('.', ','));
+  const ba = body.beforeAfter.figure;
+  expect(text).toContain(`${ba.treated.before} inbraken in de 8 weken ervoor, ${ba.treated.after} erna`);
+  if (ba.difference !== null)
+    expect(text).toContain(ba.difference.toFixed(2).replace('.', ',').replace('-', '-'));
+  const up = body.subsidyUptake.figure;
+  expect(text).toContain(`${up.letters.applicationsAfter} in straten met brieven`);
+  expect(text).toMatch(/95%-interval|Te weinig/);
+  expect(text).not.toMatch(/het werkt|it works/i);
+}, 60_000);
