@@ -2,6 +2,7 @@
 import type { Queryable } from '../core/db';
 import { sql } from '../core/sql';
 import type { StreetWindow } from './diff-in-diff';
+import type { TimedPoint } from './near-repeat-counts';
 
 export interface IndexBurglaryRow {
   id: number;
@@ -20,7 +21,36 @@ export interface CocoonParams {
   observedUntil: Date;
 }
 
-/** Index burglaries in a period with their follow-ons and whether their cocoon got letters. */
+/** Located burglaries that began in [from, to), as timed points. */
+export async function locatedIncidents(
+  q: Queryable,
+  municipalityId: number,
+  from: Date,
+  to: Date,
+): Promise<TimedPoint[]> {
+  return timedPoints(q, 'effect/located-incidents', [municipalityId, from, to]);
+}
+
+/** Letters of campaigns made in [from, to), at their addresses and the campaign's moment. */
+export async function letterPoints(
+  q: Queryable,
+  municipalityId: number,
+  from: Date,
+  to: Date,
+): Promise<TimedPoint[]> {
+  return timedPoints(q, 'effect/letter-points', [municipalityId, from, to]);
+}
+
+async function timedPoints(q: Queryable, name: string, values: unknown[]): Promise<TimedPoint[]> {
+  const { rows } = await q.query<{ id: string; x: number; y: number; t: string | number }>(sql(name), values);
+  return rows.map((r) => ({ id: Number(r.id), x: r.x, y: r.y, t: Number(r.t) }));
+}
+
+/**
+ * Index burglaries in a period with their follow-ons and whether their cocoon got letters, in one
+ * SQL statement (sql/queries/effect/index-burglaries.sql): the reference the faster counting of
+ * server/effect/near-repeat-counts.ts is tested against.
+ */
 export async function indexBurglaries(q: Queryable, p: CocoonParams): Promise<IndexBurglaryRow[]> {
   const { rows } = await q.query<{ id: string; occurred_from: Date; treated: boolean; follow_ons: number }>(
     sql('effect/index-burglaries'),

@@ -5,7 +5,7 @@
  */
 import { EffectSettings } from '../../server/effect/effect-input';
 import { indexBurglaries } from '../../server/effect/effect.repo';
-import { followOnFigures } from '../../server/effect/effect.service';
+import { followOnFigures, indexBurglaries as counted } from '../../server/effect/effect.service';
 import { useTestDatabase } from '../helpers/db';
 import { insertSyntheticIncidents } from '../helpers/synthetic-incidents';
 
@@ -86,6 +86,19 @@ test('follow-ons and letter flags equal a direct count over the raw rows', async
     .map((r) => ({ id: r.id, followOns: r.followOns, treated: r.treated }))
     .sort((a, b) => a.id - b.id);
   expect(got).toEqual(expected);
+  // The grid counting the service uses gives the same as the SQL statement and the direct count.
+  const fast = await counted(t.pool, {
+    municipalityId,
+    from,
+    to: now,
+    distanceM: 200,
+    days: 14,
+    letterHours: 48,
+    observedUntil: now,
+  });
+  expect(
+    fast.map((r) => ({ id: r.id, followOns: r.followOns, treated: r.treated })).sort((a, b) => a.id - b.id),
+  ).toEqual(expected);
   expect(got.some((g) => g.treated)).toBe(true);
   expect(got.some((g) => g.followOns > 0)).toBe(true);
 
