@@ -13,6 +13,8 @@ import { campaignsRouter } from './campaigns/campaigns.routes';
 import { accountRouter } from './auth/account.routes';
 import { adminRouter } from './admin/admin.routes';
 import { inspectionsRouter } from './inspections/inspections.routes';
+import { effectRouter } from './effect/effect.routes';
+import { subsidiesRouter } from './subsidies/subsidies.routes';
 import { config, type Config } from './core/config';
 import { errorHandler, notFoundHandler } from './core/http';
 import { logger } from './core/logger';
@@ -74,6 +76,8 @@ export function buildApp(overrides: Partial<Config> = {}): Express {
   app.use(tilesRouter());
   app.use(campaignsRouter());
   app.use(inspectionsRouter());
+  app.use(effectRouter());
+  app.use(subsidiesRouter());
 
   app.use('/api', notFoundHandler);
   app.use('/tiles', notFoundHandler);

@@ -96,6 +96,11 @@ const GUARDS: Record<
   'GET /api/campaigns/:id/letters.pdf': { who: 'officer', other: 'refused' },
   'GET /api/campaigns/:id/letters.zip': { who: 'officer', other: 'refused' },
   'GET /api/campaigns/:id/manifest.csv': { who: 'officer', other: 'refused' },
+  'GET /api/effect': { who: 'officer', other: 'refused' },
+  'GET /api/effect/campaigns/:id': { who: 'officer', other: 'refused' },
+  'GET /api/effect/factsheet.pdf': { who: 'officer', other: 'refused' },
+  'POST /api/subsidies/import': { who: 'officer', other: 'refused' },
+  'GET /api/subsidies/streets': { who: 'officer', other: 'refused' },
 };
 
 interface Route {
@@ -230,7 +235,7 @@ async function send(
   const headers: Record<string, string> = { ...opts.headers };
   let body: BodyInit | undefined;
   if (r.method === 'POST' || r.method === 'DELETE' || r.method === 'PATCH') {
-    if (r.path === '/api/incidents/import') {
+    if (r.path === '/api/incidents/import' || r.path === '/api/subsidies/import') {
       const form = new FormData();
       form.set('municipality', opts.hostile ?? 'GM0503');
       form.set(

@@ -1,0 +1,242 @@
+/**
+ * The effect figures (issue 13): "did it work?" from the municipality's own data, with every
+ * figure's counts and uncertainty, never a verdict. The statistics are pure modules beside this
+ * one (follow-on-rate.ts, diff-in-diff.ts, uptake.ts); this service fetches the counts and
+ * checks who may see them (municipality-access.ts). Nothing here answers an address.
+ */
+import { db, type Queryable } from '../core/db';
+import { NotFoundError } from '../core/errors';
+import type { MunicipalityRef } from '../municipalities/municipalities.repo';
+import { requestedMunicipality, seesMunicipality, type Viewer } from '../municipalities/municipality-access';
+import { diffInDiff, type DiffInDiff } from './diff-in-diff';
+import { EFFECT_DEFAULTS, type EffectQuery, type EffectSettings } from './effect-input';
+import * as repo from './effect.repo';
+import { uptake, type Uptake } from './uptake';
+import { countIndexBurglaries } from './near-repeat-counts';
+import { followOnRate, singleRate, type FollowOnRate, type GroupRate } from './follow-on-rate';
+
+const DAY_MS = 86_400_000;
+
+/** Measure 1 for a period and, beside it, the same length of time before the first campaign. */
+export interface FollowOnFigures {
+  settings: { distanceM: number; days: number; letterHours: number; minIndex: number };
+  period: { from: string; to: string };
+  current: FollowOnRate;
+  /** Index burglaries whose follow-up ended before the first campaign (nobody had letters). */
+  beforeFirstCampaign: null | { from: string; to: string; figure: GroupRate };
+}
+
+/** The period asked for, or the last 365 days up to `now`. */
+export function periodOf(q: Pick<EffectQuery, 'from' | 'to'>, now: Date): { from: Date; to: Date } {
+  const to = q.to ?? now;
+  const from = q.from ?? new Date(to.getTime() - 365 * DAY_MS);
+  return { from, to };
+}
+
+/**
+ * Index burglaries of [from, to) whose follow-up ended by `observedUntil`, with their follow-ons
+ * and letter flag: the located burglaries and letters of the time around the period, counted in
+ * near-repeat-counts.ts (the same as sql/queries/effect/index-burglaries.sql, much faster).
+ */
+export async function indexBurglaries(q: Queryable, p: repo.CocoonParams) {
+  const until = new Date(p.to.getTime() + p.days * DAY_MS);
+  const incidents = await repo.locatedIncidents(q, p.municipalityId, p.from, until);
+  const letters = await repo.letterPoints(
+    q,
+    p.municipalityId,
+    p.from,
+    new Date(p.to.getTime() + p.letterHours * 3_600_000),
+  );
+  return countIndexBurglaries(incidents, letters, {
+    from: p.from.getTime(),
+    to: p.to.getTime(),
+    distanceM: p.distanceM,
+    days: p.days,
+    letterHours: p.letterHours,
+    observedUntil: p.observedUntil.getTime(),
+  });
+}
+
+/** Measure 1 (near-repeat follow-on rate) for one municipality and period. */
+export async function followOnFigures(
+  q: Queryable,
+  municipalityId: number,
+  period: { from: Date; to: Date },
+  s: EffectSettings,
+  now: Date,
+): Promise<FollowOnFigures> {
+  const params = {
+    municipalityId,
+    distanceM: s.distance,
+    days: s.days,
+    letterHours: s.letterHours,
+  };
+  const rows = await indexBurglaries(q, { ...params, ...period, observedUntil: now });
+  const opts = { minIndex: s.minIndex, seed: s.seed, replicates: EFFECT_DEFAULTS.replicates };
+  const current = followOnRate(rows, opts);
+  const first = await repo.firstCampaignAt(q, municipalityId);
+  let beforeFirstCampaign: FollowOnFigures['beforeFirstCampaign'] = null;
+  if (first) {
+    // Follow-ups that ended before the first letter went out, over a stretch as long as the period.
+    const to = new Date(first.getTime() - s.days * DAY_MS);
+    const from = new Date(to.getTime() - (period.to.getTime() - period.from.getTime()));
+    const before = await indexBurglaries(q, { ...params, from, to, observedUntil: first });
+    beforeFirstCampaign = {
+      from: from.toISOString(),
+      to: to.toISOString(),
+      figure: singleRate(
+        before.map((r) => r.followOns),
+        opts,
+      ),
+    };
+  }
+  return {
+    settings: { distanceM: s.distance, days: s.days, letterHours: s.letterHours, minIndex: s.minIndex },
+    period: { from: period.from.toISOString(), to: period.to.toISOString() },
+    current,
+    beforeFirstCampaign,
+  };
+}
+
+/** The municipality a viewer asks about (403/404 as municipality-access.ts says). */
+export function effectMunicipality(viewer: Viewer, code: string | undefined): Promise<MunicipalityRef> {
+  return requestedMunicipality(
+    viewer,
+    code,
+    { param: "query parameter 'municipality'", unknown: 'not-found' },
+    db(),
+  );
+}
+
+/** Measure 2 with its settings. */
+export interface BeforeAfterFigures {
+  settings: { weeks: number; minStreets: number; matches: number };
+  /** Campaigns whose after-window has ended (the others cannot be judged yet). */
+  campaigns: number;
+  figure: DiffInDiff;
+}
+
+/** Measure 2 for the campaigns of a period, or one campaign. */
+export async function beforeAfterFigures(
+  q: Queryable,
+  municipalityId: number,
+  which: { campaignId: number } | { from: Date; to: Date },
+  s: EffectSettings,
+  now: Date,
+): Promise<BeforeAfterFigures> {
+  const rows = await repo.streetWindows(q, {
+    municipalityId,
+    campaignId: 'campaignId' in which ? which.campaignId : null,
+    from: 'from' in which ? which.from : now,
+    to: 'to' in which ? which.to : now,
+    weeks: s.weeks,
+    observedUntil: now,
+  });
+  const matches = 3;
+  return {
+    settings: { weeks: s.weeks, minStreets: s.minStreets, matches },
+    campaigns: new Set(rows.map((r) => r.campaignId)).size,
+    figure: diffInDiff(rows, {
+      matches,
+      minStreets: s.minStreets,
+      seed: s.seed,
+      replicates: EFFECT_DEFAULTS.replicates,
+    }),
+  };
+}
+
+/** Measure 3 with its settings. */
+export interface UptakeFigures {
+  settings: { days: number; minStreets: number };
+  campaigns: number;
+  figure: Uptake;
+}
+
+/** Measure 3 for the campaigns of a period, or one campaign. */
+export async function uptakeFigures(
+  q: Queryable,
+  municipalityId: number,
+  which: { campaignId: number } | { from: Date; to: Date },
+  s: EffectSettings,
+  now: Date,
+): Promise<UptakeFigures> {
+  const rows = await repo.uptakeWindows(q, {
+    municipalityId,
+    campaignId: 'campaignId' in which ? which.campaignId : null,
+    from: 'from' in which ? which.from : now,
+    to: 'to' in which ? which.to : now,
+    days: s.uptakeDays,
+    observedUntil: now,
+  });
+  return {
+    settings: { days: s.uptakeDays, minStreets: s.minStreets },
+    campaigns: new Set(rows.map((r) => r.campaignId)).size,
+    figure: uptake(rows, { minStreets: s.minStreets, seed: s.seed, replicates: EFFECT_DEFAULTS.replicates }),
+  };
+}
+
+/** The effect view of a municipality and period (measures 1, 2 and 3). */
+export interface MunicipalityEffect {
+  municipality: { code: string; name: string };
+  period: { from: string; to: string };
+  followOn: FollowOnFigures;
+  beforeAfter: BeforeAfterFigures;
+  subsidyUptake: UptakeFigures;
+  /** Measure 4: street inspections and their findings by follow-up (plain counts). */
+  inspections: repo.InspectionTotals;
+  /** Prevention evenings: not in this version (no sign-ups are recorded). */
+  evenings: null;
+  notes: string[];
+}
+
+/** What the figures can and cannot show, in plain words (never a verdict). */
+export const EFFECT_NOTES = [
+  'This is an observational comparison: letters were not assigned at random, so a difference can also come from where and when letters were sent.',
+  'An interval that includes 1 (ratio) or 0 (difference) means the data cannot tell an effect from chance.',
+  'Index burglaries close together share follow-ons; the intervals do not fully account for that and may be too narrow.',
+];
+
+/** `GET /api/effect`: the figures for one municipality and period. */
+export async function municipalityEffect(
+  viewer: Viewer,
+  q: EffectQuery,
+  now = new Date(),
+): Promise<MunicipalityEffect> {
+  const m = await effectMunicipality(viewer, q.municipality);
+  const period = periodOf(q, now);
+  const followOn = await followOnFigures(db(), m.id, period, q, now);
+  const beforeAfter = await beforeAfterFigures(db(), m.id, period, q, now);
+  const subsidyUptake = await uptakeFigures(db(), m.id, period, q, now);
+  const inspections = await repo.inspectionTotals(db(), m.id, period.from, period.to);
+  return {
+    municipality: { code: m.code, name: m.name },
+    period: followOn.period,
+    followOn,
+    beforeAfter,
+    subsidyUptake,
+    inspections,
+    evenings: null,
+    notes: EFFECT_NOTES,
+  };
+}
+
+/** `GET /api/effect/campaigns/:id`: measure 2 for one campaign (another municipality's: 404). */
+export async function campaignEffect(viewer: Viewer, id: number, s: EffectSettings, now = new Date()) {
+  const c = await repo.campaignById(db(), id);
+  if (!c || !seesMunicipality(viewer, c.municipalityId)) throw new NotFoundError(`no campaign ${id}`);
+  const judgeableFrom = new Date(c.createdAt.getTime() + s.weeks * 7 * DAY_MS);
+  return {
+    campaign: {
+      id: c.id,
+      kind: c.kind,
+      createdAt: c.createdAt.toISOString(),
+      letters: c.letters,
+      cancelled: c.cancelledAt !== null,
+    },
+    /** Before this moment the after-window is not over and there is no figure. */
+    judgeableFrom: judgeableFrom.toISOString(),
+    beforeAfter: await beforeAfterFigures(db(), c.municipalityId, { campaignId: c.id }, s, now),
+    subsidyUptake: await uptakeFigures(db(), c.municipalityId, { campaignId: c.id }, s, now),
+    notes: EFFECT_NOTES,
+  };
+}
