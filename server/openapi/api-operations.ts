@@ -27,6 +27,7 @@ export interface Operation {
     | 'analysis'
     | 'campaigns'
     | 'inspections'
+    | 'effect'
     | 'tiles';
   access: Access;
   query?: z.ZodType;
@@ -303,5 +304,32 @@ export const OPERATIONS: Record<string, Operation> = {
     tag: 'campaigns',
     access: 'officer',
     produces: 'text/csv',
+  },
+  'GET /api/effect': {
+    summary:
+      'Did it work? The effect measures of a municipality and period, each with its counts and interval',
+    tag: 'effect',
+    access: 'officer',
+  },
+  'GET /api/effect/factsheet.pdf': {
+    summary: 'The council factsheet (A4, Dutch)',
+    tag: 'effect',
+    access: 'officer',
+    produces: 'application/pdf',
+  },
+  'GET /api/effect/campaigns/:id': {
+    summary: 'The effect measures of one campaign',
+    tag: 'effect',
+    access: 'officer',
+  },
+  'POST /api/subsidies/import': {
+    summary: 'Import subsidy applications (CSV, all or nothing, line-numbered errors)',
+    tag: 'effect',
+    access: 'officer',
+  },
+  'GET /api/subsidies/streets': {
+    summary: 'Subsidy applications per street (aggregated, never an address)',
+    tag: 'effect',
+    access: 'officer',
   },
 };

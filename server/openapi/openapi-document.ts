@@ -93,6 +93,7 @@ export function openApiDocument(): Json {
       'analysis',
       'campaigns',
       'inspections',
+      'effect',
       'tiles',
     ].map((name) => ({ name })),
     components: {
