@@ -13,6 +13,7 @@ import { campaignsRouter } from './campaigns/campaigns.routes';
 import { accountRouter } from './auth/account.routes';
 import { adminRouter } from './admin/admin.routes';
 import { inspectionsRouter } from './inspections/inspections.routes';
+import { eveningsRouter } from './evenings/evenings.routes';
 import { config } from './core/config';
 import { errorHandler, notFoundHandler } from './core/http';
 import { logger } from './core/logger';
@@ -69,6 +70,7 @@ export function buildApp(): Express {
   app.use(tilesRouter());
   app.use(campaignsRouter());
   app.use(inspectionsRouter());
+  app.use(eveningsRouter());
 
   app.use('/api', notFoundHandler);
   app.use('/tiles', notFoundHandler);

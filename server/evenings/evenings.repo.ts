@@ -1,0 +1,148 @@
+/** SQL for prevention evenings, their invitations and sign-ups (sql/queries/evenings/). */
+import type { Queryable } from '../core/db';
+import { sql } from '../core/sql';
+
+export type EveningStatus = 'planned' | 'cancelled' | 'held';
+
+export interface EveningRow {
+  id: number;
+  municipality_id: number;
+  municipality_code: string;
+  municipality_name: string;
+  settings: unknown;
+  title: string;
+  starts_at: Date;
+  ends_at: Date;
+  venue_name: string;
+  venue_address: string;
+  lon: number;
+  lat: number;
+  capacity: number;
+  speakers: string[];
+  language: 'nl' | 'en';
+  organiser_name: string;
+  organiser_email: string | null;
+  organiser_phone: string | null;
+  selection: Record<string, unknown>;
+  area_streets: string[];
+  status: EveningStatus;
+  sequence: number;
+  campaign_id: number | null;
+  contacts_deleted_at: Date | null;
+  created_actor: string;
+  created_at: Date;
+  updated_at: Date;
+  invited: number;
+  confirmed_people: number;
+  waiting_people: number;
+}
+
+export interface EveningListRow {
+  id: number;
+  municipality_code: string;
+  title: string;
+  starts_at: Date;
+  ends_at: Date;
+  venue_name: string;
+  capacity: number;
+  status: EveningStatus;
+  invited: number;
+  confirmed_people: number;
+}
+
+/** The fields of an evening as written (insert and update). */
+export interface EveningFields {
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  venueName: string;
+  venueAddress: string;
+  lon: number;
+  lat: number;
+  capacity: number;
+  speakers: string[];
+  language: 'nl' | 'en';
+  organiserName: string;
+  organiserEmail: string | null;
+  organiserPhone: string | null;
+  selection: object;
+  areaStreets: string[];
+}
+
+const fieldParams = (f: EveningFields): unknown[] => [
+  f.title,
+  f.startsAt,
+  f.endsAt,
+  f.venueName,
+  f.venueAddress,
+  f.lon,
+  f.lat,
+  f.capacity,
+  f.speakers,
+  f.language,
+  f.organiserName,
+  f.organiserEmail,
+  f.organiserPhone,
+  JSON.stringify(f.selection),
+  f.areaStreets,
+];
+
+export async function insertEvening(
+  q: Queryable,
+  municipalityId: number,
+  f: EveningFields,
+  createdBy: number | null,
+  actor: string,
+): Promise<number> {
+  const { rows } = await q.query<{ id: number }>(sql('evenings/insert-evening'), [
+    municipalityId,
+    ...fieldParams(f),
+    createdBy,
+    actor,
+  ]);
+  return rows[0]!.id;
+}
+
+/** False when the evening is held (then it no longer changes). */
+export async function updateEvening(
+  q: Queryable,
+  id: number,
+  f: EveningFields,
+  status: EveningStatus,
+): Promise<boolean> {
+  const { rows } = await q.query(sql('evenings/update-evening'), [id, ...fieldParams(f), status]);
+  return rows.length > 0;
+}
+
+/** False when the evening was not planned (held or already cancelled). */
+export async function cancelEvening(q: Queryable, id: number): Promise<boolean> {
+  return (await q.query(sql('evenings/cancel-evening'), [id])).rows.length > 0;
+}
+
+export async function eveningById(q: Queryable, id: number): Promise<EveningRow | undefined> {
+  return (await q.query<EveningRow>(sql('evenings/evening-by-id'), [id])).rows[0];
+}
+
+export async function listEvenings(q: Queryable, municipalityIds: number[]): Promise<EveningListRow[]> {
+  return (await q.query<EveningListRow>(sql('evenings/list-evenings'), [municipalityIds])).rows;
+}
+
+export async function addressesNearIncidents(
+  q: Queryable,
+  municipalityId: number,
+  incidentIds: number[],
+  radiusM: number,
+): Promise<number[]> {
+  const { rows } = await q.query<{ id: string }>(sql('evenings/addresses-near-incidents'), [
+    municipalityId,
+    incidentIds,
+    radiusM,
+  ]);
+  return rows.map((r) => Number(r.id));
+}
+
+export async function streetNamesOfAddresses(q: Queryable, addressIds: number[]): Promise<string[]> {
+  return (await q.query<{ name: string }>(sql('evenings/street-names-of-addresses'), [addressIds])).rows.map(
+    (r) => r.name,
+  );
+}
