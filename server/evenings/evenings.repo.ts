@@ -146,3 +146,45 @@ export async function streetNamesOfAddresses(q: Queryable, addressIds: number[])
     (r) => r.name,
   );
 }
+
+/** Locks the evening row until the transaction ends (capacity is counted under this lock). */
+export async function lockEvening(
+  q: Queryable,
+  id: number,
+): Promise<{ id: number; capacity: number; status: EveningStatus; ends_at: Date } | undefined> {
+  return (
+    await q.query<{ id: number; capacity: number; status: EveningStatus; ends_at: Date }>(
+      sql('evenings/lock-evening'),
+      [id],
+    )
+  ).rows[0];
+}
+
+export async function setCampaign(q: Queryable, eveningId: number, campaignId: number): Promise<boolean> {
+  return (await q.query(sql('evenings/set-campaign'), [eveningId, campaignId])).rows.length > 0;
+}
+
+export async function lettersOfCampaign(
+  q: Queryable,
+  campaignId: number,
+): Promise<{ letterId: number; addressId: number }[]> {
+  const { rows } = await q.query<{ id: string; address_id: string }>(sql('evenings/letters-of-campaign'), [
+    campaignId,
+  ]);
+  return rows.map((r) => ({ letterId: Number(r.id), addressId: Number(r.address_id) }));
+}
+
+/** Inserts invitations; returns the letter ids that got one (a code already in use is skipped). */
+export async function insertInvitations(
+  q: Queryable,
+  eveningId: number,
+  rows: { letterId: number; addressId: number; code: string }[],
+): Promise<Set<number>> {
+  const res = await q.query<{ letter_id: string }>(sql('evenings/insert-invitations'), [
+    eveningId,
+    rows.map((r) => r.letterId),
+    rows.map((r) => r.addressId),
+    rows.map((r) => r.code),
+  ]);
+  return new Set(res.rows.map((r) => Number(r.letter_id)));
+}

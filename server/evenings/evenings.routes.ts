@@ -6,6 +6,7 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { currentUser, requireUser } from '../auth/auth.middleware';
 import * as evenings from './evenings.service';
+import { sendInvitations } from './evening-invitations';
 
 const IdParam = z.object({
   id: z.coerce
@@ -41,6 +42,10 @@ export function eveningsRouter(): Router {
   r.post('/api/evenings/:id/cancel', async (req, res) => {
     const { id } = IdParam.parse(req.params);
     res.json(await evenings.cancelEvening(id, actorOf(req)));
+  });
+  r.post('/api/evenings/:id/invitations', async (req, res) => {
+    const { id } = IdParam.parse(req.params);
+    res.status(201).json(await sendInvitations(id, req.body, actorOf(req)));
   });
   return r;
 }

@@ -69,6 +69,7 @@ const GUARDS: Record<
   'GET /api/evenings/:id': { who: 'officer', other: 'refused' },
   'PATCH /api/evenings/:id': { who: 'officer', other: 'refused' },
   'POST /api/evenings/:id/cancel': { who: 'officer', other: 'refused' },
+  'POST /api/evenings/:id/invitations': { who: 'officer', other: 'refused' },
   'POST /api/incidents/import': { who: 'officer', other: 'refused' },
   'GET /api/incidents/:id': { who: 'officer', other: 'refused' },
   'GET /api/streets/activity': { who: 'officer', other: 'refused' },
@@ -215,6 +216,7 @@ function eveningBody(r: Route, hostile?: string, streetId = ids.street): unknown
       area: { streetIds: [h ?? streetId] },
     };
   if (r.path.endsWith('/cancel')) return {};
+  if (r.path.endsWith('/invitations')) return h ? { letterDate: h } : {};
   return { title: h ?? 'Preventieavond Wippolder' };
 }
 
