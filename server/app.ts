@@ -14,6 +14,7 @@ import { accountRouter } from './auth/account.routes';
 import { adminRouter } from './admin/admin.routes';
 import { inspectionsRouter } from './inspections/inspections.routes';
 import { eveningsRouter } from './evenings/evenings.routes';
+import { eveningsPublicRouter } from './evenings/evenings-public.routes';
 import { config } from './core/config';
 import { errorHandler, notFoundHandler } from './core/http';
 import { logger } from './core/logger';
@@ -51,6 +52,8 @@ export function buildApp(): Express {
   // officer viewing the public map must not cost a database query per tile).
   app.use(publicRouter());
   app.use(basemapRouter());
+  // Sign-up by personal code and the public calendar of evenings: no sign-in either.
+  app.use(eveningsPublicRouter());
   // Everything from here on is behind sign-in (or refuses for want of it): the session and its
   // CSRF token, incidents, addresses, campaign files. No browser or proxy may keep any of it.
   app.use(['/api', '/tiles'], (_req, res, next) => {

@@ -3,13 +3,12 @@
  * (template prevention-evening) with one letter per residential address of the target area,
  * and per letter an invitation holding the address's personal sign-up code. The worker prints
  * the code and a QR code to the sign-up page (letters-for-render.sql joins the invitation).
- * The campaign's repeat rule applies: an address invited to an evening lately is excluded and
- * gets no code.
+ * The campaigns' repeat rule (LETTER_REPEAT_DAYS) does not apply: an address invited to another
+ * evening lately is invited to this one too.
  */
 import { audit } from '../audit/audit';
 import type { Actor } from '../campaigns/campaign-access';
 import * as campaignsRepo from '../campaigns/campaigns.repo';
-import { config } from '../core/config';
 import { CalendarDate } from '../core/input';
 import { withTransaction, type Queryable } from '../core/db';
 import { BadInputError, ConflictError } from '../core/errors';
@@ -73,13 +72,15 @@ export async function sendInvitations(id: number, body: unknown, actor: Actor): 
       createdBy: actor.userId,
       actor: actor.actor,
     });
+    // Repeat rule off (0 days): every evening is its own invitation, even when the address was
+    // invited to another evening lately; one per address and evening (evening_invitations).
     const letters = await campaignsRepo.insertLetters(
       c,
       campaignId,
       addressIds,
       'evening',
       r.municipality_id,
-      config().LETTER_REPEAT_DAYS,
+      0,
     );
     const pending = await repo.lettersOfCampaign(c, campaignId);
     await insertWithCodes(c, id, pending);

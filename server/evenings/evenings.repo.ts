@@ -188,3 +188,82 @@ export async function insertInvitations(
   ]);
   return new Set(res.rows.map((r) => Number(r.letter_id)));
 }
+
+export interface InvitationRow {
+  invitation_id: number;
+  evening_id: number;
+  municipality_code: string;
+  title: string;
+  starts_at: Date;
+  ends_at: Date;
+  venue_name: string;
+  lon: number;
+  lat: number;
+  language: 'nl' | 'en';
+  area_streets: string[];
+  status: EveningStatus;
+  capacity: number;
+  confirmed_people: number;
+  people: number | null;
+  signup_status: 'confirmed' | 'waiting' | null;
+  waiting_position: number | null;
+  has_contact: boolean | null;
+}
+
+export async function invitationByCode(q: Queryable, code: string): Promise<InvitationRow | undefined> {
+  return (await q.query<InvitationRow>(sql('evenings/invitation-by-code'), [code])).rows[0];
+}
+
+export async function confirmedPeople(
+  q: Queryable,
+  eveningId: number,
+  leaveOut: number | null,
+): Promise<number> {
+  return (await q.query<{ n: number }>(sql('evenings/confirmed-people'), [eveningId, leaveOut])).rows[0]!.n;
+}
+
+export async function upsertSignup(
+  q: Queryable,
+  s: {
+    invitationId: number;
+    eveningId: number;
+    people: number;
+    status: 'confirmed' | 'waiting';
+    name: string | null;
+    email: string | null;
+    consent: boolean;
+  },
+): Promise<void> {
+  await q.query(sql('evenings/upsert-signup'), [
+    s.invitationId,
+    s.eveningId,
+    s.people,
+    s.status,
+    s.name,
+    s.email,
+    s.consent,
+  ]);
+}
+
+export async function deleteSignup(q: Queryable, invitationId: number): Promise<boolean> {
+  return (await q.query(sql('evenings/delete-signup'), [invitationId])).rows.length > 0;
+}
+
+export async function waitingList(
+  q: Queryable,
+  eveningId: number,
+): Promise<{ invitation_id: number; people: number }[]> {
+  return (await q.query<{ invitation_id: number; people: number }>(sql('evenings/waiting-list'), [eveningId]))
+    .rows;
+}
+
+export async function confirmSignup(q: Queryable, invitationId: number): Promise<void> {
+  await q.query(sql('evenings/confirm-signup'), [invitationId]);
+}
+
+export async function deleteContacts(
+  q: Queryable,
+  cutoff: Date,
+): Promise<{ evening_id: number; n: number }[]> {
+  return (await q.query<{ evening_id: number; n: number }>(sql('evenings/delete-contacts'), [cutoff])).rows;
+}

@@ -23,6 +23,7 @@ import {
 const ListQuery = z.object({ municipality: MunicipalityCode.optional() });
 import { CreateEvening, UpdateEvening, type EveningArea } from './evening-input';
 import * as repo from './evenings.repo';
+import { moveUpWaitingList } from './evening-signups';
 
 export type { Actor };
 
@@ -210,6 +211,8 @@ export async function updateEvening(id: number, body: unknown, actor: Actor): Pr
   const input = UpdateEvening.parse(body);
   await withTransaction(async (c) => {
     const r = await loadEvening(c, id, actor);
+    // Sign-ups are counted under this lock (evening-signups.ts): a new capacity sees them all.
+    await repo.lockEvening(c, id);
     if (r.status === 'held') throw new ConflictError(`evening ${id} was held; it cannot change any more`);
     const startsAt = input.startsAt ?? r.starts_at.toISOString();
     const endsAt = input.endsAt ?? r.ends_at.toISOString();
@@ -253,6 +256,8 @@ export async function updateEvening(id: number, body: unknown, actor: Actor): Pr
       input.status ?? r.status,
     );
     if (!ok) throw new ConflictError(`evening ${id} was held; it cannot change any more`);
+    // More places: the waiting list moves up (fewer: who is confirmed stays confirmed).
+    if (input.capacity !== undefined) await moveUpWaitingList(c, id, input.capacity);
     await audit(c, {
       userId: actor.userId,
       actor: actor.actor,
