@@ -267,3 +267,40 @@ export async function deleteContacts(
 ): Promise<{ evening_id: number; n: number }[]> {
   return (await q.query<{ evening_id: number; n: number }>(sql('evenings/delete-contacts'), [cutoff])).rows;
 }
+
+export interface StreetResponseRow {
+  street: string;
+  invited: number;
+  signed_up: number;
+  coming: number;
+  waiting: number;
+  attended: number;
+}
+
+export async function responseByStreet(q: Queryable, eveningId: number): Promise<StreetResponseRow[]> {
+  return (await q.query<StreetResponseRow>(sql('evenings/response-by-street'), [eveningId])).rows;
+}
+
+export async function setAttendance(
+  q: Queryable,
+  eveningId: number,
+  code: string,
+  attended: boolean,
+): Promise<
+  | {
+      invitation_id: number;
+      street: string;
+      people: number | null;
+      signup_status: 'confirmed' | 'waiting' | null;
+    }
+  | undefined
+> {
+  return (
+    await q.query<{
+      invitation_id: number;
+      street: string;
+      people: number | null;
+      signup_status: 'confirmed' | 'waiting' | null;
+    }>(sql('evenings/set-attendance'), [eveningId, code, attended])
+  ).rows[0];
+}

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { currentUser, requireUser } from '../auth/auth.middleware';
 import * as evenings from './evenings.service';
 import { sendInvitations } from './evening-invitations';
+import { eveningResponse, eveningResponseCsv, tickAttendance } from './evening-response';
 
 const IdParam = z.object({
   id: z.coerce
@@ -46,6 +47,21 @@ export function eveningsRouter(): Router {
   r.post('/api/evenings/:id/invitations', async (req, res) => {
     const { id } = IdParam.parse(req.params);
     res.status(201).json(await sendInvitations(id, req.body, actorOf(req)));
+  });
+  r.get('/api/evenings/:id/response', async (req, res) => {
+    const { id } = IdParam.parse(req.params);
+    res.json(await eveningResponse(id, actorOf(req)));
+  });
+  r.get('/api/evenings/:id/response.csv', async (req, res) => {
+    const { id } = IdParam.parse(req.params);
+    const csv = await eveningResponseCsv(id, actorOf(req));
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="preventieavond-${id}-respons.csv"`);
+    res.send('\ufeff' + csv);
+  });
+  r.post('/api/evenings/:id/attendance', async (req, res) => {
+    const { id } = IdParam.parse(req.params);
+    res.json(await tickAttendance(id, req.body, actorOf(req)));
   });
   return r;
 }

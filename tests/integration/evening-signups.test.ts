@@ -181,6 +181,72 @@ test('names and e-mail addresses are deleted after the evening; the numbers stay
   expect(rows).toEqual([{ name: null, email: null, people: 2 }]);
 });
 
+test('officers see invited, signed up and coming per street, tick attendance by code, export CSV', async () => {
+  const [s1, s2] = [streets[0]!, streets[1]!];
+  const { id, codes } = await eveningWithCodes(30, [s1.id, s2.id]);
+  const { rows } = await t.pool.query<{ code: string; street: string }>(
+    `SELECT i.code, a.street_name AS street FROM evening_invitations i JOIN addresses a ON a.id = i.address_id
+     WHERE i.evening_id = $1 ORDER BY i.id`,
+    [id],
+  );
+  const inS1 = rows.filter((r) => r.street === s1.name).map((r) => r.code);
+  expect(inS1.length).toBe(s1.n);
+  await pub('', { code: inS1[0], people: 2 });
+  await pub('', { code: inS1[1], people: 1 });
+  const get = (p: string) => fetch(`${app.url}/api/evenings/${id}${p}`, { headers: bearer(officer) });
+  const r = (await (await get('/response')).json()) as {
+    totals: { invited: number; signedUp: number; coming: number };
+    streets: { street: string; invited: number; signedUp: number; coming: number; responseRate: number }[];
+  };
+  expect(r.totals).toMatchObject({ invited: codes.length, signedUp: 2, coming: 3 });
+  expect(r.streets.find((x) => x.street === s1.name)).toMatchObject({
+    invited: s1.n,
+    signedUp: 2,
+    coming: 3,
+    responseRate: Math.round((2 / s1.n) * 1000) / 1000,
+  });
+  expect(r.streets.find((x) => x.street === s2.name)).toMatchObject({
+    invited: s2.n,
+    signedUp: 0,
+    coming: 0,
+  });
+
+  const tick = (code: string) =>
+    fetch(`${app.url}/api/evenings/${id}/attendance`, {
+      method: 'POST',
+      headers: { ...bearer(officer), 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
+  // Not before the evening.
+  expect((await tick(inS1[0]!)).status).toBe(409);
+  await t.pool.query(
+    `UPDATE evenings SET starts_at = now() - interval '1 hour', ends_at = now() + interval '1 hour' WHERE id = $1`,
+    [id],
+  );
+  const ticked = await tick(inS1[0]!);
+  expect(ticked.status).toBe(200);
+  expect(await ticked.json()).toEqual({
+    street: s1.name,
+    attended: true,
+    signup: { people: 2, status: 'confirmed' },
+  });
+  expect((await tick('ZZZZZZZZ')).status).toBe(404);
+
+  const csv = await (await get('/response.csv')).text();
+  const lines = csv
+    .replace(/^\ufeff/, '')
+    .trim()
+    .split('\r\n');
+  expect(lines[0]).toBe('straat,uitgenodigd,aangemeld,komen,wachtlijst,aanwezig,respons');
+  expect(lines).toContain(`${s1.name},${s1.n},2,3,0,1,${Math.round((2 / s1.n) * 1000) / 1000}`);
+  expect(lines.at(-1)).toMatch(new RegExp(`^totaal,${codes.length},2,3,0,1,`));
+  const audits = await t.pool.query(
+    `SELECT count(*)::int AS n FROM audit_log WHERE action = 'evening.attendance' AND subject_id = $1`,
+    [String(id)],
+  );
+  expect(audits.rows[0].n).toBe(1);
+});
+
 // Last: it uses up this app's allowance of wrong codes (SIGNUP_RATE_LIMIT, 10 per 15 minutes).
 test('a wrong or guessed code gets a clear answer, and after repeated tries 429', async () => {
   const first = await pub('/lookup', { code: 'ZZZZ-ZZZZ' });

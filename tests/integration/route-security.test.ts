@@ -73,6 +73,9 @@ const GUARDS: Record<
   'PATCH /api/evenings/:id': { who: 'officer', other: 'refused' },
   'POST /api/evenings/:id/cancel': { who: 'officer', other: 'refused' },
   'POST /api/evenings/:id/invitations': { who: 'officer', other: 'refused' },
+  'GET /api/evenings/:id/response': { who: 'officer', other: 'refused' },
+  'GET /api/evenings/:id/response.csv': { who: 'officer', other: 'refused' },
+  'POST /api/evenings/:id/attendance': { who: 'officer', other: 'refused' },
   'POST /api/incidents/import': { who: 'officer', other: 'refused' },
   'GET /api/incidents/:id': { who: 'officer', other: 'refused' },
   'GET /api/streets/activity': { who: 'officer', other: 'refused' },
@@ -220,6 +223,7 @@ function eveningBody(r: Route, hostile?: string, streetId = ids.street): unknown
     };
   if (r.path.endsWith('/cancel')) return {};
   if (r.path.endsWith('/invitations')) return h ? { letterDate: h } : {};
+  if (r.path.endsWith('/attendance')) return { code: h ?? 'ZZZZZZZZ', attended: true };
   return { title: h ?? 'Preventieavond Wippolder' };
 }
 
