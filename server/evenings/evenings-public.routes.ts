@@ -10,6 +10,26 @@ import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { AppError } from '../core/errors';
 import { config } from '../core/config';
 import { cancelSignup, lookUp, signUp } from './evening-signups';
+import { PublicLang } from './evening-input';
+import { eveningIcs, eveningsFeed, upcomingEvenings } from './evenings-public';
+import { MunicipalityCode } from '../municipalities/municipality-access';
+import { z } from 'zod';
+
+const IcsParams = z.object({
+  code: MunicipalityCode,
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 31),
+});
+const CACHE = 'public, max-age=60';
+const ICS_TYPE = 'text/calendar; charset=utf-8';
+
+/** Where the links point: PUBLIC_URL, else the host the request came to. */
+function baseOf(req: Request): string {
+  return config().PUBLIC_URL || `${req.protocol}://${req.get('host') ?? 'localhost'}/`;
+}
 
 const TOO_MANY =
   'too many wrong codes from this connection; wait 15 minutes and check the code in your letter';
@@ -30,6 +50,25 @@ export function eveningsPublicRouter(): Router {
     legacyHeaders: false,
     keyGenerator: keyOf,
     message: { error: { code: 'rate_limited', message: TOO_MANY } },
+  });
+  r.get('/api/public/:code/evenings', async (req, res) => {
+    const code = MunicipalityCode.parse(req.params.code);
+    const { lang } = PublicLang.parse(req.query);
+    res.setHeader('Cache-Control', CACHE);
+    res.json(await upcomingEvenings(code, lang, baseOf(req)));
+  });
+  r.get('/api/public/:code/evenings.ics', async (req, res) => {
+    const code = MunicipalityCode.parse(req.params.code);
+    const ics = await eveningsFeed(code);
+    res.setHeader('Cache-Control', CACHE);
+    res.type(ICS_TYPE).send(ics);
+  });
+  r.get('/api/public/:code/evenings/:id.ics', async (req, res) => {
+    const { code, id } = IcsParams.parse(req.params);
+    const ics = await eveningIcs(code, id);
+    res.setHeader('Cache-Control', CACHE);
+    res.setHeader('Content-Disposition', `attachment; filename="preventieavond-${id}.ics"`);
+    res.type(ICS_TYPE).send(ics);
   });
   r.use('/api/public/signup', async (req: Request, _res: Response, next: NextFunction) => {
     const seen = await failures.getKey(keyOf(req));

@@ -304,3 +304,36 @@ export async function setAttendance(
     }>(sql('evenings/set-attendance'), [eveningId, code, attended])
   ).rows[0];
 }
+
+/** An evening as the public sees it: no venue address, organiser or invitation. */
+export interface PublicEveningRow {
+  id: number;
+  title: string;
+  starts_at: Date;
+  ends_at: Date;
+  venue_name: string;
+  lon: number;
+  lat: number;
+  area_streets: string[];
+  status: EveningStatus;
+  sequence: number;
+  updated_at: Date;
+  speakers: string[];
+  language: 'nl' | 'en';
+}
+
+export async function publicEvenings(
+  q: Queryable,
+  code: string,
+  endsAfter: Date,
+): Promise<PublicEveningRow[]> {
+  return (await q.query<PublicEveningRow>(sql('evenings/public-evenings'), [code, endsAfter])).rows;
+}
+
+export async function publicEvening(
+  q: Queryable,
+  code: string,
+  id: number,
+): Promise<PublicEveningRow | undefined> {
+  return (await q.query<PublicEveningRow>(sql('evenings/public-evening'), [code, id])).rows[0];
+}
