@@ -151,3 +151,17 @@ test('a wrong code typed on the page gets a clear answer', async () => {
   await page.waitForFunction(() => document.querySelector('#ps-message')!.textContent!.length > 0);
   expect(await page.$eval('#ps-message', (el) => el.textContent)).toMatch(/check the 8 letters and digits/);
 });
+
+test('the public map lists the evening and marks its venue; nothing personal', async () => {
+  await page.goto(`${app.url}/?gemeente=GM0503`, { waitUntil: 'networkidle0' });
+  await page.waitForSelector('#pk-evenings:not([hidden]) li');
+  const text = await page.$eval('#pk-evenings', (el) => (el as HTMLElement).innerText);
+  expect(text).toContain('Preventieavond Wippolder – Wijkcentrum De Wippolder');
+  expect(text).toContain('dinsdag 12 maart 2030, 19:30–21:30');
+  expect(text).not.toContain('Jaffalaan 1');
+  expect(await page.$$eval('.maplibregl-marker', (els) => els.length)).toBeGreaterThanOrEqual(1);
+  await page.click('#pk-lang');
+  await page.waitForFunction(() =>
+    /Tuesday 12 March 2030/.test(document.querySelector('#pk-evenings')!.textContent!),
+  );
+});

@@ -24,6 +24,7 @@ import { areaName, countText, periodText } from './figure-text';
 import { createPublicMap } from './public-map';
 import { renderLegend, translateStatic } from './static-texts';
 import { renderAdvice } from './advice-panel';
+import { renderEvenings } from './evenings-panel';
 import { readStreetLink } from './street-link';
 import { periodTable, valueText } from './trend-chart';
 
@@ -248,6 +249,7 @@ async function main(): Promise<void> {
   $<HTMLSelectElement>('pk-period').value = String(state.filter.period);
   map = initMap(m);
   await loadFigures();
+  void renderEvenings(m.code, map).catch((err: unknown) => console.error(err));
   if (window.preventiekaart) window.preventiekaart.streets = state.streets?.streets ?? [];
   await openFromUrl();
 
@@ -282,6 +284,7 @@ async function main(): Promise<void> {
     u.searchParams.set('lang', next);
     history.replaceState(null, '', u);
     renderAll();
+    if (state.m) void renderEvenings(state.m.code, map).catch((err: unknown) => console.error(err));
   });
   $('pk-table-toggle').addEventListener('click', () => {
     const wrap = $('pk-table-wrap');
