@@ -1,6 +1,6 @@
 // Vite builds the pages of the client into dist/, which the Express server serves:
 // index.html (the public map for residents), intern.html (the officers' map) and
-// inspectie.html (the phone page of a street inspection).
+// inspectie.html (the phone page of a street inspection), aanmelden.html (sign-up for an evening).
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
@@ -20,6 +20,8 @@ export default defineConfig({
         intern: resolve(__dirname, 'client/intern.html'),
         // The phone page of a street inspection (issue 11).
         inspectie: resolve(__dirname, 'client/inspectie.html'),
+        // The public sign-up page of a prevention evening, reached by the letter's QR code (issue 12).
+        aanmelden: resolve(__dirname, 'client/aanmelden.html'),
       },
     },
   },

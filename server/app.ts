@@ -15,6 +15,8 @@ import { adminRouter } from './admin/admin.routes';
 import { inspectionsRouter } from './inspections/inspections.routes';
 import { effectRouter } from './effect/effect.routes';
 import { subsidiesRouter } from './subsidies/subsidies.routes';
+import { eveningsRouter } from './evenings/evenings.routes';
+import { eveningsPublicRouter } from './evenings/evenings-public.routes';
 import { config, type Config } from './core/config';
 import { errorHandler, notFoundHandler } from './core/http';
 import { logger } from './core/logger';
@@ -57,6 +59,8 @@ export function buildApp(overrides: Partial<Config> = {}): Express {
   app.use(basemapRouter());
   app.use(residentsRouter());
   app.use(openApiRouter());
+  // Sign-up by personal code and the public calendar of evenings: no sign-in either.
+  app.use(eveningsPublicRouter());
   // Everything from here on is behind sign-in (or refuses for want of it): the session and its
   // CSRF token, incidents, addresses, campaign files. No browser or proxy may keep any of it.
   app.use(['/api', '/tiles'], (_req, res, next) => {
@@ -78,6 +82,7 @@ export function buildApp(overrides: Partial<Config> = {}): Express {
   app.use(inspectionsRouter());
   app.use(effectRouter());
   app.use(subsidiesRouter());
+  app.use(eveningsRouter());
 
   app.use('/api', notFoundHandler);
   app.use('/tiles', notFoundHandler);

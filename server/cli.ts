@@ -13,6 +13,7 @@ import { incidentCommands } from './incidents/incidents.cli';
 import { campaignCommands } from './campaigns/campaigns.cli';
 import { basemapCommands } from './basemap/basemap.cli';
 import { publicCommands } from './public/public.cli';
+import { eveningCommands } from './evenings/evenings.cli';
 
 const commands: CliCommand[] = [
   ...setupCommands,
@@ -22,6 +23,7 @@ const commands: CliCommand[] = [
   ...campaignCommands,
   ...basemapCommands,
   ...publicCommands,
+  ...eveningCommands,
 ];
 
 function usage(): string {

@@ -41,6 +41,8 @@ export interface RenderRow extends PostalAddressParts {
   incident_attempt: boolean | null;
   incident_mo: string | null;
   incident_street: string | null;
+  /** The address's personal sign-up code, for an invitation to an evening (server/evenings). */
+  signup_code: string | null;
 }
 
 /** A rendered letter in print order. */

@@ -47,6 +47,14 @@ export const LetterInput = z.object({
     })
     .nullable(),
   evening: z.object({ at: z.string().datetime({ offset: true }), location: z.string().min(1) }).nullable(),
+  /**
+   * An invitation's personal sign-up: the code (Crockford base32) and the sign-up page; the QR
+   * code in the letter opens the page with the code in the URL fragment (not sent to a server log).
+   */
+  signup: z
+    .object({ code: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{8}$/), pageUrl: z.string().url() })
+    .nullable()
+    .default(null),
   /** Base URL of the public map (municipality's publicMapUrl, else PUBLIC_URL). */
   publicMapBase: z.string().url(),
   kix: z.boolean(),

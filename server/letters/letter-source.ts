@@ -14,6 +14,13 @@ export function publicMapBase(settings: MunicipalitySettings): string {
   return settings.publicMapUrl || cfg.PUBLIC_URL || `http://${cfg.HOST}:${cfg.PORT}/`;
 }
 
+/** The public sign-up page for evenings (this server's own page, not an embedding municipal site). */
+export function signupPageUrl(): string {
+  const cfg = config();
+  const base = cfg.PUBLIC_URL || `http://${cfg.HOST}:${cfg.PORT}/`;
+  return new URL('aanmelden.html', base.endsWith('/') ? base : `${base}/`).toString();
+}
+
 /** Throws a ZodError (bad data: the letter fails with its reason) when the row cannot make a letter. */
 export function letterInputFromRow(row: RenderRow): LetterInput {
   const settings = MunicipalitySettings.parse(row.settings ?? {});
@@ -48,6 +55,7 @@ export function letterInputFromRow(row: RenderRow): LetterInput {
     evening: row.evening_at
       ? { at: row.evening_at.toISOString(), location: row.evening_location ?? '' }
       : null,
+    signup: row.signup_code ? { code: row.signup_code, pageUrl: signupPageUrl() } : null,
     publicMapBase: publicMapBase(settings),
     kix: config().LETTER_KIX,
   });

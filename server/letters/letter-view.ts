@@ -74,6 +74,13 @@ export async function buildLetterView(input: LetterInput) {
   const evening = input.evening
     ? { ...formatDateTime(lang, input.evening.at), location: input.evening.location }
     : null;
+  const signup = input.signup
+    ? {
+        code: `${input.signup.code.slice(0, 4)}-${input.signup.code.slice(4)}`,
+        pageUrl: input.signup.pageUrl,
+        qrSvg: await qrSvg(`${input.signup.pageUrl}?lang=${lang}#code=${input.signup.code}`),
+      }
+    : null;
   const incident = input.incident
     ? {
         date: formatDate(lang, input.incident.occurredOn),
@@ -105,6 +112,7 @@ export async function buildLetterView(input: LetterInput) {
     general: generalAdvice(lang),
     emergency: EMERGENCY,
     evening,
+    signup,
     mapUrl,
     qrSvg: await qrSvg(mapUrl),
   };

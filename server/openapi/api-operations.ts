@@ -28,6 +28,7 @@ export interface Operation {
     | 'campaigns'
     | 'inspections'
     | 'effect'
+    | 'evenings'
     | 'tiles';
   access: Access;
   query?: z.ZodType;
@@ -330,6 +331,72 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/subsidies/streets': {
     summary: 'Subsidy applications per street (aggregated, never an address)',
     tag: 'effect',
+    access: 'officer',
+  },
+  'GET /api/public/:code/evenings': {
+    summary: 'Upcoming prevention evenings: date, venue, area (nothing personal)',
+    tag: 'evenings',
+    access: 'public',
+  },
+  'GET /api/public/:code/evenings.ics': {
+    summary: 'The evenings as an iCalendar feed (webcal)',
+    tag: 'evenings',
+    access: 'public',
+    produces: 'text/calendar',
+  },
+  'GET /api/public/:code/evenings/:id.ics': {
+    summary: 'One evening as iCalendar',
+    tag: 'evenings',
+    access: 'public',
+    produces: 'text/calendar',
+  },
+  'POST /api/public/signup/lookup': {
+    summary: 'The evening of a personal sign-up code (rate limited)',
+    tag: 'evenings',
+    access: 'public',
+  },
+  'POST /api/public/signup': {
+    summary: 'Sign up, or change a sign-up, with the personal code',
+    tag: 'evenings',
+    access: 'public',
+  },
+  'POST /api/public/signup/cancel': {
+    summary: 'Cancel a sign-up with the personal code',
+    tag: 'evenings',
+    access: 'public',
+  },
+  'GET /api/evenings': {
+    summary: 'Prevention evenings of the municipality',
+    tag: 'evenings',
+    access: 'officer',
+  },
+  'POST /api/evenings': { summary: 'Plan a prevention evening', tag: 'evenings', access: 'officer' },
+  'GET /api/evenings/:id': { summary: 'One evening', tag: 'evenings', access: 'officer' },
+  'PATCH /api/evenings/:id': {
+    summary: 'Change an evening until it is held',
+    tag: 'evenings',
+    access: 'officer',
+  },
+  'POST /api/evenings/:id/cancel': { summary: 'Cancel an evening', tag: 'evenings', access: 'officer' },
+  'POST /api/evenings/:id/invitations': {
+    summary: 'Invite every residential address of the area (letters with personal codes)',
+    tag: 'evenings',
+    access: 'officer',
+  },
+  'GET /api/evenings/:id/response': {
+    summary: 'Invited, signed up and coming, per street',
+    tag: 'evenings',
+    access: 'officer',
+  },
+  'GET /api/evenings/:id/response.csv': {
+    summary: 'The response per street as CSV',
+    tag: 'evenings',
+    access: 'officer',
+    produces: 'text/csv',
+  },
+  'POST /api/evenings/:id/attendance': {
+    summary: 'Tick attendance by code',
+    tag: 'evenings',
     access: 'officer',
   },
 };

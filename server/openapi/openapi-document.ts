@@ -94,6 +94,7 @@ export function openApiDocument(): Json {
       'campaigns',
       'inspections',
       'effect',
+      'evenings',
       'tiles',
     ].map((name) => ({ name })),
     components: {

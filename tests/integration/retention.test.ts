@@ -6,7 +6,11 @@
 // Must come first: the file gets its own Redis prefix before config() is read.
 import '../helpers/own-redis-prefix';
 import { Queue, QueueEvents } from 'bullmq';
-import { RETENTION_SCHEDULER_ID, startMaintenanceWorker } from '../../jobs/maintenance-worker';
+import {
+  EVENING_CONTACTS_SCHEDULER_ID,
+  RETENTION_SCHEDULER_ID,
+  startMaintenanceWorker,
+} from '../../jobs/maintenance-worker';
 import { queueOptions, QUEUES } from '../../jobs/queues';
 import { purgeExpiredIncidents } from '../../server/incidents/retention';
 import { runCli } from '../helpers/cli';
@@ -65,8 +69,11 @@ test('the worker schedules the daily purge once, however many workers start, and
   const events = new QueueEvents(QUEUES.maintenance, queueOptions());
   try {
     const schedulers = await queue.getJobSchedulers();
-    expect(schedulers.map((s) => s.key)).toEqual([RETENTION_SCHEDULER_ID]);
-    expect(schedulers[0]!.every).toBe(DAY);
+    // Incident retention and the deletion of evening sign-up contacts, each once.
+    expect(schedulers.map((s) => s.key).sort()).toEqual(
+      [EVENING_CONTACTS_SCHEDULER_ID, RETENTION_SCHEDULER_ID].sort(),
+    );
+    for (const s of schedulers) expect(s.every).toBe(DAY);
 
     const old = await addIncident('retention-worker', 1000);
     await events.waitUntilReady();

@@ -47,6 +47,12 @@ const GUARDS: Record<
   'POST /alerts/confirm': { who: 'public' },
   'GET /alerts/unsubscribe': { who: 'public' },
   'POST /alerts/unsubscribe': { who: 'public' },
+  'GET /api/public/:code/evenings': { who: 'public' },
+  'GET /api/public/:code/evenings.ics': { who: 'public' },
+  'GET /api/public/:code/evenings/:id.ics': { who: 'public' },
+  'POST /api/public/signup/lookup': { who: 'public' },
+  'POST /api/public/signup': { who: 'public' },
+  'POST /api/public/signup/cancel': { who: 'public' },
   'POST /api/session': { who: 'sign-in' },
   'GET /api/session': { who: 'signed-in' },
   'DELETE /api/session': { who: 'signed-in' },
@@ -75,6 +81,15 @@ const GUARDS: Record<
   'PATCH /api/inspections/:id/findings/:findingId': { who: 'team', other: 'refused' },
   'POST /api/inspections/:id/sheet': { who: 'team', other: 'refused' },
   'GET /api/inspections/:id/sheet.pdf': { who: 'team', other: 'refused' },
+  'GET /api/evenings': { who: 'officer', other: 'empty' },
+  'POST /api/evenings': { who: 'officer', other: 'refused' },
+  'GET /api/evenings/:id': { who: 'officer', other: 'refused' },
+  'PATCH /api/evenings/:id': { who: 'officer', other: 'refused' },
+  'POST /api/evenings/:id/cancel': { who: 'officer', other: 'refused' },
+  'POST /api/evenings/:id/invitations': { who: 'officer', other: 'refused' },
+  'GET /api/evenings/:id/response': { who: 'officer', other: 'refused' },
+  'GET /api/evenings/:id/response.csv': { who: 'officer', other: 'refused' },
+  'POST /api/evenings/:id/attendance': { who: 'officer', other: 'refused' },
   'POST /api/incidents/import': { who: 'officer', other: 'refused' },
   'GET /api/incidents/:id': { who: 'officer', other: 'refused' },
   'GET /api/streets/activity': { who: 'officer', other: 'refused' },
@@ -128,7 +143,7 @@ let officer: TestUser;
 let planner: TestUser;
 let admin: TestUser;
 let stranger: TestUser;
-let ids: { campaign: number; incident: number; street: number; inspection: number };
+let ids: { campaign: number; incident: number; street: number; inspection: number; evening: number };
 
 beforeAll(async () => {
   officer = await createTestUser(t.pool, { role: 'officer' });
@@ -155,11 +170,18 @@ beforeAll(async () => {
     }),
   });
   expect(insp.status).toBe(201);
+  const ev = await fetch(`${app.url}/api/evenings`, {
+    method: 'POST',
+    headers: { ...bearer(officer), 'content-type': 'application/json' },
+    body: JSON.stringify(eveningBody({ path: '/api/evenings', method: 'POST' }, undefined, street!.id)),
+  });
+  expect(ev.status).toBe(201);
   ids = {
     campaign: ((await c.json()) as { id: number }).id,
     incident: incidentId,
     street: street!.id,
     inspection: ((await insp.json()) as { id: number }).id,
+    evening: ((await ev.json()) as { id: number }).id,
   };
 });
 
@@ -204,6 +226,26 @@ function inspectionBody(r: Route, hostile?: string): unknown {
   return { title: h ?? 'Schouw Hof van Delft' };
 }
 
+/** A valid body for each evening route (or one with `hostile` in its fields). */
+function eveningBody(r: Route, hostile?: string, streetId = ids.street): unknown {
+  const h = hostile;
+  if (r.path === '/api/evenings')
+    return {
+      municipality: h ?? 'GM0503',
+      title: h ?? 'Preventieavond',
+      startsAt: '2030-03-12T19:30:00+01:00',
+      endsAt: '2030-03-12T21:30:00+01:00',
+      venue: { name: h ?? 'Wijkcentrum', address: h ?? 'Jaffalaan 1, Delft', lon: 4.37, lat: 52.0 },
+      capacity: 40,
+      organiser: { name: h ?? 'Team OOV' },
+      area: { streetIds: [h ?? streetId] },
+    };
+  if (r.path.endsWith('/cancel')) return {};
+  if (r.path.endsWith('/invitations')) return h ? { letterDate: h } : {};
+  if (r.path.endsWith('/attendance')) return { code: h ?? 'ZZZZZZZZ', attended: true };
+  return { title: h ?? 'Preventieavond Wippolder' };
+}
+
 /** A concrete URL of a route, about Delft's data; `hostile` replaces every parameter. */
 function url(r: Route, hostile?: string): string {
   const value: Record<string, string> = {
@@ -220,7 +262,9 @@ function url(r: Route, hostile?: string): string {
         ? String(ids.street)
         : r.path.includes('/inspections/')
           ? String(ids.inspection)
-          : String(ids.campaign),
+          : r.path.includes('/evenings/')
+            ? String(ids.evening)
+            : String(ids.campaign),
     findingId: '6f1c1a4e-8a0b-4a57-9c2f-1d2e3f405162',
   };
   const path = r.path.replace(/:(\w+)/g, (_, k: string) => encodeURIComponent(hostile ?? value[k]!));
@@ -251,13 +295,15 @@ async function send(
           ? { email: opts.hostile ?? 'nobody@example.org', password: opts.hostile ?? 'x' }
           : r.path.startsWith('/api/inspections')
             ? inspectionBody(r, opts.hostile)
-            : opts.hostile
-              ? {
-                  ...campaignBody(ids.street),
-                  municipality: opts.hostile,
-                  selection: { streetIds: [opts.hostile] },
-                }
-              : campaignBody(ids.street),
+            : r.path.startsWith('/api/evenings')
+              ? eveningBody(r, opts.hostile)
+              : opts.hostile
+                ? {
+                    ...campaignBody(ids.street),
+                    municipality: opts.hostile,
+                    selection: { streetIds: [opts.hostile] },
+                  }
+                : campaignBody(ids.street),
       );
     }
   }

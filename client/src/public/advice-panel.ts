@@ -44,6 +44,5 @@ export function renderAdvice(m: MunicipalityInfo | undefined, methods: string[])
     texts.subsidy.url,
   );
   block($('pk-whatsapp'), t('whatsappTitle'), texts.whatsapp.description, texts.whatsapp.url);
-  // Prevention evenings come with the planning module; until then the block stays hidden.
-  $('pk-evenings').hidden = true;
+  // Prevention evenings: evenings-panel.ts (their own request, in the language shown).
 }

@@ -19,11 +19,12 @@ import {
 import { methodLabel } from './advice';
 import { lastDayText, lang, setLang, t, type Lang } from './i18n';
 import { publicTileUrl } from './map-style';
-import { StreetTable } from './street-table';
+import { StreetTable, wireTableToggle } from './street-table';
 import { areaName, countText, periodText } from './figure-text';
 import { createPublicMap } from './public-map';
 import { renderLegend, translateStatic } from './static-texts';
 import { renderAdvice } from './advice-panel';
+import { renderEvenings } from './evenings-panel';
 import { readStreetLink } from './street-link';
 import { periodTable, valueText } from './trend-chart';
 import { initAlertForm, renderAlertForm } from './alert-form';
@@ -250,6 +251,7 @@ async function main(): Promise<void> {
   $<HTMLSelectElement>('pk-period').value = String(state.filter.period);
   map = initMap(m);
   await loadFigures();
+  void renderEvenings(m.code, map).catch((err: unknown) => console.error(err));
   if (window.preventiekaart) window.preventiekaart.streets = state.streets?.streets ?? [];
   await openFromUrl();
 
@@ -285,13 +287,9 @@ async function main(): Promise<void> {
     u.searchParams.set('lang', next);
     history.replaceState(null, '', u);
     renderAll();
+    if (state.m) void renderEvenings(state.m.code, map).catch((err: unknown) => console.error(err));
   });
-  $('pk-table-toggle').addEventListener('click', () => {
-    const wrap = $('pk-table-wrap');
-    wrap.hidden = !wrap.hidden;
-    $('pk-table-toggle').setAttribute('aria-expanded', String(!wrap.hidden));
-    $('pk-table-toggle').textContent = wrap.hidden ? t('tableShow') : t('tableHide');
-  });
+  wireTableToggle($('pk-table-toggle'), $('pk-table-wrap'));
 }
 
 main().catch((err: unknown) => {

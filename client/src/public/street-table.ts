@@ -102,3 +102,12 @@ export class StreetTable {
     this.host.replaceChildren(table);
   }
 }
+
+/** The button that shows and hides the table alternative of the map. */
+export function wireTableToggle(button: HTMLElement, wrap: HTMLElement): void {
+  button.addEventListener('click', () => {
+    wrap.hidden = !wrap.hidden;
+    button.setAttribute('aria-expanded', String(!wrap.hidden));
+    button.textContent = wrap.hidden ? t('tableShow') : t('tableHide');
+  });
+}
