@@ -18,11 +18,14 @@ import { useTestDatabase } from '../helpers/db';
 afterAll(async () => {
   await worker?.close();
   await closeLetterQueue();
-  await ownRedis.stop();
-  ownRedis.cleanup();
 });
 const t = useTestDatabase();
 const app = useTestApp();
+// Last (after the app has closed its Redis connection): this file's Redis goes.
+afterAll(async () => {
+  await ownRedis.stop();
+  ownRedis.cleanup();
+});
 let officer: TestUser;
 let streets: DemoStreet[];
 let worker: ReturnType<typeof startLetterWorker> | undefined;
