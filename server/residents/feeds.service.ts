@@ -3,6 +3,7 @@
  * with the same published figures as the map and the alert mails (last month and the last 3
  * months). No personal data at all: street or area names, months, figures, advice.
  */
+import { streetMapUrl } from '../letters/letter-format';
 import { z } from 'zod';
 import { db } from '../core/db';
 import { NotFoundError } from '../core/errors';
@@ -40,7 +41,13 @@ export async function streetFeed(
     centerLat: null,
     radiusM: null,
   };
-  return feed(code, place, `${s.name}, ${s.place}`, `street/${streetId}`, lang, baseUrl, now);
+  // The entries link to the street on the public map, as a letter does (its area when merged).
+  const mapUrl = streetMapUrl(`${baseUrl}/`, {
+    municipalityCode: code,
+    street: { id: streetId, name: s.name },
+    language: lang,
+  });
+  return feed(code, place, `${s.name}, ${s.place}`, `street/${streetId}`, lang, baseUrl, now, mapUrl);
 }
 
 export async function areaFeed(
@@ -62,7 +69,8 @@ export async function areaFeed(
     centerLat: null,
     radiusM: null,
   };
-  return feed(code, place, a.name, `area/${encodeURIComponent(areaKey)}`, lang, baseUrl, now);
+  const mapUrl = `${baseUrl}/?${new URLSearchParams({ gemeente: code, lang })}`;
+  return feed(code, place, a.name, `area/${encodeURIComponent(areaKey)}`, lang, baseUrl, now, mapUrl);
 }
 
 async function feed(
@@ -73,6 +81,7 @@ async function feed(
   lang: 'nl' | 'en',
   baseUrl: string,
   now: Date,
+  mapUrl: string,
 ): Promise<string> {
   const m = await municipalityByCode(db(), code);
   if (!m) throw new NotFoundError(`no public map for municipality '${code}'`);
@@ -99,12 +108,12 @@ async function feed(
   <updated>${updated}</updated>
   <author><name>${esc(`${nl ? 'Gemeente' : 'Municipality of'} ${m.name}`)}</name></author>
   <link rel="self" type="application/atom+xml" href="${esc(self)}"/>
-  <link rel="alternate" type="text/html" href="${esc(`${baseUrl}/`)}"/>
+  <link rel="alternate" type="text/html" href="${esc(mapUrl)}"/>
   <entry>
     <id>${esc(`${idBase}/${one.month}`)}</id>
     <title>${esc(`${title}: ${month}`)}</title>
     <updated>${updated}</updated>
-    <link rel="alternate" type="text/html" href="${esc(`${baseUrl}/`)}"/>
+    <link rel="alternate" type="text/html" href="${esc(mapUrl)}"/>
     <content type="html">${esc(body)}</content>
   </entry>
 </feed>

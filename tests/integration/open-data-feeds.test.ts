@@ -74,6 +74,17 @@ test('an Atom feed per street and per area, valid, with the published figures', 
   const feed = atom(r.text);
   expect(feed.title).toBe(`Inbraken in ${shown.name}, Delft`);
   expect(feed.entry.content['#text']).toContain(shown.name);
+  // Its link opens that street on the public map, as a letter's link does.
+  const alternate = /<link rel="alternate" type="text\/html" href="([^"]+)"/
+    .exec(r.text)![1]!
+    .replace(/&#38;/g, '&');
+  const u = new URL(alternate);
+  expect([u.searchParams.get('gemeente'), u.searchParams.get('street'), u.searchParams.get('lang')]).toEqual([
+    CODE,
+    String(shown.id),
+    'nl',
+  ]);
+  expect((await fetch(alternate)).status).toBe(200);
   const en = await get(`/api/public/${CODE}/streets/${shown.id}/feed.atom?lang=en`);
   expect(atom(en.text).title).toMatch(/^Burglaries in /);
 
@@ -124,6 +135,21 @@ test('CSV and GeoJSON per municipality and period repeat the public figures, wit
   }) as Array<Record<string, string>>;
   expect(ac.length).toBeGreaterThan(0);
   expect(ac.every((r) => r.level === 'area')).toBe(true);
+  // Every area number of every period is the map's own figure: the downloads add no cell of their own.
+  for (const period of [1, 3, 12]) {
+    const api = (await (await fetch(`${app.url}/api/public/${CODE}/areas?period=${period}`)).json()) as {
+      areas: Array<{ key: string; count: number | null; few: boolean; hidden: boolean }>;
+    };
+    const csv = parse((await get(`/api/public/${CODE}/open-data/areas.csv?period=${period}`)).text, {
+      columns: true,
+    }) as Array<Record<string, string>>;
+    const shownAreas = api.areas
+      .filter((a) => !a.hidden && a.count !== null)
+      .map((a) => `${a.key}=${a.count}`);
+    const keyCol = Object.keys(csv[0]!).find((k) => /key|id/.test(k))!;
+    const csvAreas = csv.filter((r) => r.count !== '').map((r) => `${r[keyCol]}=${r.count}`);
+    expect(csvAreas.sort()).toEqual(shownAreas.sort());
+  }
 
   const cat = JSON.parse((await get(`/api/public/${CODE}/open-data`)).text) as {
     licence: unknown;
