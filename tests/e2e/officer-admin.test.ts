@@ -63,9 +63,22 @@ test('an admin signs in with a password and must first set up two-factor sign-in
   await page.goto(`${app.url}/intern.html`, { waitUntil: 'load' });
   await signInForm(admin.email, admin.password);
   await page.waitForSelector('#pk-enrol', { visible: true, timeout: 30_000 });
+  await page.waitForFunction(
+    () => (document.getElementById('pk-enrol-secret')?.textContent ?? '').length > 0,
+    {
+      timeout: 30_000,
+    },
+  );
   secret = (await page.$eval('#pk-enrol-secret', (e) => e.textContent ?? '')).replace(/\s/g, '');
   expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
-  expect(await page.$eval('#pk-enrol-qr', (i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+  // The QR code is drawn (the SVG image has loaded and has a size).
+  await page.waitForFunction(
+    () => {
+      const i = document.getElementById('pk-enrol-qr') as HTMLImageElement | null;
+      return !!i && i.complete && i.naturalWidth > 0;
+    },
+    { timeout: 15_000 },
+  );
   expect(await axeViolations(page)).toEqual([]);
   await page.type('#pk-enrol-code', authenticator.generate(secret));
   await page.click('#pk-enrol-form button[type=submit]');
