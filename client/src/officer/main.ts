@@ -35,6 +35,7 @@ import { period } from './period';
 import { mountPeriodTotals } from './period-totals';
 import { SignInForm } from './sign-in-form';
 import { installTestHook } from './test-hook';
+import { mountTeamSections } from './team-sections';
 import { userMunicipalities } from './user-municipalities';
 
 const layerToggle = (group: string) => byId<HTMLInputElement>(`pk-layer-${group}`);
@@ -100,6 +101,7 @@ async function startApp(user: SessionUser): Promise<void> {
   byId('pk-municipality-select').replaceChildren(...choices.map((c) => new Option(c.name, c.code)));
   byId('pk-municipality-choice').hidden = choices.length < 2;
   await showMunicipality(choices[0]);
+  mountTeamSections({ store, user, map: () => officerMap?.map, showError });
   void mountAccount().catch(showError);
   if (user.role === 'admin') void mountAdmin().catch(showError);
 }
