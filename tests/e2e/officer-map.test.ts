@@ -241,7 +241,7 @@ test('select a street in the table and create a cocoon letter campaign through t
     { timeout: 10_000 },
     campaignId,
   );
-  const shown = await page.$eval('#pk-campaign dd[data-count="Brieven"]', (e) => Number(e.textContent));
+  const shown = await page.$eval('#pk-campaign dd[data-count="total"]', (e) => Number(e.textContent));
   expect(shown).toBe(expected!.n);
   const {
     rows: [db],

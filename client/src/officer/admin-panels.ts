@@ -6,15 +6,85 @@
 import { api, type AdminUser, type AuditEntry } from './api';
 import { byId } from './by-id';
 import { dateTimeText } from './format';
+import { messages } from './i18n';
 
-const ROLE_TEXT: Record<string, string> = { admin: 'beheerder', officer: 'medewerker', planner: 'planner' };
+const t = messages({
+  nl: {
+    admin: 'beheerder',
+    officer: 'medewerker',
+    planner: 'planner',
+    thisSession: 'Deze sessie sinds {when}',
+    session: 'Sessie sinds {when}',
+    from: ' vanaf {ip}',
+    created: 'Aangemaakt. Eerste wachtwoord (één keer getoond, geef het veilig door): {password}',
+    users: 'Gebruikers',
+    colEmail: 'E-mail',
+    colRole: 'Rol',
+    colMunicipalities: 'Gemeenten',
+    colStatus: 'Status',
+    colActions: 'Acties',
+    all: 'alle',
+    disabled: 'uitgeschakeld',
+    active: 'actief',
+    locked: 'geblokkeerd',
+    totp: 'met tweestapsverificatie',
+    enable: 'Inschakelen',
+    disable: 'Uitschakelen',
+    enableLabel: '{email} inschakelen',
+    disableLabel: '{email} uitschakelen',
+    newPassword: 'Nieuw wachtwoord',
+    newPasswordLabel: 'Nieuw wachtwoord voor {email}',
+    newPasswordShown: 'Nieuw wachtwoord voor {email} (één keer getoond): {password}',
+    auditCaption: 'Auditlog: {n} nieuwste regels',
+    colWhen: 'Wanneer',
+    colWho: 'Wie',
+    colWhat: 'Wat',
+    colRecords: 'Welke gegevens',
+    colBasis: 'Grondslag',
+  },
+  en: {
+    admin: 'administrator',
+    officer: 'officer',
+    planner: 'planner',
+    thisSession: 'This session since {when}',
+    session: 'Session since {when}',
+    from: ' from {ip}',
+    created: 'Created. First password (shown once, pass it on safely): {password}',
+    users: 'Users',
+    colEmail: 'E-mail',
+    colRole: 'Role',
+    colMunicipalities: 'Municipalities',
+    colStatus: 'Status',
+    colActions: 'Actions',
+    all: 'all',
+    disabled: 'disabled',
+    active: 'active',
+    locked: 'locked',
+    totp: 'with two-step verification',
+    enable: 'Enable',
+    disable: 'Disable',
+    enableLabel: 'Enable {email}',
+    disableLabel: 'Disable {email}',
+    newPassword: 'New password',
+    newPasswordLabel: 'New password for {email}',
+    newPasswordShown: 'New password for {email} (shown once): {password}',
+    auditCaption: 'Audit log: {n} newest rows',
+    colWhen: 'When',
+    colWho: 'Who',
+    colWhat: 'What',
+    colRecords: 'Which records',
+    colBasis: 'Legal basis',
+  },
+});
+const roleText = (role: string) =>
+  role === 'admin' || role === 'officer' || role === 'planner' ? t(role) : role;
 
 export async function mountAccount(): Promise<void> {
   const { sessions } = await api.sessions();
   const ul = document.createElement('ul');
   for (const s of sessions) {
     const li = document.createElement('li');
-    li.textContent = `${s.current ? 'Deze sessie' : 'Sessie'} sinds ${dateTimeText(s.createdAt)}${s.ip ? ` vanaf ${s.ip}` : ''}`;
+    li.textContent = `${t(s.current ? 'thisSession' : 'session', { when: dateTimeText(s.createdAt) })}${s.ip ? t('from', { ip: s.ip }) : ''}`;
     ul.appendChild(li);
   }
   byId('pk-sessions').replaceChildren(ul);
@@ -34,8 +104,7 @@ export async function mountAdmin(): Promise<void> {
     const email = byId<HTMLInputElement>('pk-new-email').value.trim();
     void api.createUser({ email, role: byId<HTMLSelectElement>('pk-new-role').value }).then(
       (r) => {
-        byId('pk-user-password').textContent =
-          `Aangemaakt. Eerste wachtwoord (één keer getoond, geef het veilig door): ${r.password ?? ''}`;
+        byId('pk-user-password').textContent = t('created', { password: r.password ?? '' });
         byId<HTMLInputElement>('pk-new-email').value = '';
         return drawUsers();
       },
@@ -53,9 +122,9 @@ async function drawUsers(): Promise<void> {
   const { users } = await api.users();
   const table = document.createElement('table');
   table.className = 'pk-table';
-  table.createCaption().textContent = 'Gebruikers';
+  table.createCaption().textContent = t('users');
   const head = table.createTHead().insertRow();
-  for (const h of ['E-mail', 'Rol', 'Gemeenten', 'Status', 'Acties']) {
+  for (const h of [t('colEmail'), t('colRole'), t('colMunicipalities'), t('colStatus'), t('colActions')]) {
     const th = document.createElement('th');
     th.scope = 'col';
     th.textContent = h;
@@ -70,26 +139,28 @@ function userRow(u: AdminUser): HTMLTableRowElement {
   const row = document.createElement('tr');
   row.dataset.userId = String(u.id);
   row.insertCell().textContent = u.email;
-  row.insertCell().textContent = ROLE_TEXT[u.role] ?? u.role;
-  row.insertCell().textContent = u.municipalities === 'all' ? 'alle' : u.municipalities.join(', ') || '–';
+  row.insertCell().textContent = roleText(u.role);
+  row.insertCell().textContent = u.municipalities === 'all' ? t('all') : u.municipalities.join(', ') || '–';
   row.insertCell().textContent = [
-    u.disabled ? 'uitgeschakeld' : 'actief',
-    u.lockedUntil ? 'geblokkeerd' : '',
-    u.totpEnabled ? 'met tweestapsverificatie' : '',
+    u.disabled ? t('disabled') : t('active'),
+    u.lockedUntil ? t('locked') : '',
+    u.totpEnabled ? t('totp') : '',
   ]
     .filter(Boolean)
     .join(', ');
   const actions = row.insertCell();
   actions.append(
     button(
-      u.disabled ? 'Inschakelen' : 'Uitschakelen',
-      `${u.email} ${u.disabled ? 'inschakelen' : 'uitschakelen'}`,
+      u.disabled ? t('enable') : t('disable'),
+      t(u.disabled ? 'enableLabel' : 'disableLabel', { email: u.email }),
       () => api.updateUser(u.id, { disabled: !u.disabled }).then(drawUsers),
     ),
-    button('Nieuw wachtwoord', `Nieuw wachtwoord voor ${u.email}`, () =>
+    button(t('newPassword'), t('newPasswordLabel', { email: u.email }), () =>
       api.resetPassword(u.id).then((r) => {
-        byId('pk-user-password').textContent =
-          `Nieuw wachtwoord voor ${u.email} (één keer getoond): ${r.password}`;
+        byId('pk-user-password').textContent = t('newPasswordShown', {
+          email: u.email,
+          password: r.password,
+        });
       }),
     ),
   );
@@ -134,9 +205,9 @@ async function drawAudit(): Promise<void> {
     const { entries } = await api.audit(new URLSearchParams({ ...Object.fromEntries(filter), limit: '200' }));
     const table = document.createElement('table');
     table.className = 'pk-table';
-    table.createCaption().textContent = `Auditlog: ${entries.length} nieuwste regels`;
+    table.createCaption().textContent = t('auditCaption', { n: entries.length });
     const head = table.createTHead().insertRow();
-    for (const h of ['Wanneer', 'Wie', 'Wat', 'Welke gegevens', 'Grondslag']) {
+    for (const h of [t('colWhen'), t('colWho'), t('colWhat'), t('colRecords'), t('colBasis')]) {
       const th = document.createElement('th');
       th.scope = 'col';
       th.textContent = h;

@@ -6,20 +6,61 @@
 import { api, type CampaignStatus, type CreatedCampaign } from './api';
 import { byId } from './by-id';
 import { dateTimeText } from './format';
+import { messages } from './i18n';
+
+const t = messages({
+  nl: {
+    pdf: 'Drukbestand (PDF, op postcode)',
+    zip: 'Eén PDF per adres (zip)',
+    manifest: 'Adreslijst voor de drukker (CSV)',
+    rendering: 'brieven worden gemaakt',
+    done: 'klaar',
+    done_with_failures: 'klaar, met fouten',
+    cancelled: 'geannuleerd',
+    heading: 'Campagne {id}: {state}',
+    total: 'Brieven',
+    rendered: 'Gemaakt',
+    failed: 'Mislukt',
+    excluded: 'Uitgesloten',
+    created: 'Aangemaakt',
+    progress: 'Voortgang van het maken van de brieven',
+    waiting: 'De downloads komen hier zodra alle brieven gemaakt zijn (de brievenwerker moet draaien).',
+    failures: 'Mislukt: {list}',
+    letter: 'brief {id}',
+    notAgain: 'Niet opnieuw aangeschreven ({n})',
+  },
+  en: {
+    pdf: 'Print file (PDF, by postcode)',
+    zip: 'One PDF per address (zip)',
+    manifest: 'Address list for the print shop (CSV)',
+    rendering: 'letters being made',
+    done: 'done',
+    done_with_failures: 'done, with failures',
+    cancelled: 'cancelled',
+    heading: 'Campaign {id}: {state}',
+    total: 'Letters',
+    rendered: 'Made',
+    failed: 'Failed',
+    excluded: 'Left out',
+    created: 'Created',
+    progress: 'Progress of making the letters',
+    waiting: 'The downloads appear here once every letter is made (the letter worker must be running).',
+    failures: 'Failed: {list}',
+    letter: 'letter {id}',
+    notAgain: 'Not written to again ({n})',
+  },
+});
 
 const DOWNLOADS = [
-  ['letters.pdf', 'Drukbestand (PDF, op postcode)'],
-  ['letters.zip', 'Eén PDF per adres (zip)'],
-  ['manifest.csv', 'Adreslijst voor de drukker (CSV)'],
+  ['letters.pdf', 'pdf'],
+  ['letters.zip', 'zip'],
+  ['manifest.csv', 'manifest'],
 ] as const;
 
-/** A campaign's state in words (also used by the campaign list). */
-export const STATE_TEXT: Record<CampaignStatus['status'], string> = {
-  rendering: 'brieven worden gemaakt',
-  done: 'klaar',
-  done_with_failures: 'klaar, met fouten',
-  cancelled: 'geannuleerd',
-};
+/** A campaign's state in words, in the page's language (also used by the campaign list). */
+export function stateText(state: CampaignStatus['status']): string {
+  return t(state);
+}
 
 /** The progress box of the campaign last created on this page. */
 export class CampaignProgress {
@@ -74,31 +115,31 @@ export class CampaignProgress {
     this.host.dataset.campaignId = String(s.id);
     this.host.dataset.status = s.status;
     const h = document.createElement('h3');
-    h.textContent = `Campagne ${s.id}: ${STATE_TEXT[s.status]}`;
+    h.textContent = t('heading', { id: s.id, state: stateText(s.status) });
     const dl = document.createElement('dl');
-    const row = (k: string, v: number | string) => {
+    // data-count names the figure in any language (tests and scripts read it).
+    const row = (k: 'total' | 'rendered' | 'failed' | 'excluded' | 'created', v: number | string) => {
       const dt = document.createElement('dt');
-      dt.textContent = k;
+      dt.textContent = t(k);
       const dd = document.createElement('dd');
       dd.textContent = String(v);
       dd.dataset.count = k;
       dl.append(dt, dd);
     };
-    row('Brieven', s.counts.total);
-    row('Gemaakt', s.counts.rendered);
-    row('Mislukt', s.counts.failed);
-    row('Uitgesloten', s.counts.excluded);
-    row('Aangemaakt', dateTimeText(s.createdAt));
+    row('total', s.counts.total);
+    row('rendered', s.counts.rendered);
+    row('failed', s.counts.failed);
+    row('excluded', s.counts.excluded);
+    row('created', dateTimeText(s.createdAt));
     const progress = document.createElement('progress');
     progress.max = Math.max(1, s.counts.total);
     progress.value = s.counts.rendered + s.counts.failed;
-    progress.setAttribute('aria-label', 'Voortgang van het maken van de brieven');
+    progress.setAttribute('aria-label', t('progress'));
     const parts: Node[] = [h, dl, progress];
     if (s.status === 'rendering') {
       const p = document.createElement('p');
       p.className = 'pk-hint';
-      p.textContent =
-        'De downloads komen hier zodra alle brieven gemaakt zijn (de brievenwerker moet draaien).';
+      p.textContent = t('waiting');
       parts.push(p);
     } else {
       const ul = document.createElement('ul');
@@ -106,7 +147,7 @@ export class CampaignProgress {
         const li = document.createElement('li');
         const a = document.createElement('a');
         a.href = `/api/campaigns/${s.id}/${file}`;
-        a.textContent = label;
+        a.textContent = t(label);
         a.setAttribute('download', '');
         li.appendChild(a);
         ul.appendChild(li);
@@ -116,7 +157,11 @@ export class CampaignProgress {
     if (s.failures.length) {
       const p = document.createElement('p');
       p.className = 'pk-error';
-      p.textContent = `Mislukt: ${s.failures.map((f) => `brief ${f.letterId}${f.reason ? ` (${f.reason})` : ''}`).join('; ')}`;
+      p.textContent = t('failures', {
+        list: s.failures
+          .map((f) => `${t('letter', { id: f.letterId })}${f.reason ? ` (${f.reason})` : ''}`)
+          .join('; '),
+      });
       parts.push(p);
     }
     if (this.excludedList) parts.push(this.excludedList);
@@ -127,7 +172,7 @@ export class CampaignProgress {
 function excludedBox(excluded: CreatedCampaign['excludedAddresses']): HTMLElement {
   const box = document.createElement('div');
   const h = document.createElement('h3');
-  h.textContent = `Niet opnieuw aangeschreven (${excluded.length})`;
+  h.textContent = t('notAgain', { n: excluded.length });
   const ul = document.createElement('ul');
   ul.append(
     ...excluded.slice(0, 50).map((e) => {

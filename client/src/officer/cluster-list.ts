@@ -7,6 +7,28 @@ import { bboxOf } from './bbox';
 import { dateText, numberText } from './format';
 import type { OfficerStore } from './officer-store';
 import { zoomButton } from './zoom-button';
+import { messages } from './i18n';
+
+const t = messages({
+  nl: {
+    intro:
+      '{n} clusters: inbraken binnen {m} m en {d} dagen van elkaar, laatste {days} dagen. Nieuwste eerst.',
+    cluster: '{n} inbraken, {from} – {to} ({days} dagen)',
+    attempts: ' · {n} pogingen',
+    show: 'Toon cluster van {n} inbraken op de kaart',
+    pick: 'Straten kiezen',
+    pickLabel: 'Straten kiezen van dit cluster voor brieven: {streets}',
+  },
+  en: {
+    intro:
+      '{n} clusters: burglaries within {m} m and {d} days of each other, last {days} days. Newest first.',
+    cluster: '{n} burglaries, {from} – {to} ({days} days)',
+    attempts: ' · {n} attempts',
+    show: 'Show the cluster of {n} burglaries on the map',
+    pick: 'Pick streets',
+    pickLabel: 'Pick the streets of this cluster for letters: {streets}',
+  },
+});
 
 /**
  * Draws the cluster list into `host` whenever the store's clusters change.
@@ -23,9 +45,7 @@ export function mountClusterList(
     const p = s.clusters?.parameters;
     const intro = document.createElement('p');
     intro.className = 'pk-hint';
-    intro.textContent = p
-      ? `${features.length} clusters: inbraken binnen ${p.distanceM} m en ${p.days} dagen van elkaar, laatste ${s.days} dagen. Nieuwste eerst.`
-      : '';
+    intro.textContent = p ? t('intro', { n: features.length, m: p.distanceM, d: p.days, days: s.days }) : '';
     const ul = document.createElement('ul');
     ul.className = 'pk-clusters';
     ul.id = 'pk-clusters';
@@ -33,24 +53,26 @@ export function mountClusterList(
       const c = f.properties;
       const li = document.createElement('li');
       const strong = document.createElement('strong');
-      strong.textContent = `${c.size} inbraken, ${dateText(c.firstAt)} – ${dateText(c.lastAt)} (${numberText(c.spanDays, 1)} dagen)`;
+      strong.textContent = t('cluster', {
+        n: c.size,
+        from: dateText(c.firstAt),
+        to: dateText(c.lastAt),
+        days: numberText(c.spanDays, 1),
+      });
       const streets = document.createElement('span');
       streets.textContent =
         c.streets.map((st) => `${st.name} (${st.n})`).join(', ') +
-        (c.attempts ? ` · ${c.attempts} pogingen` : '');
+        (c.attempts ? t('attempts', { n: c.attempts }) : '');
       const show = zoomButton(
-        `Toon cluster van ${c.size} inbraken op de kaart`,
+        t('show', { n: c.size }),
         () => fitTo(bboxOf((f.geometry as { coordinates: unknown }).coordinates)),
         `cluster:${c.id}`,
       );
       const pick = document.createElement('button');
       pick.type = 'button';
       pick.className = 'pk-button-small';
-      pick.textContent = 'Straten kiezen';
-      pick.setAttribute(
-        'aria-label',
-        `Straten kiezen van dit cluster voor brieven: ${c.streets.map((st) => st.name).join(', ')}`,
-      );
+      pick.textContent = t('pick');
+      pick.setAttribute('aria-label', t('pickLabel', { streets: c.streets.map((st) => st.name).join(', ') }));
       pick.addEventListener('click', () => store.selectCluster(c.id));
       li.append(strong, streets, document.createTextNode(' '), show, document.createTextNode(' '), pick);
       ul.appendChild(li);

@@ -5,6 +5,12 @@
 import { api } from './api';
 import type { OfficerStore } from './officer-store';
 import { period } from './period';
+import { messages } from './i18n';
+
+const t = messages({
+  nl: { loading: 'Gegevens worden geladen…' },
+  en: { loading: 'Loading the figures…' },
+});
 
 const DAY_MS = 86_400_000;
 
@@ -28,7 +34,7 @@ export class DataLoader {
     const s = this.store.get();
     const p = period(s.days);
     const q = { municipality: s.municipality!.code, ...p };
-    this.message('Gegevens worden geladen…');
+    this.message(t('loading'));
     const [activity, clusters, zones] = await Promise.all([
       api.activity(q),
       api.clusters(q),

@@ -1,13 +1,14 @@
-/** Dutch formatting for the officers' page (dates in Europe/Amsterdam, numbers with a decimal comma). */
+/** Formatting for the officers' page in its language (dates in Europe/Amsterdam; Dutch numbers with a decimal comma). */
 import { methodLabel } from '../shared/method-label';
+import { lang, locale } from './i18n';
 
-const DATE = new Intl.DateTimeFormat('nl-NL', {
+const DATE = new Intl.DateTimeFormat(locale(), {
   day: 'numeric',
   month: 'short',
   year: 'numeric',
   timeZone: 'Europe/Amsterdam',
 });
-const DATETIME = new Intl.DateTimeFormat('nl-NL', {
+const DATETIME = new Intl.DateTimeFormat(locale(), {
   dateStyle: 'medium',
   timeStyle: 'short',
   timeZone: 'Europe/Amsterdam',
@@ -25,23 +26,23 @@ export function dateTimeText(iso: string): string {
 
 /** A number with a decimal comma and `digits` decimals. */
 export function numberText(n: number, digits = 0): string {
-  return n.toLocaleString('nl-NL', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return n.toLocaleString(locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
 /** "cilindertrekken 3, deur geforceerd 1", most frequent first. */
 export function methodsText(mo: Record<string, number>): string {
   return Object.entries(mo)
     .sort((a, b) => b[1] - a[1])
-    .map(([code, n]) => `${methodLabel(code, 'nl')} ${n}`)
+    .map(([code, n]) => `${methodLabel(code, lang())} ${n}`)
     .join(', ');
 }
 
-/** The Dutch name of a method of entry (modus_operandi code). */
+/** The name of a method of entry (modus_operandi code) in the page's language. */
 export function methodText(code: string): string {
-  return methodLabel(code, 'nl');
+  return methodLabel(code, lang());
 }
 
 /** A p-value as officers read it: "< 0,001" rather than 0.001. */
 export function pText(p: number): string {
-  return p < 0.001 ? '< 0,001' : numberText(p, 3);
+  return p < 0.001 ? `< ${numberText(0.001, 3)}` : numberText(p, 3);
 }

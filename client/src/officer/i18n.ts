@@ -16,6 +16,7 @@ export type Dict<K extends string> = { nl: Record<K, string>; en: Record<K, stri
 const STORAGE_KEY = 'pk-officer-lang';
 
 function initialLang(): Lang {
+  if (typeof location === 'undefined') return 'nl'; // unit tests in node
   const asked = new URLSearchParams(location.search).get('lang');
   if (asked === 'nl' || asked === 'en') return asked;
   try {
@@ -28,7 +29,7 @@ function initialLang(): Lang {
 }
 
 const current: Lang = initialLang();
-document.documentElement.lang = current;
+if (typeof document !== 'undefined') document.documentElement.lang = current;
 
 /** The page's language. */
 export function lang(): Lang {

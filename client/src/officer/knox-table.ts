@@ -5,6 +5,26 @@
 import type { Knox } from './api';
 import { dateText, numberText, pText } from './format';
 import type { OfficerStore } from './officer-store';
+import { messages } from './i18n';
+
+const t = messages({
+  nl: {
+    computing: 'Knox-toets wordt berekend…',
+    failed: 'Knox-toets niet beschikbaar: {message}',
+    caption:
+      '{n} inbraken, {pairs} paren, {permutations} permutaties; {from} – {to}. Per cel: verhouding waargenomen/verwacht (waargenomen, p).',
+    corner: 'Afstand \\ tijd',
+    cell: 'waargenomen {observed}, verwacht {expected}',
+  },
+  en: {
+    computing: 'Computing the Knox test…',
+    failed: 'Knox test not available: {message}',
+    caption:
+      '{n} burglaries, {pairs} pairs, {permutations} permutations; {from} – {to}. Per cell: ratio observed/expected (observed, p).',
+    corner: 'Distance \\ time',
+    cell: 'observed {observed}, expected {expected}',
+  },
+});
 
 /**
  * Draws the Knox test into `host` now and whenever the store's `knox` changes.
@@ -14,8 +34,8 @@ import type { OfficerStore } from './officer-store';
 export function mountKnoxTable(host: HTMLElement, store: OfficerStore): void {
   const render = () => {
     const k = store.get().knox;
-    if (k.status === 'computing') host.textContent = 'Knox-toets wordt berekend…';
-    else if (k.status === 'failed') host.textContent = `Knox-toets niet beschikbaar: ${k.message}`;
+    if (k.status === 'computing') host.textContent = t('computing');
+    else if (k.status === 'failed') host.textContent = t('failed', { message: k.message });
     else host.replaceChildren(knoxTable(k.result));
   };
   render();
@@ -29,11 +49,17 @@ function knoxTable(k: Knox): HTMLTableElement {
   table.className = 'pk-table pk-knox';
   table.id = 'pk-knox-table';
   const cap = document.createElement('caption');
-  cap.textContent = `${k.incidents} inbraken, ${k.pairs} paren, ${k.parameters.permutations} permutaties; ${dateText(k.parameters.from)} – ${dateText(k.parameters.to)}. Per cel: verhouding waargenomen/verwacht (waargenomen, p).`;
+  cap.textContent = t('caption', {
+    n: k.incidents,
+    pairs: k.pairs,
+    permutations: k.parameters.permutations,
+    from: dateText(k.parameters.from),
+    to: dateText(k.parameters.to),
+  });
   const head = document.createElement('tr');
   const corner = document.createElement('th');
   corner.scope = 'col';
-  corner.textContent = 'Afstand \\ tijd';
+  corner.textContent = t('corner');
   head.appendChild(corner);
   for (let j = 0; j < ts.length - 1; j++) {
     const th = document.createElement('th');
@@ -58,7 +84,7 @@ function knoxTable(k: Knox): HTMLTableElement {
       if (cell) {
         td.textContent = `${cell.ratio === null ? '–' : numberText(cell.ratio, 2)} (${cell.observed}, p ${pText(cell.p)})`;
         if (cell.ratio !== null && cell.ratio > 1 && cell.p < 0.05) td.classList.add('pk-strong');
-        td.title = `waargenomen ${cell.observed}, verwacht ${numberText(cell.expected, 1)}`;
+        td.title = t('cell', { observed: cell.observed, expected: numberText(cell.expected, 1) });
       }
       tr.appendChild(td);
     }

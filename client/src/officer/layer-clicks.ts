@@ -11,11 +11,71 @@
 import type { MapGeoJSONFeature, MapMouseEvent, Map as MlMap } from 'maplibre-gl';
 import { api } from './api';
 import { dateText, methodText, methodsText, numberText } from './format';
+import { messages } from './i18n';
 import { incidentInfo } from './incident-info';
 import type { MapPopup } from './map-popup';
 import type { OfficerStore } from './officer-store';
 
 type LayerClick = MapMouseEvent & { features?: MapGeoJSONFeature[] };
+
+const t = messages({
+  nl: {
+    attempt: 'Poging tot inbraak',
+    burglary: 'Inbraak',
+    letterAbout: 'Brief over deze inbraak',
+    details: 'Adres en details (wordt gelogd)',
+    address: 'Adres: {v}',
+    unknown: 'onbekend',
+    when: 'Tijdvak: {v}',
+    method: 'Werkwijze: {v}',
+    registration: 'Registratienummer: {v}',
+    street: 'Straat: {v}',
+    cluster: 'Near-repeat cluster: {n} inbraken',
+    days: '{v} dagen',
+    streets: 'Straten: {v}',
+    pickStreets: 'Straten kiezen voor brieven',
+    activity: '{n} inbraken ({attempts} pogingen), laatste {last}',
+    addresses: '{n} woonadressen; {per} per 1.000',
+    none: 'Geen inbraken in de laatste {days} dagen.',
+    picked: 'Gekozen voor brieven.',
+    unpicked: 'Niet meer gekozen voor brieven.',
+    cocoon: 'Cocon',
+    watch: 'Waakzone',
+    noStreet: 'zonder straat',
+    zoneIncidents: '{n} inbraken, laatste {last}',
+    zoneUntil: 'Loopt tot {v}',
+    zoneAddresses: '{n} woonadressen in de zone',
+    pickZone: 'Deze zone kiezen voor brieven',
+  },
+  en: {
+    attempt: 'Attempted burglary',
+    burglary: 'Burglary',
+    letterAbout: 'Letter about this burglary',
+    details: 'Address and details (logged)',
+    address: 'Address: {v}',
+    unknown: 'unknown',
+    when: 'Time window: {v}',
+    method: 'Method: {v}',
+    registration: 'Registration number: {v}',
+    street: 'Street: {v}',
+    cluster: 'Near-repeat cluster: {n} burglaries',
+    days: '{v} days',
+    streets: 'Streets: {v}',
+    pickStreets: 'Pick the streets for letters',
+    activity: '{n} burglaries ({attempts} attempts), latest {last}',
+    addresses: '{n} residential addresses; {per} per 1,000',
+    none: 'No burglaries in the last {days} days.',
+    picked: 'Picked for letters.',
+    unpicked: 'No longer picked for letters.',
+    cocoon: 'Cocoon',
+    watch: 'Watch zone',
+    noStreet: 'no street',
+    zoneIncidents: '{n} burglaries, latest {last}',
+    zoneUntil: 'Runs until {v}',
+    zoneAddresses: '{n} residential addresses in the zone',
+    pickZone: 'Pick this zone for letters',
+  },
+});
 
 /**
  * Adds the click handlers of the officers' layers to `map`.
@@ -40,11 +100,11 @@ export function addLayerClicks(
 
   onClick(['incidents-hit'], (e, f) => {
     const i = incidentInfo(f.properties);
-    const title = `${i.attempt ? 'Poging tot inbraak' : 'Inbraak'} · ${dateText(i.date)}`;
-    const letter: [string, () => void] = ['Brief over deze inbraak', () => store.letterAbout(i)];
+    const title = `${i.attempt ? t('attempt') : t('burglary')} · ${dateText(i.date)}`;
+    const letter: [string, () => void] = [t('letterAbout'), () => store.letterAbout(i)];
     // The address is a victim's: fetched only when asked for, and the server logs every view.
     const details: [string, () => void] = [
-      'Adres en details (wordt gelogd)',
+      t('details'),
       () => {
         void api.incident(i.id).then((d) => {
           const until =
@@ -53,10 +113,10 @@ export function addLayerClicks(
             e.lngLat,
             title,
             [
-              `Adres: ${d.address ?? d.locationLabel ?? 'onbekend'}`,
-              `Tijdvak: ${dateText(d.occurredFrom)}${until}`,
-              `Werkwijze: ${d.modusOperandiLabel}${d.moText ? ` (${d.moText})` : ''}`,
-              `Registratienummer: ${d.registration} (${d.source})`,
+              t('address', { v: d.address ?? d.locationLabel ?? t('unknown') }),
+              t('when', { v: `${dateText(d.occurredFrom)}${until}` }),
+              t('method', { v: `${d.modusOperandiLabel}${d.moText ? ` (${d.moText})` : ''}` }),
+              t('registration', { v: `${d.registration} (${d.source})` }),
             ],
             [letter],
           );
@@ -66,7 +126,7 @@ export function addLayerClicks(
     popup.show(
       e.lngLat,
       title,
-      [`Straat: ${store.streetName(i.streetId)}`, `Werkwijze: ${methodText(i.modusOperandi)}`],
+      [t('street', { v: store.streetName(i.streetId) }), t('method', { v: methodText(i.modusOperandi) })],
       [details, letter],
     );
     return true;
@@ -79,12 +139,12 @@ export function addLayerClicks(
     if (!c) return false;
     popup.show(
       e.lngLat,
-      `Near-repeat cluster: ${c.size} inbraken`,
+      t('cluster', { n: c.size }),
       [
-        `${dateText(c.firstAt)} – ${dateText(c.lastAt)} (${numberText(c.spanDays, 1)} dagen)`,
-        `Straten: ${c.streets.map((s) => `${s.name} (${s.n})`).join(', ')}`,
+        `${dateText(c.firstAt)} – ${dateText(c.lastAt)} (${t('days', { v: numberText(c.spanDays, 1) })})`,
+        t('streets', { v: c.streets.map((s) => `${s.name} (${s.n})`).join(', ') }),
       ],
-      [['Straten kiezen voor brieven', () => store.selectCluster(c.id)]],
+      [[t('pickStreets'), () => store.selectCluster(c.id)]],
     );
     return true;
   });
@@ -98,14 +158,15 @@ export function addLayerClicks(
     store.streetClicked(id, name);
     const lines = a
       ? [
-          `${a.incidents} inbraken (${a.attempts} pogingen), laatste ${dateText(a.lastAt)}`,
-          `${a.addresses} woonadressen; ${a.per1000Addresses === null ? '–' : numberText(a.per1000Addresses, 1)} per 1.000`,
-          `Werkwijze: ${methodsText(a.modusOperandi)}`,
+          t('activity', { n: a.incidents, attempts: a.attempts, last: dateText(a.lastAt) }),
+          t('addresses', {
+            n: a.addresses,
+            per: a.per1000Addresses === null ? '–' : numberText(a.per1000Addresses, 1),
+          }),
+          t('method', { v: methodsText(a.modusOperandi) }),
         ]
-      : [`Geen inbraken in de laatste ${store.get().days} dagen.`];
-    lines.push(
-      store.get().selectedStreets.has(id) ? 'Gekozen voor brieven.' : 'Niet meer gekozen voor brieven.',
-    );
+      : [t('none', { days: store.get().days })];
+    lines.push(store.get().selectedStreets.has(id) ? t('picked') : t('unpicked'));
     popup.show(e.lngLat, name, lines, []);
     return true;
   });
@@ -115,13 +176,13 @@ export function addLayerClicks(
     if (!z) return false;
     popup.show(
       e.lngLat,
-      `${z.kind === 'cocoon' ? 'Cocon' : 'Waakzone'}: ${z.streetName ?? 'zonder straat'}`,
+      `${z.kind === 'cocoon' ? t('cocoon') : t('watch')}: ${z.streetName ?? t('noStreet')}`,
       [
-        `${z.incidents} inbraken, laatste ${dateText(z.lastIncidentAt)}`,
-        `Loopt tot ${dateText(z.expiresAt)}`,
-        `${z.addresses} woonadressen in de zone`,
+        t('zoneIncidents', { n: z.incidents, last: dateText(z.lastIncidentAt) }),
+        t('zoneUntil', { v: dateText(z.expiresAt) }),
+        t('zoneAddresses', { n: z.addresses }),
       ],
-      [['Deze zone kiezen voor brieven', () => store.selectZone(z.id, { pickTarget: true })]],
+      [[t('pickZone'), () => store.selectZone(z.id, { pickTarget: true })]],
     );
     return true;
   });

@@ -1,5 +1,35 @@
 /** The map's legend, in the colours of the officers' style. */
+import { messages } from './i18n';
 import { COLOURS } from './officer-style';
+
+const t = messages({
+  nl: {
+    street: 'Straat: {label}',
+    one: '1 inbraak',
+    two: '2 inbraken',
+    threeFour: '3–4 inbraken',
+    fivePlus: '5 of meer',
+    burglary: 'Inbraak',
+    attempt: 'Poging',
+    cluster: 'Near-repeat cluster',
+    cocoon: 'Risicozone cocon',
+    watch: 'Risicozone waakzone',
+    picked: 'Gekozen voor brieven',
+  },
+  en: {
+    street: 'Street: {label}',
+    one: '1 burglary',
+    two: '2 burglaries',
+    threeFour: '3–4 burglaries',
+    fivePlus: '5 or more',
+    burglary: 'Burglary',
+    attempt: 'Attempt',
+    cluster: 'Near-repeat cluster',
+    cocoon: 'Risk zone cocoon',
+    watch: 'Risk zone watch zone',
+    picked: 'Picked for letters',
+  },
+});
 
 /**
  * Fills the legend list.
@@ -17,24 +47,22 @@ export function renderLegend(host: HTMLElement): void {
     return li;
   };
   host.replaceChildren(
-    ...COLOURS.activity.map(([, colour, label]) => item({ background: colour }, '', `Straat: ${label}`)),
-    item({ background: COLOURS.completed }, 'pk-swatch-dot', 'Inbraak'),
+    ...COLOURS.activity.map(([, colour, label]) =>
+      item({ background: colour }, '', t('street', { label: t(label) })),
+    ),
+    item({ background: COLOURS.completed }, 'pk-swatch-dot', t('burglary')),
     item(
       { background: COLOURS.attempt, borderColor: COLOURS.completed, borderWidth: '2px' },
       'pk-swatch-dot',
-      'Poging',
+      t('attempt'),
     ),
     item(
       { background: 'rgba(106,61,154,0.3)', borderColor: COLOURS.cluster, borderWidth: '2px' },
       'pk-swatch-area',
-      'Near-repeat cluster',
+      t('cluster'),
     ),
-    item({ background: 'rgba(230,85,13,0.3)', borderStyle: 'dashed' }, 'pk-swatch-area', 'Risicozone cocon'),
-    item(
-      { background: 'rgba(253,216,53,0.2)', borderStyle: 'dashed' },
-      'pk-swatch-area',
-      'Risicozone waakzone',
-    ),
-    item({ background: COLOURS.selected, opacity: '0.6' }, '', 'Gekozen voor brieven'),
+    item({ background: 'rgba(230,85,13,0.3)', borderStyle: 'dashed' }, 'pk-swatch-area', t('cocoon')),
+    item({ background: 'rgba(253,216,53,0.2)', borderStyle: 'dashed' }, 'pk-swatch-area', t('watch')),
+    item({ background: COLOURS.selected, opacity: '0.6' }, '', t('picked')),
   );
 }

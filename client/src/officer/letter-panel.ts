@@ -8,16 +8,81 @@ import { api, ApiError, type CreateCampaign } from './api';
 import { byId } from './by-id';
 import type { CampaignProgress } from './campaign-progress';
 import { dateText, methodText } from './format';
+import { messages } from './i18n';
 import { LetterPreview } from './letter-preview';
 import type { LetterTarget, OfficerStore } from './officer-store';
 
-const TEMPLATES: Record<
-  CreateCampaign['kind'],
-  { value: NonNullable<CreateCampaign['template']>; label: string }
-> = {
-  cocoon: { value: 'cocoon-warning', label: 'Cocon-waarschuwing (cocoon-warning)' },
-  evening: { value: 'prevention-evening', label: 'Uitnodiging preventieavond (prevention-evening)' },
-  victim: { value: 'victim-advice', label: 'Advies na inbraak (victim-advice)' },
+const t = messages({
+  nl: {
+    cocoon: 'Cocon-waarschuwing (cocoon-warning)',
+    evening: 'Uitnodiging preventieavond (prevention-evening)',
+    victim: 'Advies na inbraak (victim-advice)',
+    areaDrawn: 'Gebied getekend. Versleep de hoeken om het aan te passen, of teken opnieuw.',
+    areaHint:
+      'Klik op de kaart de hoeken van het gebied aan en klik de eerste hoek nog eens (of druk op Enter). Daarna kunt u de hoeken verslepen.',
+    unselect: '{name} uit de selectie halen',
+    selected1: '1 straat geselecteerd.',
+    selectedN: '{n} straten geselecteerd.',
+    noStreets: 'Nog geen straat gekozen: klik op een straat op de kaart of vink straten aan in de tabel.',
+    chooseZone: '— kies een zone —',
+    noZones: 'Geen actieve risicozones',
+    cocoonZone: 'Cocon',
+    watchZone: 'Waakzone',
+    noStreet: 'zonder straat',
+    zoneOption: '{kind} {street} – {n} adressen, tot {until}',
+    chooseIncident: '— kies een inbraak —',
+    noIncidents: 'Geen inbraken in beeld',
+    attempt: ' (poging)',
+    number: 'nr. {id}',
+    needIncident: 'Kies de inbraak waar de brief over gaat (lijst of klik op de kaart).',
+    needEvening: 'Vul datum, tijd en locatie van de preventieavond in.',
+    needArea: 'Teken eerst een gebied op de kaart.',
+    needCocoon: 'Kies de inbraak waar de cocon omheen ligt.',
+    needRadius: 'Kies een straal tussen 25 en 1000 meter.',
+    needZone: 'Kies een risicozone.',
+    needStreets: 'Kies eerst een of meer straten.',
+    busy: 'Bezig…',
+    failed: 'Niet gelukt: {message}',
+    create: 'Brieven aanmaken',
+  },
+  en: {
+    cocoon: 'Cocoon warning (cocoon-warning)',
+    evening: 'Prevention evening invitation (prevention-evening)',
+    victim: 'Advice after a burglary (victim-advice)',
+    areaDrawn: 'Area drawn. Drag the corners to change it, or draw again.',
+    areaHint:
+      'Click the corners of the area on the map and click the first corner again (or press Enter). Then you can drag the corners.',
+    unselect: 'Remove {name} from the selection',
+    selected1: '1 street selected.',
+    selectedN: '{n} streets selected.',
+    noStreets: 'No street chosen yet: click a street on the map or tick streets in the table.',
+    chooseZone: '— choose a zone —',
+    noZones: 'No active risk zones',
+    cocoonZone: 'Cocoon',
+    watchZone: 'Watch zone',
+    noStreet: 'no street',
+    zoneOption: '{kind} {street} – {n} addresses, until {until}',
+    chooseIncident: '— choose a burglary —',
+    noIncidents: 'No burglaries in view',
+    attempt: ' (attempt)',
+    number: 'no. {id}',
+    needIncident: 'Choose the burglary the letter is about (list, or click on the map).',
+    needEvening: 'Enter the date, time and venue of the prevention evening.',
+    needArea: 'Draw an area on the map first.',
+    needCocoon: 'Choose the burglary the cocoon lies around.',
+    needRadius: 'Choose a radius between 25 and 1000 metres.',
+    needZone: 'Choose a risk zone.',
+    needStreets: 'Choose one or more streets first.',
+    busy: 'Working…',
+    failed: 'Did not work: {message}',
+    create: 'Create letters',
+  },
+});
+
+const TEMPLATES: Record<CreateCampaign['kind'], NonNullable<CreateCampaign['template']>> = {
+  cocoon: 'cocoon-warning',
+  evening: 'prevention-evening',
+  victim: 'victim-advice',
 };
 
 const targetRadios = () => document.querySelectorAll<HTMLInputElement>('input[name="pk-target"]');
@@ -83,15 +148,11 @@ export class LetterPanel {
     byId('pk-target-zone').hidden = victim || target !== 'zone';
     byId('pk-target-area').hidden = victim || target !== 'area';
     byId('pk-target-cocoon').hidden = victim || target !== 'cocoon';
-    byId('pk-area-hint').textContent = s.drawnArea
-      ? 'Gebied getekend. Versleep de hoeken om het aan te passen, of teken opnieuw.'
-      : 'Klik op de kaart de hoeken van het gebied aan en klik de eerste hoek nog eens (of druk op Enter). Daarna kunt u de hoeken verslepen.';
+    byId('pk-area-hint').textContent = s.drawnArea ? t('areaDrawn') : t('areaHint');
     byId('pk-evening-row').hidden = kind !== 'evening';
     byId('pk-incident-row').hidden = kind === 'evening';
     // The server accepts exactly one template per kind; the list shows that one.
-    byId<HTMLSelectElement>('pk-template').replaceChildren(
-      new Option(TEMPLATES[kind].label, TEMPLATES[kind].value),
-    );
+    byId<HTMLSelectElement>('pk-template').replaceChildren(new Option(t(kind), TEMPLATES[kind]));
 
     const streets = s.selectedStreets;
     byId('pk-selected').replaceChildren(
@@ -101,26 +162,33 @@ export class LetterPanel {
         const b = document.createElement('button');
         b.type = 'button';
         b.textContent = '×';
-        b.setAttribute('aria-label', `${name} uit de selectie halen`);
+        b.setAttribute('aria-label', t('unselect', { name }));
         b.addEventListener('click', () => this.store.toggleStreet(id, this.store.streetName(id), false));
         li.appendChild(b);
         return li;
       }),
     );
     byId('pk-selected-hint').textContent = streets.size
-      ? `${streets.size} ${streets.size === 1 ? 'straat' : 'straten'} geselecteerd.`
-      : 'Nog geen straat gekozen: klik op een straat op de kaart of vink straten aan in de tabel.';
+      ? streets.size === 1
+        ? t('selected1')
+        : t('selectedN', { n: streets.size })
+      : t('noStreets');
 
     const zoneSelect = byId<HTMLSelectElement>('pk-zone');
     const zones = s.zones?.features ?? [];
     zoneSelect.replaceChildren(
-      new Option(zones.length ? '— kies een zone —' : 'Geen actieve risicozones', ''),
+      new Option(zones.length ? t('chooseZone') : t('noZones'), ''),
       ...[...zones]
         .sort((a, b) => b.properties.lastIncidentAt.localeCompare(a.properties.lastIncidentAt))
         .map(
           (z) =>
             new Option(
-              `${z.properties.kind === 'cocoon' ? 'Cocon' : 'Waakzone'} ${z.properties.streetName ?? 'zonder straat'} – ${z.properties.addresses} adressen, tot ${dateText(z.properties.expiresAt)}`,
+              t('zoneOption', {
+                kind: z.properties.kind === 'cocoon' ? t('cocoonZone') : t('watchZone'),
+                street: z.properties.streetName ?? t('noStreet'),
+                n: z.properties.addresses,
+                until: dateText(z.properties.expiresAt),
+              }),
               z.properties.id,
             ),
         ),
@@ -138,14 +206,14 @@ export class LetterPanel {
     if (chosenInfo && !incidents.includes(chosenInfo)) incidents = [chosenInfo, ...incidents];
     const incidentSelect = byId<HTMLSelectElement>('pk-incident');
     incidentSelect.replaceChildren(
-      new Option(incidents.length ? '— kies een inbraak —' : 'Geen inbraken in beeld', ''),
+      new Option(incidents.length ? t('chooseIncident') : t('noIncidents'), ''),
       ...[...incidents]
         .sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id)
         .slice(0, 300)
         .map(
           (i) =>
             new Option(
-              `${dateText(i.date)} · ${this.store.streetName(i.streetId)} · ${methodText(i.modusOperandi)}${i.attempt ? ' (poging)' : ''} · nr. ${i.id}`,
+              `${dateText(i.date)} · ${this.store.streetName(i.streetId)} · ${methodText(i.modusOperandi)}${i.attempt ? t('attempt') : ''} · ${t('number', { id: i.id })}`,
               String(i.id),
             ),
         ),
@@ -170,14 +238,13 @@ export class LetterPanel {
     const body: CreateCampaign = {
       municipality: s.municipality!.code,
       kind,
-      template: TEMPLATES[kind].value,
+      template: TEMPLATES[kind],
       language: byId<HTMLSelectElement>('pk-language').value as 'nl' | 'en',
       selection: { streetIds: [] },
     };
     const incidentId = s.selectedIncident;
     if (kind !== 'evening') {
-      if (incidentId === null)
-        throw new Error('Kies de inbraak waar de brief over gaat (lijst of klik op de kaart).');
+      if (incidentId === null) throw new Error(t('needIncident'));
       body.incidentId = incidentId;
     }
     if (kind === 'victim') {
@@ -187,28 +254,28 @@ export class LetterPanel {
     if (kind === 'evening') {
       const at = byId<HTMLInputElement>('pk-evening-at').value;
       const location = byId<HTMLInputElement>('pk-evening-location').value.trim();
-      if (!at || !location) throw new Error('Vul datum, tijd en locatie van de preventieavond in.');
+      if (!at || !location) throw new Error(t('needEvening'));
       body.evening = { at: new Date(at).toISOString(), location };
     }
     if (s.letterTarget === 'area') {
-      if (!s.drawnArea) throw new Error('Teken eerst een gebied op de kaart.');
+      if (!s.drawnArea) throw new Error(t('needArea'));
       // A terra-draw polygon: closed rings of [lng, lat] positions, as the selection takes them.
       body.selection = {
         polygon: s.drawnArea as Extract<CreateCampaign['selection'], { polygon: unknown }>['polygon'],
       };
     } else if (s.letterTarget === 'cocoon') {
-      if (incidentId === null) throw new Error('Kies de inbraak waar de cocon omheen ligt.');
+      if (incidentId === null) throw new Error(t('needCocoon'));
       const radiusM = Number(byId<HTMLInputElement>('pk-radius').value);
-      if (!(radiusM >= 25 && radiusM <= 1000)) throw new Error('Kies een straal tussen 25 en 1000 meter.');
+      if (!(radiusM >= 25 && radiusM <= 1000)) throw new Error(t('needRadius'));
       body.selection = { incidentId, radiusM };
     } else if (s.letterTarget === 'zone') {
       const zone = s.zones?.features.find((z) => z.properties.id === s.selectedZone);
-      if (!zone) throw new Error('Kies een risicozone.');
+      if (!zone) throw new Error(t('needZone'));
       // The server selects exactly the addresses the zone listing counted (true circles).
       body.selection = { riskZoneIds: [zone.properties.id] };
     } else {
       const ids = [...s.selectedStreets.keys()];
-      if (!ids.length) throw new Error('Kies eerst een of meer straten.');
+      if (!ids.length) throw new Error(t('needStreets'));
       body.selection = { streetIds: ids };
     }
     return body;
@@ -226,16 +293,17 @@ export class LetterPanel {
     }
     const button = byId<HTMLButtonElement>('pk-letter-submit');
     button.disabled = true;
-    button.textContent = 'Bezig…';
+    button.textContent = t('busy');
     try {
       this.progress.start(await api.createCampaign(body));
       this.preview.schedule();
     } catch (err) {
-      error.textContent =
-        err instanceof ApiError ? `Niet gelukt: ${err.message}` : `Niet gelukt: ${(err as Error).message}`;
+      error.textContent = t('failed', {
+        message: err instanceof ApiError ? err.message : (err as Error).message,
+      });
     } finally {
       button.disabled = false;
-      button.textContent = 'Brieven aanmaken';
+      button.textContent = t('create');
       this.preview.schedule();
     }
   }

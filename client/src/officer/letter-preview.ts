@@ -8,6 +8,44 @@
 import { api, type CampaignPreview, type CreateCampaign } from './api';
 import { byId } from './by-id';
 import { dateText } from './format';
+import { messages } from './i18n';
+
+const t = messages({
+  nl: {
+    create: 'Brieven aanmaken',
+    createN: '{n} {letters} aanmaken',
+    letter1: 'brief',
+    letters: 'brieven',
+    making: 'Voorbeeld wordt gemaakt…',
+    alt: 'Voorbeeld van de eerste brief, zoals hij wordt gedrukt',
+    caption: 'De eerste brief, zoals hij wordt gedrukt (verkleind).',
+    none: 'Geen voorbeeld: {message}',
+    summary1: '1 adres krijgt een brief, in {streets}.',
+    summaryN: '{n} adressen krijgen een brief, in {streets}.',
+    street1: '1 straat',
+    streetsN: '{n} straten',
+    skipped1: '1 adres overgeslagen: kreeg deze brief al kort geleden',
+    skippedN: '{n} adressen overgeslagen: kregen deze brief al kort geleden',
+    previous: ' (brief van {date}, campagne {id})',
+  },
+  en: {
+    create: 'Create letters',
+    createN: 'Create {n} {letters}',
+    letter1: 'letter',
+    letters: 'letters',
+    making: 'Making the preview…',
+    alt: 'Preview of the first letter, as it will be printed',
+    caption: 'The first letter, as it will be printed (reduced).',
+    none: 'No preview: {message}',
+    summary1: '1 address gets a letter, in {streets}.',
+    summaryN: '{n} addresses get a letter, in {streets}.',
+    street1: '1 street',
+    streetsN: '{n} streets',
+    skipped1: '1 address left out: it had this letter recently',
+    skippedN: '{n} addresses left out: they had this letter recently',
+    previous: ' (letter of {date}, campaign {id})',
+  },
+});
 
 const DEBOUNCE_MS = 400;
 
@@ -38,7 +76,7 @@ export class LetterPreview {
       this.last = null;
       box.dataset.state = 'incomplete';
       box.textContent = body.message;
-      submit.textContent = 'Brieven aanmaken';
+      submit.textContent = t('create');
       byId<HTMLButtonElement>('pk-preview-letter').disabled = true;
       return;
     }
@@ -50,8 +88,8 @@ export class LetterPreview {
       box.dataset.state = 'ready';
       box.replaceChildren(...previewParts(p));
       submit.textContent = p.letters
-        ? `${p.letters} ${p.letters === 1 ? 'brief' : 'brieven'} aanmaken`
-        : 'Brieven aanmaken';
+        ? t('createN', { n: p.letters, letters: p.letters === 1 ? t('letter1') : t('letters') })
+        : t('create');
       byId<HTMLButtonElement>('pk-preview-letter').disabled = p.letters === 0;
     } catch (err) {
       if (ask !== this.asked) return;
@@ -66,21 +104,21 @@ export class LetterPreview {
     if (body instanceof Error) return;
     const figure = byId('pk-preview-image');
     figure.hidden = false;
-    figure.textContent = 'Voorbeeld wordt gemaakt…';
+    figure.textContent = t('making');
     try {
       const url = await api.previewLetter(body);
       if (this.imageUrl) URL.revokeObjectURL(this.imageUrl);
       this.imageUrl = url;
       const img = document.createElement('img');
       img.src = url;
-      img.alt = 'Voorbeeld van de eerste brief, zoals hij wordt gedrukt';
+      img.alt = t('alt');
       img.width = 397;
       img.height = 562;
       const caption = document.createElement('figcaption');
-      caption.textContent = 'De eerste brief, zoals hij wordt gedrukt (verkleind).';
+      caption.textContent = t('caption');
       figure.replaceChildren(img, caption);
     } catch (err) {
-      figure.textContent = `Geen voorbeeld: ${(err as Error).message}`;
+      figure.textContent = t('none', { message: (err as Error).message });
     }
   }
 }
@@ -88,16 +126,18 @@ export class LetterPreview {
 function previewParts(p: CampaignPreview): Node[] {
   const out: Node[] = [];
   const summary = document.createElement('p');
-  summary.textContent = `${p.letters} ${p.letters === 1 ? 'adres krijgt' : 'adressen krijgen'} een brief, in ${p.streets.length} ${p.streets.length === 1 ? 'straat' : 'straten'}.`;
+  const streets = p.streets.length === 1 ? t('street1') : t('streetsN', { n: p.streets.length });
+  summary.textContent =
+    p.letters === 1 ? t('summary1', { streets }) : t('summaryN', { n: p.letters, streets });
   out.push(summary);
   if (p.excluded.length) {
     const details = document.createElement('details');
     const s = document.createElement('summary');
-    s.textContent = `${p.excluded.length} ${p.excluded.length === 1 ? 'adres' : 'adressen'} overgeslagen: kreeg${p.excluded.length === 1 ? '' : 'en'} deze brief al kort geleden`;
+    s.textContent = p.excluded.length === 1 ? t('skipped1') : t('skippedN', { n: p.excluded.length });
     const ul = document.createElement('ul');
     for (const e of p.excluded.slice(0, 200)) {
       const li = document.createElement('li');
-      li.textContent = `${e.address}${e.previousOn ? ` (brief van ${dateText(e.previousOn)}, campagne ${e.previousCampaignId})` : ''}`;
+      li.textContent = `${e.address}${e.previousOn ? t('previous', { date: dateText(e.previousOn), id: e.previousCampaignId ?? '' }) : ''}`;
       ul.appendChild(li);
     }
     details.append(s, ul);

@@ -34,10 +34,27 @@ import { OfficerStore } from './officer-store';
 import { period } from './period';
 import { mountPeriodTotals } from './period-totals';
 import { SignInForm } from './sign-in-form';
+import { messages } from './i18n';
+import { setupPageTexts } from './page-texts';
 import { installTestHook } from './test-hook';
 import { mountTeamSections } from './team-sections';
 import { userMunicipalities } from './user-municipalities';
 
+setupPageTexts();
+const t = messages({
+  nl: {
+    planner: 'Deze kaart is voor medewerkers met de rol officer; uw rol is planner.',
+    noMunicipality: 'U heeft geen toegang tot een geladen gemeente.',
+    expired: 'Uw sessie is verlopen: meld u opnieuw aan.',
+    error: 'Fout: {message}',
+  },
+  en: {
+    planner: 'This map is for staff with the officer role; your role is planner.',
+    noMunicipality: 'You have no access to a loaded municipality.',
+    expired: 'Your session has expired: please sign in again.',
+    error: 'Error: {message}',
+  },
+});
 const layerToggle = (group: string) => byId<HTMLInputElement>(`pk-layer-${group}`);
 const store = new OfficerStore(
   Object.fromEntries(Object.keys(LAYER_GROUPS).map((g) => [g, layerToggle(g).checked])),
@@ -90,12 +107,12 @@ async function startApp(user: SessionUser): Promise<void> {
   byId('pk-user').hidden = false;
   byId('pk-user-email').textContent = user.name ?? user.email;
   if (user.role === 'planner') {
-    message('Deze kaart is voor medewerkers met de rol officer; uw rol is planner.');
+    message(t('planner'));
     return;
   }
   choices = userMunicipalities(user, (await api.municipalities()).municipalities);
   if (!choices[0]) {
-    message('U heeft geen toegang tot een geladen gemeente.');
+    message(t('noMunicipality'));
     return;
   }
   byId('pk-municipality-select').replaceChildren(...choices.map((c) => new Option(c.name, c.code)));
@@ -109,11 +126,11 @@ async function startApp(user: SessionUser): Promise<void> {
 function showError(err: unknown): void {
   console.error(err);
   if (err instanceof ApiError && err.status === 401) {
-    message('Uw sessie is verlopen: meld u opnieuw aan.');
+    message(t('expired'));
     signIn.show();
     return;
   }
-  message(`Fout: ${(err as Error).message}`);
+  message(t('error', { message: (err as Error).message }));
 }
 
 byId('pk-signout').addEventListener('click', () => {

@@ -7,15 +7,112 @@
  */
 import { api, ApiError, type CampaignListItem, type TodoIncident } from './api';
 import { byId } from './by-id';
-import { STATE_TEXT, type CampaignProgress } from './campaign-progress';
+import { stateText, type CampaignProgress } from './campaign-progress';
 import { dateTimeText, methodText } from './format';
+import { lang, messages } from './i18n';
 import type { OfficerStore } from './officer-store';
 
-const KIND_TEXT: Record<string, string> = {
-  cocoon: 'Waarschuwing buren',
-  evening: 'Uitnodiging avond',
-  victim: 'Advies slachtoffer',
-};
+const t = messages({
+  nl: {
+    kindCocoon: 'Waarschuwing buren',
+    kindEvening: 'Uitnodiging avond',
+    kindVictim: 'Advies slachtoffer',
+    nothingToDo: 'Niets te doen.',
+    noStreet: 'zonder straat',
+    unknownStreet: 'onbekende straat',
+    attempt: ' (poging)',
+    hoursAgo: '{n} uur geleden',
+    prepare: 'Brieven voorbereiden',
+    prepareLabel: 'Brieven voorbereiden voor de inbraak in {street}',
+    noCampaigns: 'Nog geen campagnes.',
+    campaignsCaption: 'Campagnes, nieuwste eerst',
+    colNumber: 'Nr.',
+    colCreated: 'Aangemaakt',
+    colKind: 'Soort',
+    colLetters: 'Brieven',
+    colStatus: 'Status',
+    colActions: 'Acties',
+    createdBy: '{when} door {who}',
+    street1: 'straat',
+    streets: 'straten',
+    failed: ', {n} mislukt',
+    printed: ', gedrukt',
+    printFile: 'Drukbestand',
+    printFileLabel: 'Drukbestand van campagne {id}',
+    cancel: 'Annuleren',
+    cancelLabel: 'Campagne {id} annuleren',
+    retry: 'Opnieuw proberen',
+    retryLabel: 'Mislukte brieven van campagne {id} opnieuw proberen',
+    noLetters: 'Nog geen brieven verstuurd.',
+    streetsCaption: 'Straten met brieven, laatste brief eerst',
+    colStreet: 'Straat',
+    colLast: 'Laatste brief',
+    colDays: 'Dagen geleden',
+    colCampaigns: 'Campagnes',
+    colHistory: 'Geschiedenis',
+    history: 'Geschiedenis',
+    historyLabel: 'Geschiedenis: brieven aan {street}',
+    lettersTo: 'Brieven aan {street}',
+    letter1: 'brief',
+    letters: 'brieven',
+    historyLine: '{when}: {kind}, {n} {letters} (campagne {id}, door {who})',
+  },
+  en: {
+    kindCocoon: 'Warning to neighbours',
+    kindEvening: 'Evening invitation',
+    kindVictim: 'Advice to victim',
+    nothingToDo: 'Nothing to do.',
+    noStreet: 'no street',
+    unknownStreet: 'unknown street',
+    attempt: ' (attempt)',
+    hoursAgo: '{n} hours ago',
+    prepare: 'Prepare letters',
+    prepareLabel: 'Prepare letters for the burglary in {street}',
+    noCampaigns: 'No campaigns yet.',
+    campaignsCaption: 'Campaigns, newest first',
+    colNumber: 'No.',
+    colCreated: 'Created',
+    colKind: 'Kind',
+    colLetters: 'Letters',
+    colStatus: 'Status',
+    colActions: 'Actions',
+    createdBy: '{when} by {who}',
+    street1: 'street',
+    streets: 'streets',
+    failed: ', {n} failed',
+    printed: ', printed',
+    printFile: 'Print file',
+    printFileLabel: 'Print file of campaign {id}',
+    cancel: 'Cancel',
+    cancelLabel: 'Cancel campaign {id}',
+    retry: 'Retry',
+    retryLabel: 'Retry the failed letters of campaign {id}',
+    noLetters: 'No letters sent yet.',
+    streetsCaption: 'Streets with letters, latest letter first',
+    colStreet: 'Street',
+    colLast: 'Latest letter',
+    colDays: 'Days ago',
+    colCampaigns: 'Campaigns',
+    colHistory: 'History',
+    history: 'History',
+    historyLabel: 'History: letters to {street}',
+    lettersTo: 'Letters to {street}',
+    letter1: 'letter',
+    letters: 'letters',
+    historyLine: '{when}: {kind}, {n} {letters} (campaign {id}, by {who})',
+  },
+});
+
+/** The short name of a kind of letter, in the page's language. */
+export function kindText(kind: string): string {
+  return kind === 'cocoon'
+    ? t('kindCocoon')
+    : kind === 'evening'
+      ? t('kindEvening')
+      : kind === 'victim'
+        ? t('kindVictim')
+        : kind;
+}
 
 export class OfficePanels {
   /** @param progress - its campaigns being created or finished reload the lists */
@@ -51,7 +148,7 @@ export class OfficePanels {
     byId('pk-todo-count').textContent = items.length ? `(${items.length})` : '';
     const list = byId('pk-todo');
     if (!items.length) {
-      list.replaceChildren(Object.assign(document.createElement('li'), { textContent: 'Niets te doen.' }));
+      list.replaceChildren(Object.assign(document.createElement('li'), { textContent: t('nothingToDo') }));
       return;
     }
     list.replaceChildren(
@@ -59,16 +156,13 @@ export class OfficePanels {
         const li = document.createElement('li');
         li.dataset.incidentId = String(i.incidentId);
         const text = document.createElement('span');
-        text.textContent = `${i.street.name ?? 'zonder straat'} · ${methodText(i.modusOperandi)}${i.attempt ? ' (poging)' : ''} · ${i.hoursSince} uur geleden`;
+        text.textContent = `${i.street.name ?? t('noStreet')} · ${methodText(i.modusOperandi)}${i.attempt ? t('attempt') : ''} · ${t('hoursAgo', { n: i.hoursSince })}`;
         if (i.hoursSince > 48) text.classList.add('pk-late');
         const b = document.createElement('button');
         b.type = 'button';
         b.className = 'pk-button pk-button-secondary';
-        b.textContent = 'Brieven voorbereiden';
-        b.setAttribute(
-          'aria-label',
-          `Brieven voorbereiden voor de inbraak in ${i.street.name ?? 'onbekende straat'}`,
-        );
+        b.textContent = t('prepare');
+        b.setAttribute('aria-label', t('prepareLabel', { street: i.street.name ?? t('unknownStreet') }));
         b.addEventListener('click', () => this.prepare(i));
         li.append(text, b);
         return li;
@@ -91,14 +185,21 @@ export class OfficePanels {
   private drawCampaigns(items: CampaignListItem[]): void {
     const host = byId('pk-campaigns');
     if (!items.length) {
-      host.textContent = 'Nog geen campagnes.';
+      host.textContent = t('noCampaigns');
       return;
     }
     const table = document.createElement('table');
     table.className = 'pk-table';
-    table.createCaption().textContent = 'Campagnes, nieuwste eerst';
+    table.createCaption().textContent = t('campaignsCaption');
     const head = table.createTHead().insertRow();
-    for (const h of ['Nr.', 'Aangemaakt', 'Soort', 'Brieven', 'Status', 'Acties']) {
+    for (const h of [
+      t('colNumber'),
+      t('colCreated'),
+      t('colKind'),
+      t('colLetters'),
+      t('colStatus'),
+      t('colActions'),
+    ]) {
       const th = document.createElement('th');
       th.scope = 'col';
       th.textContent = h;
@@ -109,26 +210,25 @@ export class OfficePanels {
       const row = body.insertRow();
       row.dataset.campaignId = String(c.id);
       row.insertCell().textContent = String(c.id);
-      row.insertCell().textContent = `${dateTimeText(c.createdAt)} door ${c.createdBy}`;
-      row.insertCell().textContent = KIND_TEXT[c.kind] ?? c.kind;
-      row.insertCell().textContent = `${c.counts.letters} (${c.streets} ${c.streets === 1 ? 'straat' : 'straten'})${c.counts.failed ? `, ${c.counts.failed} mislukt` : ''}`;
-      row.insertCell().textContent = STATE_TEXT[c.status] + (c.printedAt ? ', gedrukt' : '');
+      row.insertCell().textContent = t('createdBy', { when: dateTimeText(c.createdAt), who: c.createdBy });
+      row.insertCell().textContent = kindText(c.kind);
+      row.insertCell().textContent = `${c.counts.letters} (${c.streets} ${c.streets === 1 ? t('street1') : t('streets')})${c.counts.failed ? t('failed', { n: c.counts.failed }) : ''}`;
+      row.insertCell().textContent = stateText(c.status) + (c.printedAt ? t('printed') : '');
       const actions = row.insertCell();
       if (c.counts.rendered && c.status !== 'cancelled' && c.status !== 'rendering') {
         const a = document.createElement('a');
         a.href = `/api/campaigns/${c.id}/letters.pdf`;
-        a.textContent = 'Drukbestand';
+        a.textContent = t('printFile');
+        a.setAttribute('aria-label', t('printFileLabel', { id: c.id }));
         actions.appendChild(a);
       }
       if (c.cancellable)
         actions.appendChild(
-          this.action(`Annuleren`, `Campagne ${c.id} annuleren`, () => api.cancelCampaign(c.id)),
+          this.action(t('cancel'), t('cancelLabel', { id: c.id }), () => api.cancelCampaign(c.id)),
         );
       if (c.counts.failed && c.status !== 'cancelled')
         actions.appendChild(
-          this.action('Opnieuw proberen', `Mislukte brieven van campagne ${c.id} opnieuw proberen`, () =>
-            api.retryCampaign(c.id),
-          ),
+          this.action(t('retry'), t('retryLabel', { id: c.id }), () => api.retryCampaign(c.id)),
         );
     }
     host.replaceChildren(table);
@@ -140,21 +240,21 @@ export class OfficePanels {
   ): void {
     const host = byId('pk-street-letters');
     if (!streets.length) {
-      host.textContent = 'Nog geen brieven verstuurd.';
+      host.textContent = t('noLetters');
       return;
     }
     const table = document.createElement('table');
     table.className = 'pk-table';
-    table.createCaption().textContent = 'Straten met brieven, laatste brief eerst';
+    table.createCaption().textContent = t('streetsCaption');
     const head = table.createTHead().insertRow();
-    for (const h of ['Straat', 'Laatste brief', 'Dagen geleden', 'Campagnes', '']) {
+    for (const h of [t('colStreet'), t('colLast'), t('colDays'), t('colCampaigns'), t('colHistory')]) {
       const th = document.createElement('th');
       th.scope = 'col';
       th.textContent = h;
       head.appendChild(th);
     }
     const body = table.createTBody();
-    for (const s of [...streets].sort((a, b) => a.days - b.days || a.name.localeCompare(b.name, 'nl'))) {
+    for (const s of [...streets].sort((a, b) => a.days - b.days || a.name.localeCompare(b.name, lang()))) {
       const row = body.insertRow();
       row.dataset.streetId = String(s.streetId);
       row.insertCell().textContent = s.name;
@@ -165,8 +265,8 @@ export class OfficePanels {
         .insertCell()
         .appendChild(
           this.action(
-            'Geschiedenis',
-            `Geschiedenis: brieven aan ${s.name}`,
+            t('history'),
+            t('historyLabel', { street: s.name }),
             () => this.showHistory(s.streetId),
             false,
           ),
@@ -179,11 +279,18 @@ export class OfficePanels {
     const h = await api.streetLetters(streetId);
     const box = byId('pk-street-history');
     const title = document.createElement('h4');
-    title.textContent = `Brieven aan ${h.street.name}`;
+    title.textContent = t('lettersTo', { street: h.street.name });
     const ul = document.createElement('ul');
     for (const l of h.letters) {
       const li = document.createElement('li');
-      li.textContent = `${dateTimeText(l.sentAt)}: ${KIND_TEXT[l.kind] ?? l.kind}, ${l.letters} ${l.letters === 1 ? 'brief' : 'brieven'} (campagne ${l.campaignId}, door ${l.createdBy})`;
+      li.textContent = t('historyLine', {
+        when: dateTimeText(l.sentAt),
+        kind: kindText(l.kind),
+        n: l.letters,
+        letters: l.letters === 1 ? t('letter1') : t('letters'),
+        id: l.campaignId,
+        who: l.createdBy,
+      });
       ul.appendChild(li);
     }
     box.replaceChildren(title, ul);

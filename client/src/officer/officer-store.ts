@@ -7,7 +7,13 @@ import type { Polygon } from 'geojson';
 import type { Clusters, Knox, MunicipalityInfo, RiskZones, StreetActivity } from './api';
 import type { IncidentInfo } from './incident-info';
 import type { Period } from './period';
+import { messages } from './i18n';
 import { Store } from './store';
+
+const t = messages({
+  nl: { unknown: 'onbekende straat', street: 'straat {id}' },
+  en: { unknown: 'unknown street', street: 'street {id}' },
+});
 
 /** Who gets letters: the selected streets, or the addresses of one risk zone. */
 /** Who gets letters: picked streets, a risk zone, an area drawn on the map, or the cocoon around a burglary. */
@@ -75,8 +81,8 @@ export class OfficerStore extends Store<OfficerState> {
 
   /** A street's name as far as the page knows it. */
   streetName(id: number | null): string {
-    if (id === null) return 'onbekende straat';
-    return this.get().streetNames.get(id) ?? `straat ${id}`;
+    if (id === null) return t('unknown');
+    return this.get().streetNames.get(id) ?? t('street', { id });
   }
 
   /** Shows another municipality: nothing of the previous one stays picked. */

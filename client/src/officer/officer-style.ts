@@ -9,10 +9,11 @@ import { baseMap } from '../shared/base-map';
 
 export const COLOURS = {
   activity: [
-    [1, '#fdae61', '1 inbraak'],
-    [2, '#f46d43', '2 inbraken'],
-    [3, '#d73027', '3–4 inbraken'],
-    [5, '#7f0000', '5 of meer'],
+    // [from incidents, colour, legend text key (legend.ts)]
+    [1, '#fdae61', 'one'],
+    [2, '#f46d43', 'two'],
+    [3, '#d73027', 'threeFour'],
+    [5, '#7f0000', 'fivePlus'],
   ] as const,
   completed: '#b2182b',
   attempt: '#ffffff',

@@ -5,6 +5,28 @@
  */
 import { api, ApiError, setCsrfToken, type SessionUser } from './api';
 import { byId } from './by-id';
+import { messages } from './i18n';
+
+const t = messages({
+  nl: {
+    missing: 'Vul uw e-mailadres en wachtwoord in.',
+    totp: 'Vul de code uit uw authenticator-app in.',
+    totpWrong: 'De code klopt niet of is verlopen: vul de code in die de app nu toont.',
+    locked:
+      'Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het later opnieuw of vraag de beheerder om een nieuw wachtwoord.',
+    wrong: 'E-mailadres of wachtwoord klopt niet.',
+    failed: 'Aanmelden lukt niet: {message}',
+  },
+  en: {
+    missing: 'Enter your e-mail address and password.',
+    totp: 'Enter the code from your authenticator app.',
+    totpWrong: 'The code is wrong or has expired: enter the code the app shows now.',
+    locked:
+      'This account is locked for a while after too many failed attempts. Try again later or ask the administrator for a new password.',
+    wrong: 'E-mail address or password is wrong.',
+    failed: 'Signing in does not work: {message}',
+  },
+});
 
 /** The sign-in form of the page. */
 export class SignInForm {
@@ -18,7 +40,7 @@ export class SignInForm {
       const error = byId('pk-signin-error');
       error.textContent = '';
       if (!email || !password) {
-        error.textContent = 'Vul uw e-mailadres en wachtwoord in.';
+        error.textContent = t('missing');
         return;
       }
       const second = !code ? {} : /^\d{6}$/.test(code) ? { totp: code } : { recoveryCode: code };
@@ -33,17 +55,17 @@ export class SignInForm {
           if (err instanceof ApiError && err.code === 'totp_required') {
             byId('pk-totp-row').hidden = false;
             byId('pk-totp').focus();
-            error.textContent = 'Vul de code uit uw authenticator-app in.';
+            error.textContent = t('totp');
             return;
           }
           error.textContent =
             err instanceof ApiError && err.code === 'totp_wrong'
-              ? 'De code klopt niet of is verlopen: vul de code in die de app nu toont.'
+              ? t('totpWrong')
               : err instanceof ApiError && err.status === 423
-                ? 'Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen. Probeer het later opnieuw of vraag de beheerder om een nieuw wachtwoord.'
+                ? t('locked')
                 : err instanceof ApiError && err.status === 401
-                  ? 'E-mailadres of wachtwoord klopt niet.'
-                  : `Aanmelden lukt niet: ${(err as Error).message}`;
+                  ? t('wrong')
+                  : t('failed', { message: (err as Error).message });
         },
       );
     });

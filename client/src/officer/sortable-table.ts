@@ -3,6 +3,7 @@
  * keyboard and screen readers announce the order. Rows are rebuilt on every change (tens to a
  * few hundred rows: no virtualisation needed).
  */
+import { lang } from './i18n';
 export interface Column<T> {
   key: string;
   label: string;
@@ -45,7 +46,7 @@ export class SortableTable<T> {
         y = v(b);
       return (
         dir *
-        (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'nl'))
+        (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), lang()))
       );
     });
   }

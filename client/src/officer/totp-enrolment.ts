@@ -4,6 +4,12 @@
  */
 import { api } from './api';
 import { byId } from './by-id';
+import { messages } from './i18n';
+
+const t = messages({
+  nl: { failed: 'Dat lukte niet: {message}' },
+  en: { failed: 'That did not work: {message}' },
+});
 
 /** Shows the enrolment screen; resolves when the user has enrolled and chose to go on. */
 export async function enrolTotp(): Promise<void> {
@@ -29,7 +35,7 @@ export async function enrolTotp(): Promise<void> {
           byId('pk-enrol-continue').focus();
           byId('pk-enrol-continue').addEventListener('click', () => resolve(), { once: true });
         },
-        (err: Error) => (error.textContent = `Dat lukte niet: ${err.message}`),
+        (err: Error) => (error.textContent = t('failed', { message: err.message })),
       );
     });
   });

@@ -1,4 +1,7 @@
 /** The small "Toon" button of the tables and lists: shows a street or a cluster on the map. */
+import { messages } from './i18n';
+
+const t = messages({ nl: { show: 'Toon' }, en: { show: 'Show' } });
 
 /**
  * A "Toon" button.
@@ -11,7 +14,7 @@ export function zoomButton(label: string, onClick: () => void, focusKey: string)
   const b = document.createElement('button');
   b.type = 'button';
   b.className = 'pk-button-small';
-  b.textContent = 'Toon';
+  b.textContent = t('show');
   b.dataset.focusKey = focusKey;
   b.setAttribute('aria-label', label);
   b.addEventListener('click', onClick);
