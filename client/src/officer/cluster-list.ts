@@ -26,7 +26,7 @@ const t = messages({
     attempts: ' · {n} attempts',
     show: 'Show the cluster of {n} burglaries on the map',
     pick: 'Pick streets',
-    pickLabel: 'Pick the streets of this cluster for letters: {streets}',
+    pickLabel: 'Pick streets of this cluster for letters: {streets}',
   },
 });
 

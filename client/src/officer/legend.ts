@@ -15,6 +15,11 @@ const t = messages({
     cocoon: 'Risicozone cocon',
     watch: 'Risicozone waakzone',
     picked: 'Gekozen voor brieven',
+    letters: 'Laatste brief: {label}',
+    letters7: 'tot 7 dagen geleden',
+    letters30: '8–30 dagen',
+    letters90: '31–90 dagen',
+    lettersOlder: 'langer geleden',
   },
   en: {
     street: 'Street: {label}',
@@ -28,6 +33,11 @@ const t = messages({
     cocoon: 'Risk zone cocoon',
     watch: 'Risk zone watch zone',
     picked: 'Picked for letters',
+    letters: 'Latest letter: {label}',
+    letters7: 'up to 7 days ago',
+    letters30: '8–30 days',
+    letters90: '31–90 days',
+    lettersOlder: 'longer ago',
   },
 });
 
@@ -64,5 +74,8 @@ export function renderLegend(host: HTMLElement): void {
     item({ background: 'rgba(230,85,13,0.3)', borderStyle: 'dashed' }, 'pk-swatch-area', t('cocoon')),
     item({ background: 'rgba(253,216,53,0.2)', borderStyle: 'dashed' }, 'pk-swatch-area', t('watch')),
     item({ background: COLOURS.selected, opacity: '0.6' }, '', t('picked')),
+    ...COLOURS.letters.map(([, colour, label]) =>
+      item({ background: colour }, 'pk-swatch-line', t('letters', { label: t(label) })),
+    ),
   );
 }

@@ -7,10 +7,10 @@
  * (everything requested loaded and drawn) with all tiles loaded; a slow check every 500 ms is
  * the fallback for an 'idle' that came while a failed tile still counted as loading.
  */
-import type { GeoJSONSource, Map as MlMap, VectorTileSource } from 'maplibre-gl';
+import type { ExpressionSpecification, GeoJSONSource, Map as MlMap, VectorTileSource } from 'maplibre-gl';
 import type { OfficerMap } from './create-map';
 import { incidentInfo } from './incident-info';
-import { LAYER_GROUPS, officerTileUrl, tileQuery } from './officer-style';
+import { LAYER_GROUPS, letterColour, officerTileUrl, tileQuery } from './officer-style';
 import type { OfficerState, OfficerStore } from './officer-store';
 
 function showData(map: MlMap, s: OfficerState): void {
@@ -30,6 +30,16 @@ function showPicks(map: MlMap, s: OfficerState): void {
   map.setFilter('streets-selected', ['in', ['get', 'id'], ['literal', [...s.selectedStreets.keys()]]]);
   map.setFilter('zone-selected', ['==', ['get', 'id'], s.selectedZone ?? '']);
   map.setFilter('incident-selected', ['==', ['get', 'id'], s.selectedIncident ?? -1]);
+}
+
+/** Streets that had letters: which, and their colour by the days since the last one. */
+function showLetters(map: MlMap, s: OfficerState): void {
+  const ids = [...s.letterAge.keys()];
+  map.setFilter('letters', ['in', ['get', 'id'], ['literal', ids]]);
+  if (!ids.length) return;
+  const colours = [...s.letterAge].flatMap(([id, days]) => [id, letterColour(days)]);
+  const match = ['match', ['get', 'id'], ...colours, letterColour(Infinity)];
+  map.setPaintProperty('letters', 'line-color', match as ExpressionSpecification);
 }
 
 function showLayers(map: MlMap, s: OfficerState): void {
@@ -90,6 +100,7 @@ export function syncMap(om: OfficerMap, store: OfficerStore, onReady: (ready: bo
     const s = store.get();
     showPicks(map, s);
     showLayers(map, s);
+    showLetters(map, s);
     dataChanged(s);
   });
 
@@ -98,6 +109,9 @@ export function syncMap(om: OfficerMap, store: OfficerStore, onReady: (ready: bo
   });
   store.subscribe(['selectedStreets', 'selectedZone', 'selectedIncident'], (s) => {
     if (loaded) showPicks(map, s);
+  });
+  store.subscribe(['letterAge'], (s) => {
+    if (loaded) showLetters(map, s);
   });
   store.subscribe(['layers'], (s) => {
     if (loaded) showLayers(map, s);

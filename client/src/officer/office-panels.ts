@@ -238,6 +238,7 @@ export class OfficePanels {
   private drawStreets(
     streets: Array<{ streetId: number; name: string; lastAt: string; days: number; campaigns: number }>,
   ): void {
+    this.store.lettersLoaded(streets);
     const host = byId('pk-street-letters');
     if (!streets.length) {
       host.textContent = t('noLetters');

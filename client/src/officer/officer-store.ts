@@ -50,6 +50,8 @@ export interface OfficerState {
   streetNames: ReadonlyMap<number, string>;
   /** Map layer groups switched on (keys of LAYER_GROUPS). */
   layers: Readonly<Record<string, boolean>>;
+  /** Days since each street's last letter (street id to days), for the map's letter layer. */
+  letterAge: ReadonlyMap<number, number>;
 }
 
 /** The figures of one period, as loaded together. */
@@ -76,6 +78,7 @@ export class OfficerStore extends Store<OfficerState> {
       incidents: new Map(),
       streetNames: new Map(),
       layers,
+      letterAge: new Map(),
     });
   }
 
@@ -95,6 +98,13 @@ export class OfficerStore extends Store<OfficerState> {
       drawnArea: null,
       streetNames: new Map(),
     });
+  }
+
+  /** The streets that had letters, with the days since the last one (their names are remembered). */
+  lettersLoaded(streets: ReadonlyArray<{ streetId: number; name: string; days: number }>): void {
+    const streetNames = new Map(this.get().streetNames);
+    for (const s of streets) streetNames.set(s.streetId, s.name);
+    this.set({ letterAge: new Map(streets.map((s) => [s.streetId, s.days])), streetNames });
   }
 
   /** Chooses the length of the period (the figures follow with `dataLoaded`). */

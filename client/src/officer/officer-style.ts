@@ -15,6 +15,13 @@ export const COLOURS = {
     [3, '#d73027', 'threeFour'],
     [5, '#7f0000', 'fivePlus'],
   ] as const,
+  /** Days since a street's last letter: [up to days, colour, legend text key (legend.ts)]. */
+  letters: [
+    [7, '#00441b', 'letters7'],
+    [30, '#238b45', 'letters30'],
+    [90, '#74c476', 'letters90'],
+    [Infinity, '#c7e9c0', 'lettersOlder'],
+  ] as const,
   completed: '#b2182b',
   attempt: '#ffffff',
   cluster: '#6a3d9a',
@@ -48,6 +55,11 @@ const activityColour: ExpressionSpecification = [
   5,
   COLOURS.activity[3][1],
 ];
+
+/** The colour of a street whose last letter was `days` ago. */
+export function letterColour(days: number): string {
+  return COLOURS.letters.find(([upTo]) => days <= upTo)![1];
+}
 
 /** Layers that respond to clicks, in priority order. */
 export const CLICK_LAYERS = [
@@ -154,6 +166,22 @@ export function buildOfficerStyle(origin: string, query: string): StyleSpecifica
       layout: { 'line-cap': 'round', 'line-join': 'round' },
       paint: { 'line-color': activityColour, 'line-width': width(2, 8) },
     },
+    // Streets that had letters, as a line beside the street (offset), coloured by the days
+    // since the last letter: it stays visible next to the street's burglary colour.
+    {
+      id: 'letters',
+      type: 'line',
+      source: 'streets',
+      'source-layer': 'streets',
+      minzoom: 12,
+      filter: ['in', ['get', 'id'], ['literal', []]],
+      layout: { 'line-cap': 'butt', 'line-join': 'round' },
+      paint: {
+        'line-color': COLOURS.letters[3][1],
+        'line-width': width(2, 5),
+        'line-offset': width(3, 9),
+      },
+    },
     {
       id: 'streets-selected',
       type: 'line',
@@ -251,4 +279,5 @@ export const LAYER_GROUPS: Record<string, string[]> = {
   incidents: ['incidents', 'incidents-hit', 'incident-selected'],
   clusters: ['cluster-fill', 'cluster-line', 'cluster-point'],
   zones: ['zone-fill', 'zone-line', 'zone-selected'],
+  letters: ['letters'],
 };

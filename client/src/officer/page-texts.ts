@@ -36,6 +36,7 @@ const nl = {
   'toolbar.layerIncidents': 'Inbraken',
   'toolbar.layerClusters': 'Near-repeat clusters',
   'toolbar.layerZones': 'Risicozones',
+  'toolbar.layerLetters': 'Straten (laatste brief)',
   'map.label':
     'Kaart met inbraken, clusters en risicozones. Alle gegevens staan ook in de tabellen in het zijpaneel.',
   'map.legend': 'Legenda',
@@ -140,6 +141,7 @@ const en: typeof nl = {
   'toolbar.layerIncidents': 'Burglaries',
   'toolbar.layerClusters': 'Near-repeat clusters',
   'toolbar.layerZones': 'Risk zones',
+  'toolbar.layerLetters': 'Streets (latest letter)',
   'map.label':
     'Map of burglaries, clusters and risk zones. All data is also in the tables in the side panel.',
   'map.legend': 'Legend',

@@ -19,6 +19,7 @@ declare global {
       campaign: () => CampaignProgress['campaign'];
       preview: () => CampaignPreview | null;
       drawnArea: () => Polygon | null;
+      letterAge: () => Array<[number, number]>;
     };
   }
 }
@@ -45,6 +46,7 @@ export function installTestHook(
     campaign: () => progress.campaign,
     preview: () => preview.last,
     drawnArea: () => store.get().drawnArea,
+    letterAge: () => [...store.get().letterAge],
   };
   window.preventiekaartIntern = hook;
   return (ready) => {
