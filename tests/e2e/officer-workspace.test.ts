@@ -389,6 +389,35 @@ test('the campaign is in the list, both streets are in the history and on the ma
   await shoot('officer-letter-layer.png', '#pk-map');
 });
 
+test('My account: a new API token works at once and stops working when revoked in the page', async () => {
+  await openAll();
+  await page.type('#pk-token-name', 'nightly export');
+  await page.click('#pk-token-form button[type=submit]');
+  await page.waitForFunction(
+    () => /New token/.test(document.getElementById('pk-token-new')?.textContent ?? ''),
+    {
+      timeout: 10_000,
+    },
+  );
+  const token = (await page.$eval('#pk-token-new', (e) => e.textContent ?? '')).split(': ').pop()!.trim();
+  const asToken = () => fetch(`${app.url}/api/session`, { headers: { authorization: `Bearer ${token}` } });
+  expect((await asToken()).status).toBe(200);
+  const row = await page.waitForSelector('#pk-tokens tr:has(td) >>> ::-p-text(nightly export)', {
+    timeout: 10_000,
+  });
+  expect(row).not.toBeNull();
+  await page.click('#pk-tokens button[aria-label="Revoke token nightly export"]');
+  await page.waitForFunction(() => /revoked/.test(document.getElementById('pk-tokens')?.textContent ?? ''), {
+    timeout: 10_000,
+  });
+  expect((await asToken()).status).toBe(401);
+  const { rows } = await t.pool.query(
+    "SELECT 1 FROM audit_log WHERE action = 'token.revoke' AND user_id = $1",
+    [officer.id],
+  );
+  expect(rows).toHaveLength(1);
+});
+
 test('WCAG 2.1 AA on every section, in English and in Dutch; the language button switches', async () => {
   await openAll();
   expect(await axeViolations(page)).toEqual([]);

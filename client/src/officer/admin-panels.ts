@@ -7,6 +7,7 @@ import { api, type AdminUser, type AuditEntry } from './api';
 import { byId } from './by-id';
 import { dateTimeText } from './format';
 import { messages } from './i18n';
+import { mountTokens } from './token-panel';
 
 const t = messages({
   nl: {
@@ -88,6 +89,7 @@ export async function mountAccount(): Promise<void> {
     ul.appendChild(li);
   }
   byId('pk-sessions').replaceChildren(ul);
+  await mountTokens();
   byId('pk-signout-all').addEventListener(
     'click',
     () => void api.signOutEverywhere().finally(() => location.reload()),

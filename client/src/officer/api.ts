@@ -172,6 +172,15 @@ async function importIncidents(form: FormData): Promise<{ summary: ImportSummary
   return { summary: data };
 }
 
+/** One of the user's API tokens (GET /api/account/tokens); the token itself is never shown again. */
+export interface ApiToken {
+  id: number;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
 export const api = {
   importIncidents,
   incident: (id: number) => call<IncidentDetail>('GET', `/api/incidents/${id}`),
@@ -188,6 +197,9 @@ export const api = {
       '/api/account/sessions',
     ),
   signOutEverywhere: () => call<{ ended: number }>('DELETE', '/api/account/sessions'),
+  tokens: () => call<{ tokens: ApiToken[] }>('GET', '/api/account/tokens'),
+  createToken: (name: string) => call<{ token: string }>('POST', '/api/account/tokens', { name }),
+  revokeToken: (id: number) => call<void>('DELETE', `/api/account/tokens/${id}`),
   users: () => call<{ users: AdminUser[] }>('GET', '/api/admin/users'),
   createUser: (body: { email: string; role: string }) =>
     call<{ id: number; password?: string }>('POST', '/api/admin/users', body),
