@@ -88,6 +88,51 @@ test('an admin signs in with a password and must first set up two-factor sign-in
   await page.waitForSelector('#pk-admin:not([hidden])', { timeout: 30_000 });
 });
 
+test("the admin changes a user's role and municipalities in the users table", async () => {
+  await page.evaluate(() => ((document.getElementById('pk-admin') as HTMLDetailsElement).open = true));
+  const row = `#pk-users tr[data-user-id="${officer.id}"]`;
+  await page.waitForSelector(row, { timeout: 10_000 });
+  const user = async () =>
+    (
+      await t.pool.query<{ role: string; codes: string[] }>(
+        `SELECT u.role, array(SELECT m.code FROM user_municipalities um JOIN municipalities m ON m.id = um.municipality_id
+                              WHERE um.user_id = u.id ORDER BY m.code) AS codes
+         FROM users u WHERE u.id = $1`,
+        [officer.id],
+      )
+    ).rows[0]!;
+  await page.select(`${row} select`, 'planner');
+  await page.waitForFunction(
+    () => /Opgeslagen/.test(document.getElementById('pk-user-password')?.textContent ?? ''),
+    {
+      timeout: 10_000,
+    },
+  );
+  expect((await user()).role).toBe('planner');
+  await page.select(`${row} select`, 'officer');
+  await page.waitForFunction(
+    async (id: number) => {
+      const r = (await (await fetch('/api/admin/users')).json()) as {
+        users: Array<{ id: number; role: string }>;
+      };
+      return r.users.find((u) => u.id === id)?.role === 'officer';
+    },
+    { timeout: 10_000 },
+    officer.id,
+  );
+  const input = `${row} input[type=text]`;
+  await page.$eval(input, (e) => ((e as HTMLInputElement).value = ''));
+  await page.type(input, 'GM0503, gm9999');
+  await page.click(`${row} button[aria-label$="opslaan"]`);
+  await page.waitForFunction(
+    () => /GM9999/.test(document.getElementById('pk-user-error')?.textContent ?? ''),
+    {
+      timeout: 10_000,
+    },
+  );
+  expect((await user()).codes).toEqual(['GM0503']);
+});
+
 test('the admin disables an officer in the users table; that officer is refused at the next request', async () => {
   expect((await fetch(`${app.url}/api/session`, { headers: bearer(officer) })).status).toBe(200);
   await page.evaluate(() => ((document.getElementById('pk-admin') as HTMLDetailsElement).open = true));

@@ -42,6 +42,11 @@ const t = messages({
     colWhat: 'Wat',
     colRecords: 'Welke gegevens',
     colBasis: 'Grondslag',
+    roleOf: 'Rol van {email}',
+    municipalitiesOf: 'Gemeenten van {email} (codes, gescheiden door komma’s)',
+    save: 'Opslaan',
+    saveLabel: 'Gemeenten van {email} opslaan',
+    saved: 'Opgeslagen: {email}.',
   },
   en: {
     admin: 'administrator',
@@ -75,6 +80,11 @@ const t = messages({
     colWhat: 'What',
     colRecords: 'Which records',
     colBasis: 'Legal basis',
+    roleOf: 'Role of {email}',
+    municipalitiesOf: 'Municipalities of {email} (codes, separated by commas)',
+    save: 'Save',
+    saveLabel: 'Save the municipalities of {email}',
+    saved: 'Saved: {email}.',
   },
 });
 const roleText = (role: string) =>
@@ -104,7 +114,8 @@ export async function mountAdmin(): Promise<void> {
     const error = byId('pk-user-error');
     error.textContent = '';
     const email = byId<HTMLInputElement>('pk-new-email').value.trim();
-    void api.createUser({ email, role: byId<HTMLSelectElement>('pk-new-role').value }).then(
+    const municipalities = codes(byId<HTMLInputElement>('pk-new-municipalities').value);
+    void api.createUser({ email, role: byId<HTMLSelectElement>('pk-new-role').value, municipalities }).then(
       (r) => {
         byId('pk-user-password').textContent = t('created', { password: r.password ?? '' });
         byId<HTMLInputElement>('pk-new-email').value = '';
@@ -141,8 +152,8 @@ function userRow(u: AdminUser): HTMLTableRowElement {
   const row = document.createElement('tr');
   row.dataset.userId = String(u.id);
   row.insertCell().textContent = u.email;
-  row.insertCell().textContent = roleText(u.role);
-  row.insertCell().textContent = u.municipalities === 'all' ? t('all') : u.municipalities.join(', ') || '–';
+  row.insertCell().appendChild(roleSelect(u));
+  row.insertCell().append(...municipalityEditor(u));
   row.insertCell().textContent = [
     u.disabled ? t('disabled') : t('active'),
     u.lockedUntil ? t('locked') : '',
@@ -167,6 +178,43 @@ function userRow(u: AdminUser): HTMLTableRowElement {
     ),
   );
   return row;
+}
+
+/** The user's role as a choice; a change is saved at once (and audited by the server). */
+function roleSelect(u: AdminUser): HTMLSelectElement {
+  const select = document.createElement('select');
+  select.setAttribute('aria-label', t('roleOf', { email: u.email }));
+  select.append(...(['officer', 'planner', 'admin'] as const).map((r) => new Option(roleText(r), r)));
+  select.value = u.role;
+  select.addEventListener('change', () => {
+    void api.updateUser(u.id, { role: select.value }).then(
+      () => (byId('pk-user-password').textContent = t('saved', { email: u.email })),
+      (err: Error) => (byId('pk-user-error').textContent = err.message),
+    );
+  });
+  return select;
+}
+
+/** The user's municipalities as codes to edit (an admin of every municipality shows "all"). */
+function municipalityEditor(u: AdminUser): Node[] {
+  if (u.municipalities === 'all') return [document.createTextNode(t('all'))];
+  const input = document.createElement('input');
+  input.type = 'text';
+  input.size = 14;
+  input.value = u.municipalities.join(', ');
+  input.setAttribute('aria-label', t('municipalitiesOf', { email: u.email }));
+  const save = button(t('save'), t('saveLabel', { email: u.email }), () =>
+    api.updateUser(u.id, { municipalities: codes(input.value) }).then(drawUsers),
+  );
+  return [input, document.createTextNode(' '), save];
+}
+
+/** "GM0503, gm0518" -> ['GM0503', 'GM0518']. */
+function codes(text: string): string[] {
+  return text
+    .split(/[\s,;]+/)
+    .map((c) => c.trim().toUpperCase())
+    .filter(Boolean);
 }
 
 function button(text: string, label: string, run: () => Promise<unknown>): HTMLButtonElement {

@@ -201,9 +201,9 @@ export const api = {
   createToken: (name: string) => call<{ token: string }>('POST', '/api/account/tokens', { name }),
   revokeToken: (id: number) => call<void>('DELETE', `/api/account/tokens/${id}`),
   users: () => call<{ users: AdminUser[] }>('GET', '/api/admin/users'),
-  createUser: (body: { email: string; role: string }) =>
+  createUser: (body: { email: string; role: string; municipalities?: string[] }) =>
     call<{ id: number; password?: string }>('POST', '/api/admin/users', body),
-  updateUser: (id: number, body: { disabled?: boolean; role?: string }) =>
+  updateUser: (id: number, body: { disabled?: boolean; role?: string; municipalities?: string[] }) =>
     call<void>('PATCH', `/api/admin/users/${id}`, body),
   resetPassword: (id: number) => call<{ password: string }>('POST', `/api/admin/users/${id}/password`, {}),
   audit: (q: URLSearchParams) => call<{ entries: AuditEntry[] }>('GET', `/api/admin/audit?${q}`),
