@@ -428,6 +428,28 @@ test('WCAG 2.1 AA on every section, in English and in Dutch; the language button
   await openAll();
   await page.waitForSelector(`#pk-campaigns tr[data-campaign-id="${campaignId}"]`, { timeout: 30_000 });
   expect(await axeViolations(page)).toEqual([]);
+  // A failed letter (marked so here, as the worker does after its last attempt) shows with its reason.
+  const failed = await t.pool.query<{ id: string }>(
+    `UPDATE letters SET status = 'failed', reason = 'printer test: template error', pdf_sha256 = NULL, pdf_page = NULL
+     WHERE id = (SELECT min(id) FROM letters WHERE campaign_id = $1 AND status = 'rendered') RETURNING id`,
+    [campaignId],
+  );
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.reload()]);
+  await waitForMap();
+  await openAll();
+  const row = `#pk-campaigns tr[data-campaign-id="${campaignId}"]`;
+  await page.waitForSelector(`${row} details.pk-failures`, { timeout: 30_000 });
+  await page.$eval(`${row} details.pk-failures`, (d) => ((d as HTMLDetailsElement).open = true));
+  await page.waitForFunction(
+    (sel: string, id: string) =>
+      document.querySelector(sel)?.textContent?.includes(`brief ${id}: printer test: template error`),
+    { timeout: 10_000 },
+    `${row} details.pk-failures`,
+    failed.rows[0]!.id,
+  );
+  expect(await page.$eval(`${row} button[aria-label^="Mislukte brieven"]`, (b) => b.textContent)).toBe(
+    'Opnieuw proberen',
+  );
   expect(consoleErrors.filter((l) => l.includes('no text for'))).toEqual([]);
   expect(pageErrors).toEqual([]);
 });

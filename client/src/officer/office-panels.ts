@@ -9,110 +9,9 @@ import { api, ApiError, type CampaignListItem, type TodoIncident } from './api';
 import { byId } from './by-id';
 import { stateText, type CampaignProgress } from './campaign-progress';
 import { dateTimeText, methodText } from './format';
-import { lang, messages } from './i18n';
+import { lang } from './i18n';
+import { kindText, t } from './office-texts';
 import type { OfficerStore } from './officer-store';
-
-const t = messages({
-  nl: {
-    kindCocoon: 'Waarschuwing buren',
-    kindEvening: 'Uitnodiging avond',
-    kindVictim: 'Advies slachtoffer',
-    nothingToDo: 'Niets te doen.',
-    noStreet: 'zonder straat',
-    unknownStreet: 'onbekende straat',
-    attempt: ' (poging)',
-    hoursAgo: '{n} uur geleden',
-    prepare: 'Brieven voorbereiden',
-    prepareLabel: 'Brieven voorbereiden voor de inbraak in {street}',
-    noCampaigns: 'Nog geen campagnes.',
-    campaignsCaption: 'Campagnes, nieuwste eerst',
-    colNumber: 'Nr.',
-    colCreated: 'Aangemaakt',
-    colKind: 'Soort',
-    colLetters: 'Brieven',
-    colStatus: 'Status',
-    colActions: 'Acties',
-    createdBy: '{when} door {who}',
-    street1: 'straat',
-    streets: 'straten',
-    failed: ', {n} mislukt',
-    printed: ', gedrukt',
-    printFile: 'Drukbestand',
-    printFileLabel: 'Drukbestand van campagne {id}',
-    cancel: 'Annuleren',
-    cancelLabel: 'Campagne {id} annuleren',
-    retry: 'Opnieuw proberen',
-    retryLabel: 'Mislukte brieven van campagne {id} opnieuw proberen',
-    noLetters: 'Nog geen brieven verstuurd.',
-    streetsCaption: 'Straten met brieven, laatste brief eerst',
-    colStreet: 'Straat',
-    colLast: 'Laatste brief',
-    colDays: 'Dagen geleden',
-    colCampaigns: 'Campagnes',
-    colHistory: 'Geschiedenis',
-    history: 'Geschiedenis',
-    historyLabel: 'Geschiedenis: brieven aan {street}',
-    lettersTo: 'Brieven aan {street}',
-    letter1: 'brief',
-    letters: 'brieven',
-    historyLine: '{when}: {kind}, {n} {letters} (campagne {id}, door {who})',
-  },
-  en: {
-    kindCocoon: 'Warning to neighbours',
-    kindEvening: 'Evening invitation',
-    kindVictim: 'Advice to victim',
-    nothingToDo: 'Nothing to do.',
-    noStreet: 'no street',
-    unknownStreet: 'unknown street',
-    attempt: ' (attempt)',
-    hoursAgo: '{n} hours ago',
-    prepare: 'Prepare letters',
-    prepareLabel: 'Prepare letters for the burglary in {street}',
-    noCampaigns: 'No campaigns yet.',
-    campaignsCaption: 'Campaigns, newest first',
-    colNumber: 'No.',
-    colCreated: 'Created',
-    colKind: 'Kind',
-    colLetters: 'Letters',
-    colStatus: 'Status',
-    colActions: 'Actions',
-    createdBy: '{when} by {who}',
-    street1: 'street',
-    streets: 'streets',
-    failed: ', {n} failed',
-    printed: ', printed',
-    printFile: 'Print file',
-    printFileLabel: 'Print file of campaign {id}',
-    cancel: 'Cancel',
-    cancelLabel: 'Cancel campaign {id}',
-    retry: 'Retry',
-    retryLabel: 'Retry the failed letters of campaign {id}',
-    noLetters: 'No letters sent yet.',
-    streetsCaption: 'Streets with letters, latest letter first',
-    colStreet: 'Street',
-    colLast: 'Latest letter',
-    colDays: 'Days ago',
-    colCampaigns: 'Campaigns',
-    colHistory: 'History',
-    history: 'History',
-    historyLabel: 'History: letters to {street}',
-    lettersTo: 'Letters to {street}',
-    letter1: 'letter',
-    letters: 'letters',
-    historyLine: '{when}: {kind}, {n} {letters} (campaign {id}, by {who})',
-  },
-});
-
-/** The short name of a kind of letter, in the page's language. */
-export function kindText(kind: string): string {
-  return kind === 'cocoon'
-    ? t('kindCocoon')
-    : kind === 'evening'
-      ? t('kindEvening')
-      : kind === 'victim'
-        ? t('kindVictim')
-        : kind;
-}
 
 export class OfficePanels {
   /** @param progress - its campaigns being created or finished reload the lists */
@@ -227,8 +126,9 @@ export class OfficePanels {
           this.action(t('cancel'), t('cancelLabel', { id: c.id }), () => api.cancelCampaign(c.id)),
         );
       if (c.counts.failed && c.status !== 'cancelled')
-        actions.appendChild(
+        actions.append(
           this.action(t('retry'), t('retryLabel', { id: c.id }), () => api.retryCampaign(c.id)),
+          failureReasons(c.id),
         );
     }
     host.replaceChildren(table);
@@ -318,4 +218,29 @@ export class OfficePanels {
     });
     return b;
   }
+}
+
+/** The failed letters of a campaign with their reasons, fetched when opened. */
+function failureReasons(campaignId: number): HTMLDetailsElement {
+  const details = document.createElement('details');
+  details.className = 'pk-failures';
+  const summary = document.createElement('summary');
+  summary.textContent = t('why');
+  const list = document.createElement('ul');
+  details.append(summary, list);
+  details.addEventListener('toggle', () => {
+    if (!details.open || list.childElementCount) return;
+    void api.campaign(campaignId).then(
+      (s) =>
+        list.replaceChildren(
+          ...s.failures.map((f) =>
+            Object.assign(document.createElement('li'), {
+              textContent: t('letterFailed', { id: f.letterId, reason: f.reason ?? t('noReason') }),
+            }),
+          ),
+        ),
+      (err: Error) => (list.textContent = err.message),
+    );
+  });
+  return details;
 }
