@@ -14,6 +14,12 @@ import { config } from '../../server/core/config';
 import { bearer, createTestUser, useTestApp, type TestUser } from '../helpers/app';
 import { axeViolations } from '../helpers/axe';
 import { useTestDatabase } from '../helpers/db';
+import { closeLetterQueue } from '../../server/letters/letter-queue';
+
+// Before the database's own afterAll: the officer's campaign put a job on the letter queue.
+afterAll(async () => {
+  await closeLetterQueue();
+});
 
 const t = useTestDatabase();
 const app = useTestApp();
@@ -133,8 +139,28 @@ test("the admin changes a user's role and municipalities in the users table", as
   expect((await user()).codes).toEqual(['GM0503']);
 });
 
+let campaignId = 0;
+
 test('the admin disables an officer in the users table; that officer is refused at the next request', async () => {
   expect((await fetch(`${app.url}/api/session`, { headers: bearer(officer) })).status).toBe(200);
+  // The officer's work of the day: a campaign, which the audit viewer must show below.
+  const street = await t.pool.query<{ id: string }>(
+    'SELECT s.id FROM streets s JOIN addresses a ON a.street_id = s.id WHERE a.residential GROUP BY s.id HAVING count(*) BETWEEN 3 AND 10 ORDER BY s.id LIMIT 1',
+  );
+  const created = await fetch(`${app.url}/api/campaigns`, {
+    method: 'POST',
+    headers: { ...bearer(officer), 'content-type': 'application/json' },
+    body: JSON.stringify({
+      municipality: 'GM0503',
+      kind: 'evening',
+      template: 'prevention-evening',
+      language: 'nl',
+      selection: { streetIds: [Number(street.rows[0]!.id)] },
+      evening: { at: new Date(Date.now() + 20 * 86_400_000).toISOString(), location: 'Buurthuis' },
+    }),
+  });
+  expect(created.status).toBe(201);
+  campaignId = ((await created.json()) as { id: number }).id;
   await page.evaluate(() => ((document.getElementById('pk-admin') as HTMLDetailsElement).open = true));
   const row = `#pk-users tr[data-user-id="${officer.id}"]`;
   await page.waitForSelector(row, { timeout: 10_000 });
@@ -163,6 +189,28 @@ test('the audit viewer shows the rows and exports the same filter as CSV', async
   const csv = await page.evaluate(async (u: string) => (await fetch(u)).text(), href);
   expect(csv).toMatch(/user\.disable/);
   expect(csv).toMatch(/legal_basis/);
+
+  // The officer's campaign: its row in the viewer and in the CSV, with the covenant as legal basis.
+  await page.$eval('#pk-audit-action', (e) => ((e as HTMLInputElement).value = ''));
+  await page.type('#pk-audit-action', 'campaign.');
+  await page.click('#pk-audit-form button[type=submit]');
+  await page.waitForFunction(
+    (id: number) => document.querySelector('#pk-audit')?.textContent?.includes(`campaign ${id}`),
+    { timeout: 10_000 },
+    campaignId,
+  );
+  const shown = await page.$$eval('#pk-audit tbody tr', (rows) => rows.map((r) => r.textContent ?? ''));
+  expect(
+    shown.some((r) => r.includes('campaign.create') && r.includes(officer.email) && r.includes('Convenant')),
+  ).toBe(true);
+  const campaignCsv = await page.evaluate(
+    async (u: string) => (await fetch(u)).text(),
+    await page.$eval('#pk-audit-csv', (a) => (a as HTMLAnchorElement).getAttribute('href')!),
+  );
+  const line = campaignCsv.split('\n').find((l) => l.includes('campaign.create'));
+  expect(line).toContain(`campaign ${campaignId}`);
+  expect(line).toContain(officer.email);
+  expect(line).toMatch(/Convenant gegevensverstrekking woninginbraken/);
 });
 
 test('signing in again asks for the code from the app', async () => {

@@ -41,7 +41,10 @@ export function installTestHook(
   const hook = {
     map,
     ready: false,
-    municipality,
+    // The municipality on screen: the one the map was made for, then the one chosen.
+    get municipality() {
+      return store.get().municipality?.code ?? municipality;
+    },
     selectedStreets: () => [...store.get().selectedStreets.keys()],
     campaign: () => progress.campaign,
     preview: () => preview.last,
