@@ -5,9 +5,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { config } from '../../server/core/config';
 import { useTestApp } from '../helpers/app';
+import { launchBrowser } from '../helpers/browser';
 import { useTestDatabase } from '../helpers/db';
 
 const t = useTestDatabase();
@@ -18,22 +19,7 @@ beforeAll(async () => {
   if (!fs.existsSync(path.join(config().rootDir, 'dist', 'index.html'))) {
     throw new Error('dist/ is missing: run `npx vite build` first (npm test does)');
   }
-  browser = await puppeteer.launch({
-    executablePath: config().CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-    ],
-  });
+  browser = await launchBrowser({ software: true });
 });
 
 afterAll(async () => {

@@ -11,7 +11,7 @@
 import '../helpers/own-redis-prefix';
 import fs from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { startLetterWorker } from '../../jobs/letters/letter-worker';
 import { closeLetterQueue } from '../../server/letters/letter-queue';
 import { config } from '../../server/core/config';
@@ -19,6 +19,7 @@ import { clearPublicCache } from '../../server/public/public.routes';
 import type { AreasResponse, StreetsResponse } from '../../server/public/public.types';
 import { bearer, createTestUser, useTestApp, type TestUser } from '../helpers/app';
 import { demoStreets, waitUntilDone, type DemoStreet } from '../helpers/campaigns';
+import { launchBrowser } from '../helpers/browser';
 import { useTestDatabase } from '../helpers/db';
 import { pdfQrCodes, pdfText } from '../helpers/pdf';
 
@@ -46,22 +47,7 @@ beforeAll(async () => {
   clearPublicCache();
   officer = await createTestUser(t.pool, { role: 'officer' });
   worker = startLetterWorker();
-  browser = await puppeteer.launch({
-    executablePath: config().CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-    ],
-  });
+  browser = await launchBrowser({ software: true });
 });
 
 /** Creates an evening invitation to one street, lets the worker render it, returns the print file. */

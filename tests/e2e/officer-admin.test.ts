@@ -9,10 +9,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { authenticator } from 'otplib';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { config } from '../../server/core/config';
 import { bearer, createTestUser, useTestApp, type TestUser } from '../helpers/app';
 import { axeViolations } from '../helpers/axe';
+import { launchBrowser } from '../helpers/browser';
 import { useTestDatabase } from '../helpers/db';
 import { closeLetterQueue } from '../../server/letters/letter-queue';
 
@@ -34,18 +35,7 @@ beforeAll(async () => {
     throw new Error('dist/intern.html is missing: run `npx vite build` before the e2e tests');
   admin = await createTestUser(t.pool, { role: 'admin', municipality: null });
   officer = await createTestUser(t.pool, { role: 'officer' });
-  browser = await puppeteer.launch({
-    executablePath: config().CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--no-first-run',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
-  });
+  browser = await launchBrowser();
   page = await browser.newPage();
   await page.setViewport({ width: 1400, height: 900 });
   page.on('pageerror', (err) => pageErrors.push(String(err)));

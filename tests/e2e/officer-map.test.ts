@@ -10,11 +10,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { config } from '../../server/core/config';
+import type { Browser, Page } from 'puppeteer-core';
 import { generateDemoIncidents } from '../../server/setup/demo-incidents';
 import { createTestUser, useTestApp, type TestUser } from '../helpers/app';
 import { axeViolations } from '../helpers/axe';
+import { launchBrowser } from '../helpers/browser';
 import { useTestDatabase } from '../helpers/db';
 
 const t = useTestDatabase();
@@ -41,20 +41,7 @@ beforeAll(async () => {
   const { rows } = await t.pool.query<{ id: number }>("SELECT id FROM municipalities WHERE code = 'GM0503'");
   await generateDemoIncidents(t.pool, rows[0]!.id);
   officer = await createTestUser(t.pool, { role: 'officer' });
-  browser = await puppeteer.launch({
-    executablePath: config().CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-    ],
-  });
+  browser = await launchBrowser();
   page = await browser.newPage();
   await page.setViewport({ width: 1400, height: 900 });
   // Recorded, not intercepted: with request interception on, tile requests made by MapLibre's

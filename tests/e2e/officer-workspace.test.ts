@@ -14,13 +14,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { authenticator } from 'otplib';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { startLetterWorker } from '../../jobs/letters/letter-worker';
 import { config } from '../../server/core/config';
 import { closeLetterQueue } from '../../server/letters/letter-queue';
 import { generateDemoIncidents } from '../../server/setup/demo-incidents';
 import { bearer, createTestUser, useTestApp, type TestUser } from '../helpers/app';
 import { axeViolations } from '../helpers/axe';
+import { launchBrowser } from '../helpers/browser';
 import { waitUntilDone } from '../helpers/campaigns';
 import { useTestDatabase } from '../helpers/db';
 import { pdfPages, pdfText, squash } from '../helpers/pdf';
@@ -112,19 +113,7 @@ beforeAll(async () => {
   worker = startLetterWorker();
   await waitUntilDone(t.pool, earlierId);
 
-  browser = await puppeteer.launch({
-    executablePath: config().CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
-  });
+  browser = await launchBrowser();
   page = await browser.newPage();
   await page.setViewport({ width: 1400, height: 900 });
   page.on('pageerror', (err) => pageErrors.push(String(err)));

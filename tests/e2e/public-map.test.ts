@@ -6,10 +6,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { config } from '../../server/core/config';
 import { useTestApp } from '../helpers/app';
 import { axeViolations } from '../helpers/axe';
+import { launchBrowser } from '../helpers/browser';
 import { useTestDatabase } from '../helpers/db';
 import { insertSyntheticIncidents, type SyntheticIncident } from '../helpers/synthetic-incidents';
 
@@ -42,22 +43,7 @@ beforeAll(async () => {
     throw new Error('dist/ is missing: run `npx vite build` first (npm test does)');
   }
   incidents = await insertSyntheticIncidents(t.pool, { municipalityCode: 'GM0503', count: 300, seed: 11 });
-  browser = await puppeteer.launch({
-    executablePath: config().CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-    ],
-  });
+  browser = await launchBrowser({ software: true });
   page = await browser.newPage();
   await page.setViewport({ width: 1200, height: 900 });
   // Every request the page (or its map worker) makes is recorded; anything not on the app's

@@ -5,6 +5,7 @@
  */
 import { api, type AdminUser, type AuditEntry } from './api';
 import { byId } from './by-id';
+import { dataTable } from './data-table';
 import { dateTimeText } from './format';
 import { messages } from './i18n';
 import { mountTokens } from './token-panel';
@@ -133,17 +134,13 @@ export async function mountAdmin(): Promise<void> {
 
 async function drawUsers(): Promise<void> {
   const { users } = await api.users();
-  const table = document.createElement('table');
-  table.className = 'pk-table';
-  table.createCaption().textContent = t('users');
-  const head = table.createTHead().insertRow();
-  for (const h of [t('colEmail'), t('colRole'), t('colMunicipalities'), t('colStatus'), t('colActions')]) {
-    const th = document.createElement('th');
-    th.scope = 'col';
-    th.textContent = h;
-    head.appendChild(th);
-  }
-  const body = table.createTBody();
+  const { table, body } = dataTable(t('users'), [
+    t('colEmail'),
+    t('colRole'),
+    t('colMunicipalities'),
+    t('colStatus'),
+    t('colActions'),
+  ]);
   for (const u of users) body.appendChild(userRow(u));
   byId('pk-users').replaceChildren(table);
 }
@@ -253,17 +250,13 @@ async function drawAudit(): Promise<void> {
   const host = byId('pk-audit');
   try {
     const { entries } = await api.audit(new URLSearchParams({ ...Object.fromEntries(filter), limit: '200' }));
-    const table = document.createElement('table');
-    table.className = 'pk-table';
-    table.createCaption().textContent = t('auditCaption', { n: entries.length });
-    const head = table.createTHead().insertRow();
-    for (const h of [t('colWhen'), t('colWho'), t('colWhat'), t('colRecords'), t('colBasis')]) {
-      const th = document.createElement('th');
-      th.scope = 'col';
-      th.textContent = h;
-      head.appendChild(th);
-    }
-    const body = table.createTBody();
+    const { table, body } = dataTable(t('auditCaption', { n: entries.length }), [
+      t('colWhen'),
+      t('colWho'),
+      t('colWhat'),
+      t('colRecords'),
+      t('colBasis'),
+    ]);
     for (const e of entries) body.appendChild(auditRow(e));
     host.replaceChildren(table);
   } catch (err) {

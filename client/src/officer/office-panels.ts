@@ -7,6 +7,7 @@
  */
 import { api, ApiError, type CampaignListItem, type TodoIncident } from './api';
 import { byId } from './by-id';
+import { dataTable } from './data-table';
 import { stateText, type CampaignProgress } from './campaign-progress';
 import { dateTimeText, methodText } from './format';
 import { lang } from './i18n';
@@ -87,24 +88,14 @@ export class OfficePanels {
       host.textContent = t('noCampaigns');
       return;
     }
-    const table = document.createElement('table');
-    table.className = 'pk-table';
-    table.createCaption().textContent = t('campaignsCaption');
-    const head = table.createTHead().insertRow();
-    for (const h of [
+    const { table, body } = dataTable(t('campaignsCaption'), [
       t('colNumber'),
       t('colCreated'),
       t('colKind'),
       t('colLetters'),
       t('colStatus'),
       t('colActions'),
-    ]) {
-      const th = document.createElement('th');
-      th.scope = 'col';
-      th.textContent = h;
-      head.appendChild(th);
-    }
-    const body = table.createTBody();
+    ]);
     for (const c of items) {
       const row = body.insertRow();
       row.dataset.campaignId = String(c.id);
@@ -144,17 +135,13 @@ export class OfficePanels {
       host.textContent = t('noLetters');
       return;
     }
-    const table = document.createElement('table');
-    table.className = 'pk-table';
-    table.createCaption().textContent = t('streetsCaption');
-    const head = table.createTHead().insertRow();
-    for (const h of [t('colStreet'), t('colLast'), t('colDays'), t('colCampaigns'), t('colHistory')]) {
-      const th = document.createElement('th');
-      th.scope = 'col';
-      th.textContent = h;
-      head.appendChild(th);
-    }
-    const body = table.createTBody();
+    const { table, body } = dataTable(t('streetsCaption'), [
+      t('colStreet'),
+      t('colLast'),
+      t('colDays'),
+      t('colCampaigns'),
+      t('colHistory'),
+    ]);
     for (const s of [...streets].sort((a, b) => a.days - b.days || a.name.localeCompare(b.name, lang()))) {
       const row = body.insertRow();
       row.dataset.streetId = String(s.streetId);

@@ -5,6 +5,7 @@
  */
 import { api, type ApiToken } from './api';
 import { byId } from './by-id';
+import { dataTable } from './data-table';
 import { dateTimeText } from './format';
 import { messages } from './i18n';
 
@@ -70,17 +71,12 @@ async function drawTokens(): Promise<void> {
     host.textContent = t('none');
     return;
   }
-  const table = document.createElement('table');
-  table.className = 'pk-table';
-  table.createCaption().textContent = t('caption');
-  const head = table.createTHead().insertRow();
-  for (const h of [t('colName'), t('colCreated'), t('colUsed'), t('colStatus')]) {
-    const th = document.createElement('th');
-    th.scope = 'col';
-    th.textContent = h;
-    head.appendChild(th);
-  }
-  const body = table.createTBody();
+  const { table, body } = dataTable(t('caption'), [
+    t('colName'),
+    t('colCreated'),
+    t('colUsed'),
+    t('colStatus'),
+  ]);
   for (const k of tokens) body.appendChild(tokenRow(k));
   host.replaceChildren(table);
 }
