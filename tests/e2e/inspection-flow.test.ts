@@ -283,6 +283,7 @@ test('the phone page opens offline (service worker), keeps two findings offline 
   await phone.click('.pi-street:nth-child(2) button[type=submit]');
   await phone.waitForFunction(() => document.getElementById('pi-outbox')!.dataset.waiting === '2');
   expect((await t.pool.query('SELECT count(*)::int AS n FROM inspection_findings')).rows[0].n).toBe(0);
+  if (SHOTS) await phone.evaluate(() => window.scrollTo(0, 0));
   if (SHOTS) await phone.screenshot({ path: path.join(IMG, 'inspection-phone.png') as `${string}.png` });
 
   await phone.setOfflineMode(false);
