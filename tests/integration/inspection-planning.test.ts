@@ -29,7 +29,8 @@ async function call(user: TestUser, method: string, path: string, body?: unknown
   const res = await fetch(`${app.url}${path}`, {
     method,
     headers: { ...bearer(user), 'content-type': type },
-    body: body === undefined ? undefined : body instanceof Uint8Array ? Buffer.from(body) : JSON.stringify(body),
+    body:
+      body === undefined ? undefined : body instanceof Uint8Array ? Buffer.from(body) : JSON.stringify(body),
   });
   const buf = new Uint8Array(await res.arrayBuffer());
   const text = Buffer.from(buf).toString('utf8');
