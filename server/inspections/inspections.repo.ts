@@ -59,6 +59,7 @@ export interface FindingRow {
   recorded_by: string | null;
   lon: number;
   lat: number;
+  photo: boolean;
 }
 
 export interface NewFinding {
@@ -272,4 +273,62 @@ export async function sheetFile(
       route_at: Date | null;
     }>(sql('inspections/sheet-file'), [id])
   ).rows[0];
+}
+
+/** Records a finding's stored photo; false when the finding is not of this inspection. */
+export async function setPhoto(
+  q: Queryable,
+  inspectionId: number,
+  findingId: string,
+  file: { sha256: string; bytes: number },
+): Promise<boolean> {
+  const { rows } = await q.query(sql('inspections/set-photo'), [
+    inspectionId,
+    findingId,
+    file.sha256,
+    file.bytes,
+  ]);
+  return rows.length > 0;
+}
+
+/** The photo of a finding: undefined when there is no such finding, null when it has no photo. */
+export async function findingPhoto(
+  q: Queryable,
+  inspectionId: number,
+  findingId: string,
+): Promise<string | null | undefined> {
+  const { rows } = await q.query<{ photo_sha256: string | null }>(sql('inspections/finding-photo'), [
+    inspectionId,
+    findingId,
+  ]);
+  return rows[0] ? rows[0].photo_sha256 : undefined;
+}
+
+/** Streets of a municipality that can be walked, by name (planning by street name). */
+export async function planningStreets(
+  q: Queryable,
+  municipalityId: number,
+): Promise<{ id: number; name: string; place: string }[]> {
+  return (
+    await q.query<{ id: number; name: string; place: string }>(sql('inspections/planning-streets'), [
+      municipalityId,
+    ])
+  ).rows;
+}
+
+/** Users who may be in a team of the municipality. */
+export async function planningUsers(
+  q: Queryable,
+  municipalityId: number,
+): Promise<{ id: number; name: string; role: string }[]> {
+  return (
+    await q.query<{ id: number; name: string; role: string }>(sql('inspections/planning-users'), [
+      municipalityId,
+    ])
+  ).rows;
+}
+
+/** Sets the municipality's checklist ([] = the default). */
+export async function setChecklist(q: Queryable, municipalityId: number, items: unknown[]): Promise<void> {
+  await q.query(sql('municipalities/set-inspection-checklist'), [municipalityId, JSON.stringify(items)]);
 }

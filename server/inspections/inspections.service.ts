@@ -8,7 +8,7 @@
 import { addressIdsInRiskZones, defaultRiskZoneParams } from '../analysis/analysis.service';
 import { audit } from '../audit/audit';
 import { seesMunicipality } from '../municipalities/municipality-access';
-import { campaignMunicipality, type Actor } from '../campaigns/campaign-access';
+import { campaignMunicipality, type Actor as CampaignActor } from '../campaigns/campaign-access';
 import { config } from '../core/config';
 import { db, withTransaction, type Queryable } from '../core/db';
 import { BadInputError, NotFoundError } from '../core/errors';
@@ -28,10 +28,11 @@ import {
 import * as repo from './inspections.repo';
 import { enqueueSheet } from './sheet-job';
 import { getPdf } from '../letters/pdf-store';
-import { ConflictError } from '../core/errors';
+import { ConflictError, ForbiddenError } from '../core/errors';
 import type { z } from 'zod';
 
-export type { Actor };
+/** Who acts; `role` is the signed-in user's (none: the command line). */
+export type Actor = CampaignActor & { role?: 'admin' | 'officer' | 'planner' };
 
 export interface InspectionView {
   id: number;
@@ -103,7 +104,7 @@ function view(r: repo.InspectionRow): InspectionView {
 }
 
 /** The inspection, after checking the actor may see its municipality (404 when not, or when there is none). */
-async function load(q: Queryable, id: number, actor: Actor): Promise<repo.InspectionRow> {
+export async function load(q: Queryable, id: number, actor: Actor): Promise<repo.InspectionRow> {
   const r = await repo.inspectionById(q, id);
   // Another municipality's inspection answers as one that does not exist: ids tell nothing (as campaigns, issue 8).
   if (!r || !seesMunicipality(actor, r.municipality_id)) throw new NotFoundError(`no inspection ${id}`);
@@ -154,6 +155,12 @@ async function checkTeam(q: Queryable, municipalityId: number, userIds: number[]
 /** POST /api/inspections: plans an inspection. */
 export async function createInspection(body: unknown, actor: Actor): Promise<InspectionView> {
   const input = CreateInspection.parse(body);
+  // Clusters and risk zones are made of burglaries: a planner, who sees none, plans from streets or
+  // an area (otherwise incident ids sent here would say which streets lie near a burglary).
+  if (actor.role === 'planner' && ('cluster' in input.selection || 'riskZoneIds' in input.selection))
+    throw new ForbiddenError(
+      'a planner plans an inspection from streets (selection.streetIds) or an area (selection.polygon); clusters and risk zones need the role officer',
+    );
   const id = await withTransaction(async (c) => {
     const municipalityId = await campaignMunicipality(c, actor, input.municipality);
     const streetIds = await selectStreets(c, municipalityId, input.selection);
@@ -368,6 +375,7 @@ export async function listFindings(id: number, actor: Actor) {
     recordedBy: f.recorded_by,
     lon: f.lon,
     lat: f.lat,
+    photo: f.photo,
   }));
 }
 
@@ -412,6 +420,7 @@ export async function findingsCsv(id: number, actor: Actor): Promise<string> {
     'door',
     'lon',
     'lat',
+    'foto',
   ];
   const lines = rows.map((f) =>
     [
@@ -425,6 +434,7 @@ export async function findingsCsv(id: number, actor: Actor): Promise<string> {
       f.recordedBy,
       f.lon,
       f.lat,
+      f.photo ? 'ja' : 'nee',
     ]
       .map(cell)
       .join(';'),

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { AuditQuery, NewUser, UserChange } from '../admin/admin.service';
 import { CampaignListQuery, TodoQuery } from '../campaigns/campaign-office';
 import { FindingsBody, FollowUpBody } from '../inspections/inspection-input';
+import { ChecklistBody, PlanningQuery } from '../inspections/inspection-planning.service';
 import { FilterQuery } from '../public/public.service';
 import { SubscribeBody } from '../residents/alerts.service';
 import { FeedQuery } from '../residents/feeds.service';
@@ -181,6 +182,29 @@ export const OPERATIONS: Record<string, Operation> = {
     tag: 'admin',
     access: 'admin',
     query: AuditQuery,
+  },
+  'GET /api/inspections/options': {
+    summary: 'Streets, team members and checklist for planning an inspection',
+    tag: 'inspections',
+    access: 'team',
+    query: PlanningQuery,
+  },
+  'PUT /api/inspections/checklist': {
+    summary: "The municipality's inspection checklist ([] = the default)",
+    tag: 'inspections',
+    access: 'officer',
+    body: ChecklistBody,
+  },
+  'PUT /api/inspections/:id/findings/:findingId/photo': {
+    summary: 'Photo of a finding (JPEG, PNG or WebP body; stored re-encoded without EXIF or GPS)',
+    tag: 'inspections',
+    access: 'team',
+  },
+  'GET /api/inspections/:id/findings/:findingId/photo': {
+    summary: 'Photo of a finding',
+    tag: 'inspections',
+    access: 'team',
+    produces: 'image/jpeg',
   },
   'GET /api/inspections': { summary: 'Street inspections', tag: 'inspections', access: 'team' },
   'POST /api/inspections': { summary: 'Plan a street inspection', tag: 'inspections', access: 'team' },

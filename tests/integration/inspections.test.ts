@@ -125,7 +125,8 @@ test('a polygon, a near-repeat cluster and risk zones become streets; an empty o
     `SELECT i.id::int, s.name AS street FROM incidents i JOIN streets s ON s.id = i.street_id WHERE i.municipality_id = $1 ORDER BY i.id LIMIT 2`,
     [delft],
   );
-  const c = await call(planner, 'POST', '/api/inspections', {
+  // An officer: a planner may not plan from burglaries (inspection-planning.test.ts).
+  const c = await call(officer, 'POST', '/api/inspections', {
     title: 'Cluster',
     startsAt: '2026-04-02T10:00:00Z',
     selection: { cluster: { incidentIds: rows.map((r) => r.id), radiusM: 50 } },

@@ -70,6 +70,10 @@ const GUARDS: Record<
   'GET /api/admin/tokens': { who: 'admin' },
   'DELETE /api/admin/tokens/:id': { who: 'admin' },
   'GET /api/admin/audit': { who: 'admin' },
+  'GET /api/inspections/options': { who: 'team', other: 'refused' },
+  'PUT /api/inspections/checklist': { who: 'officer', other: 'refused' },
+  'PUT /api/inspections/:id/findings/:findingId/photo': { who: 'team', other: 'refused' },
+  'GET /api/inspections/:id/findings/:findingId/photo': { who: 'team', other: 'refused' },
   'GET /api/inspections': { who: 'team', other: 'empty' },
   'POST /api/inspections': { who: 'team', other: 'refused' },
   'GET /api/inspections/:id': { who: 'team', other: 'refused' },
@@ -221,6 +225,8 @@ function inspectionBody(r: Route, hostile?: string): unknown {
         },
       ],
     };
+  if (r.path.endsWith('/checklist'))
+    return { municipality: h ?? 'GM0503', items: [{ key: h ?? 'lighting', label: h ?? 'Verlichting' }] };
   if (r.path.includes('/findings/')) return { followUp: h ?? 'fixed' };
   if (r.path.endsWith('/sheet')) return {};
   return { title: h ?? 'Schouw Hof van Delft' };
@@ -278,7 +284,7 @@ async function send(
 ): Promise<{ status: number; text: string }> {
   const headers: Record<string, string> = { ...opts.headers };
   let body: BodyInit | undefined;
-  if (r.method === 'POST' || r.method === 'DELETE' || r.method === 'PATCH') {
+  if (r.method === 'POST' || r.method === 'DELETE' || r.method === 'PATCH' || r.method === 'PUT') {
     if (r.path === '/api/incidents/import' || r.path === '/api/subsidies/import') {
       const form = new FormData();
       form.set('municipality', opts.hostile ?? 'GM0503');

@@ -44,9 +44,30 @@ export interface PendingFinding {
   note: string;
   position?: { lon: number; lat: number };
   recordedAt: string;
+  /** A photo to send after the finding (kept in IndexedDB as a Blob). */
+  photo?: Blob;
+  /** The server has the finding; only its photo still waits. */
+  sent?: boolean;
+}
+
+/** Sends a finding's photo (PUT: sending it again replaces it). */
+async function sendPhoto(id: number, findingId: string, photo: Blob): Promise<void> {
+  const headers: Record<string, string> = { 'content-type': photo.type || 'image/jpeg' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const r = await fetch(`/api/inspections/${id}/findings/${findingId}/photo`, {
+    method: 'PUT',
+    headers,
+    credentials: 'same-origin',
+    body: photo,
+  });
+  if (!r.ok) {
+    const e = (await r.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new ApiError(r.status, e?.error?.message ?? `HTTP ${r.status}`);
+  }
 }
 
 export const api = {
+  sendPhoto,
   async session(): Promise<boolean> {
     try {
       const s = await call<{ csrfToken: string | null }>('GET', '/api/session');
@@ -67,7 +88,7 @@ export const api = {
       'POST',
       `/api/inspections/${id}/findings`,
       {
-        findings: findings.map(({ inspectionId: _i, ...f }) => f),
+        findings: findings.map(({ inspectionId: _i, photo: _p, sent: _s, ...f }) => f),
       },
     ),
 };

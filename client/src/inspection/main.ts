@@ -6,9 +6,12 @@
 import './inspection.css';
 import { api, ApiError, type InspectionView, type PendingFinding } from './api';
 import { newId, outbox } from './outbox';
+import { shrinkPhoto } from './photo';
 
 const el = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const inspectionId = Number(new URLSearchParams(location.search).get('id'));
+const LAST_KEY = 'pk-schouw-last';
+// The installed app starts at inspectie.html without ?id=: the inspection opened last.
+const inspectionId = Number(new URLSearchParams(location.search).get('id') ?? localStorage.getItem(LAST_KEY));
 let sending = false;
 
 function message(text: string): void {
@@ -30,13 +33,30 @@ async function sync(): Promise<void> {
   sending = true;
   try {
     const waiting = await outbox.all(inspectionId);
-    if (waiting.length > 0 && navigator.onLine) {
+    const unsent = waiting.filter((f) => !f.sent);
+    if (unsent.length > 0 && navigator.onLine) {
       try {
-        const r = await api.sendFindings(inspectionId, waiting);
-        await outbox.remove(r.received);
+        const r = await api.sendFindings(inspectionId, unsent);
+        const received = new Set(r.received);
+        const done = unsent.filter((f) => received.has(f.id));
+        await outbox.remove(done.filter((f) => !f.photo).map((f) => f.id));
+        await outbox.markSent(done.filter((f) => f.photo));
       } catch (e) {
         // A refused finding (400) would block the others forever: say so; a lost connection is retried.
         if (e instanceof ApiError && e.status === 400) message(`Bevinding niet geaccepteerd: ${e.message}`);
+      }
+    }
+    // Photos after their findings: the server takes a photo only for a finding it has.
+    for (const f of (await outbox.all(inspectionId)).filter((x) => x.sent && x.photo)) {
+      if (!navigator.onLine) break;
+      try {
+        await api.sendPhoto(inspectionId, f.id, f.photo!);
+        await outbox.remove([f.id]);
+      } catch (e) {
+        if (!(e instanceof ApiError) || e.status >= 500) break;
+        // Too big or not an image: it will never be taken; the finding itself is stored.
+        message(`Foto niet geaccepteerd: ${e.message}`);
+        await outbox.remove([f.id]);
       }
     }
   } finally {
@@ -96,6 +116,15 @@ function streetSection(insp: InspectionView, s: InspectionView['streets'][number
   pos.type = 'checkbox';
   pos.name = 'position';
   posLabel.append(pos, ' Mijn positie meesturen');
+  const photoLabel = document.createElement('label');
+  photoLabel.htmlFor = `pi-photo-${s.streetId}`;
+  photoLabel.textContent = 'Foto (mag leeg)';
+  const photo = document.createElement('input');
+  photo.type = 'file';
+  photo.id = `pi-photo-${s.streetId}`;
+  photo.name = 'photo';
+  photo.accept = 'image/jpeg,image/png,image/webp';
+  photo.setAttribute('capture', 'environment');
   const button = document.createElement('button');
   button.type = 'submit';
   button.className = 'pi-button';
@@ -103,7 +132,7 @@ function streetSection(insp: InspectionView, s: InspectionView['streets'][number
   const done = document.createElement('p');
   done.className = 'pi-done';
   done.setAttribute('aria-live', 'polite');
-  form.append(h, fs, noteLabel, note, posLabel, button, done);
+  form.append(h, fs, noteLabel, note, photoLabel, photo, posLabel, button, done);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     void (async () => {
@@ -116,6 +145,8 @@ function streetSection(insp: InspectionView, s: InspectionView['streets'][number
         return;
       }
       const where = pos.checked ? await position() : undefined;
+      const file = photo.files?.[0];
+      const picture = file ? await shrinkPhoto(file) : undefined;
       const recordedAt = new Date().toISOString();
       // One finding per ticked item (each gets its own follow-up); a note alone is 'other'.
       const findings: PendingFinding[] = (items.length > 0 ? items : ['other']).map((item) => ({
@@ -125,6 +156,7 @@ function streetSection(insp: InspectionView, s: InspectionView['streets'][number
         item,
         note: text,
         ...(where ? { position: where } : {}),
+        ...(picture ? { photo: picture } : {}),
         recordedAt,
       }));
       await outbox.add(findings);
@@ -156,6 +188,7 @@ function render(insp: InspectionView): void {
 async function start(): Promise<void> {
   el('pi-signin').hidden = true;
   const insp = await api.inspection(inspectionId);
+  localStorage.setItem(LAST_KEY, String(inspectionId));
   render(insp);
   el('pi-app').hidden = false;
   await sync();
@@ -166,6 +199,11 @@ function main(): void {
     message('Deze link mist het nummer van de schouw (?id=…).');
     return;
   }
+  // Opens without a connection next time, and can be installed (inspectie.webmanifest).
+  if ('serviceWorker' in navigator)
+    navigator.serviceWorker
+      .register('/inspectie-sw.js', { scope: '/inspectie.html' })
+      .catch((e: unknown) => console.error(`service worker: ${(e as Error).message}`));
   window.addEventListener('online', () => void sync());
   window.addEventListener('offline', () => void showOutbox());
   setInterval(() => void sync(), 15_000);

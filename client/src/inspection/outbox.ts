@@ -41,6 +41,11 @@ export const outbox = {
     (await run<PendingFinding[]>('readonly', (s) => s.getAll() as IDBRequest<PendingFinding[]>)).filter(
       (f) => f.inspectionId === inspectionId,
     ),
+  /** The server has these findings; those with a photo stay until the photo is sent. */
+  markSent: (findings: PendingFinding[]) =>
+    run<void>('readwrite', (s) => {
+      for (const f of findings) s.put({ ...f, sent: true });
+    }),
   remove: (ids: string[]) =>
     run<void>('readwrite', (s) => {
       for (const id of ids) s.delete(id);

@@ -32,6 +32,7 @@ import { mountMunicipalityHeader } from './municipality-header';
 import { LAYER_GROUPS, tileQuery } from './officer-style';
 import { OfficerStore } from './officer-store';
 import { period } from './period';
+import { startPlannerView } from './planner-view';
 import { mountPeriodTotals } from './period-totals';
 import { SignInForm } from './sign-in-form';
 import { messages } from './i18n';
@@ -43,13 +44,11 @@ import { userMunicipalities } from './user-municipalities';
 setupPageTexts();
 const t = messages({
   nl: {
-    planner: 'Deze kaart is voor medewerkers met de rol officer; uw rol is planner.',
     noMunicipality: 'U heeft geen toegang tot een geladen gemeente.',
     expired: 'Uw sessie is verlopen: meld u opnieuw aan.',
     error: 'Fout: {message}',
   },
   en: {
-    planner: 'This map is for staff with the officer role; your role is planner.',
     noMunicipality: 'You have no access to a loaded municipality.',
     expired: 'Your session has expired: please sign in again.',
     error: 'Error: {message}',
@@ -106,13 +105,15 @@ async function startApp(user: SessionUser): Promise<void> {
   byId('pk-signin').hidden = true;
   byId('pk-user').hidden = false;
   byId('pk-user-email').textContent = user.name ?? user.email;
-  if (user.role === 'planner') {
-    message(t('planner'));
-    return;
-  }
   choices = userMunicipalities(user, (await api.municipalities()).municipalities);
   if (!choices[0]) {
     message(t('noMunicipality'));
+    return;
+  }
+  // A planner sees no burglary: the base map and the planners' sections only (planner-view.ts).
+  if (user.role === 'planner') {
+    startPlannerView({ user, municipality: choices[0], showError });
+    void mountAccount().catch(showError);
     return;
   }
   byId('pk-municipality-select').replaceChildren(...choices.map((c) => new Option(c.name, c.code)));

@@ -6,6 +6,7 @@
  */
 import type { Map as MlMap } from 'maplibre-gl';
 import type { SessionUser } from './api';
+import { mountInspections } from './inspection-panel';
 import type { OfficerStore } from './officer-store';
 
 /** What a section gets to work with. */
@@ -21,9 +22,15 @@ export interface SectionContext {
 type MountSection = (ctx: SectionContext) => void;
 
 /** Add a section's mount function here. */
-const SECTIONS: MountSection[] = [];
+const SECTIONS: MountSection[] = [mountInspections];
 
-/** Mounts every registered section. */
+/**
+ * The sections a planner gets (planner-view.ts): only those that call no endpoint with a
+ * victim's address or a burglary, i.e. the team endpoints (GUARDS 'team').
+ */
+const PLANNER_SECTIONS: MountSection[] = [mountInspections];
+
+/** Mounts every registered section (a planner: only the planners' ones). */
 export function mountTeamSections(ctx: SectionContext): void {
-  for (const mount of SECTIONS) mount(ctx);
+  for (const mount of ctx.user.role === 'planner' ? PLANNER_SECTIONS : SECTIONS) mount(ctx);
 }
