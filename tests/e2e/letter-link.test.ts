@@ -29,6 +29,9 @@ afterAll(async () => {
   await worker?.close();
   await closeLetterQueue();
 });
+// Each test renders letters (a cold Chromium in the worker) and opens the public map with
+// software WebGL: on a loaded 2-core machine that took up to 105 s of the default 120 s.
+jest.setTimeout(240_000);
 const t = useTestDatabase();
 const app = useTestApp();
 let officer: TestUser;
