@@ -6,10 +6,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { authenticator } from 'otplib';
+import type { Browser, Page } from 'puppeteer-core';
 import { config } from '../../server/core/config';
 import { bearer, createTestUser, useTestApp, type TestUser } from '../helpers/app';
 import { axeViolations } from '../helpers/axe';
+import { launchBrowser } from '../helpers/browser';
 import { useTestDatabase } from '../helpers/db';
 
 const t = useTestDatabase();
@@ -20,6 +22,7 @@ let browser: Browser;
 let page: Page;
 let inspectionId: number;
 let walkOrder: string[];
+let memberSecret: string;
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(config().rootDir, 'dist', 'inspectie.html'))) {
@@ -27,6 +30,21 @@ beforeAll(async () => {
   }
   officer = await createTestUser(t.pool, { role: 'officer' });
   member = await createTestUser(t.pool, { role: 'planner' });
+  // The team member signs in with two factors, as on the officers' page.
+  const enrol = (await (
+    await fetch(`${app.url}/api/account/totp`, {
+      method: 'POST',
+      headers: { ...bearer(member), 'content-type': 'application/json' },
+      body: '{}',
+    })
+  ).json()) as { secret: string };
+  memberSecret = enrol.secret;
+  const confirmed = await fetch(`${app.url}/api/account/totp/confirm`, {
+    method: 'POST',
+    headers: { ...bearer(member), 'content-type': 'application/json' },
+    body: JSON.stringify({ code: authenticator.generate(memberSecret) }),
+  });
+  expect(confirmed.status).toBe(200);
   const { rows } = await t.pool.query<{ id: number }>(
     `SELECT id::int FROM streets WHERE name IN ('Mekelweg', 'Schoemakerstraat') ORDER BY id`,
   );
@@ -53,17 +71,7 @@ beforeAll(async () => {
     .sort((a, b) => a.position - b.position)
     .map((s) => s.name);
 
-  browser = await puppeteer.launch({
-    executablePath: config().CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--no-first-run',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
-  });
+  browser = await launchBrowser();
   page = await browser.newPage();
   await page.setViewport({ width: 390, height: 844, isMobile: true, hasTouch: true });
 });
@@ -82,6 +90,13 @@ test('a team member signs in and sees the streets in walking order with the chec
   await page.waitForSelector('#pi-signin:not([hidden])');
   await page.type('#pi-email', member.email);
   await page.type('#pi-password', member.password);
+  await page.click('#pi-signin-form button[type=submit]');
+  // The account asks for the authenticator code: the phone page shows the field and says so.
+  await page.waitForSelector('#pi-totp-row:not([hidden])', { timeout: 10_000 });
+  expect(await page.$eval('#pi-signin-error', (e) => e.textContent)).toBe(
+    'Vul de code uit uw authenticator-app in.',
+  );
+  await page.type('#pi-totp', authenticator.generate(memberSecret));
   await page.click('#pi-signin-form button[type=submit]');
   await page.waitForSelector('#pi-app:not([hidden]) .pi-street');
   const headings = await page.$$eval('.pi-street h3', (hs) => hs.map((h) => h.textContent));

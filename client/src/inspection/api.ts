@@ -11,6 +11,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The server's error code, e.g. totp_required. */
+    readonly code?: string,
   ) {
     super(message);
   }
@@ -29,8 +31,8 @@ async function call<T>(method: string, url: string, body?: unknown): Promise<T> 
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!r.ok) {
-    const e = (await r.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new ApiError(r.status, e?.error?.message ?? `HTTP ${r.status}`);
+    const e = (await r.json().catch(() => null)) as { error?: { message?: string; code?: string } } | null;
+    throw new ApiError(r.status, e?.error?.message ?? `HTTP ${r.status}`, e?.error?.code);
   }
   return (await r.json()) as T;
 }
@@ -78,8 +80,10 @@ export const api = {
       throw e;
     }
   },
-  async signIn(email: string, password: string): Promise<void> {
-    const s = await call<{ csrfToken: string }>('POST', '/api/session', { email, password });
+  /** `code`: the authenticator app's 6 digits, or a recovery code, when the account asks for one. */
+  async signIn(email: string, password: string, code = ''): Promise<void> {
+    const second = !code ? {} : /^\d{6}$/.test(code) ? { totp: code } : { recoveryCode: code };
+    const s = await call<{ csrfToken: string }>('POST', '/api/session', { email, password, ...second });
     csrfToken = s.csrfToken;
   },
   inspection: (id: number) => call<InspectionView>('GET', `/api/inspections/${id}`),

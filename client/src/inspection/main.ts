@@ -212,12 +212,29 @@ function main(): void {
     const error = el('pi-signin-error');
     error.textContent = '';
     void api
-      .signIn(el<HTMLInputElement>('pi-email').value.trim(), el<HTMLInputElement>('pi-password').value)
+      .signIn(
+        el<HTMLInputElement>('pi-email').value.trim(),
+        el<HTMLInputElement>('pi-password').value,
+        el<HTMLInputElement>('pi-totp').value.trim(),
+      )
       .then(start, (err: unknown) => {
+        const code = err instanceof ApiError ? err.code : undefined;
+        if (code === 'totp_required') {
+          el('pi-totp-row').hidden = false;
+          el('pi-totp').focus();
+        }
         error.textContent =
-          err instanceof ApiError && err.status === 401
-            ? 'E-mailadres of wachtwoord klopt niet.'
-            : `Aanmelden lukt niet: ${(err as Error).message}`;
+          code === 'totp_required'
+            ? 'Vul de code uit uw authenticator-app in.'
+            : code === 'totp_wrong'
+              ? 'De code klopt niet of is verlopen: vul de code in die de app nu toont.'
+              : code === 'totp_enrolment_required'
+                ? 'Uw rol meldt zich aan met een code van uw telefoon: stel die eerst in op de interne kaart (intern.html).'
+                : err instanceof ApiError && err.status === 423
+                  ? 'Dit account is tijdelijk geblokkeerd na te veel mislukte pogingen.'
+                  : err instanceof ApiError && err.status === 401
+                    ? 'E-mailadres of wachtwoord klopt niet.'
+                    : `Aanmelden lukt niet: ${(err as Error).message}`;
       });
   });
   void showOutbox();
