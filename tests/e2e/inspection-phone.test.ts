@@ -109,6 +109,18 @@ test('a team member signs in and sees the streets in walking order with the chec
     ls.map((l) => l.textContent!.trim()),
   );
   expect(items).toContain('Open achterpad of ontbrekend toegangshek');
+  // The route on a map of the project's own base map: the line is drawn (rendered features).
+  await page.waitForFunction(
+    () => {
+      const m = (window as unknown as { preventiekaartSchouw?: { map: import('maplibre-gl').Map } })
+        .preventiekaartSchouw?.map;
+      return !!m && m.loaded() && m.queryRenderedFeatures({ layers: ['route'] }).length > 0;
+    },
+    { timeout: 60_000, polling: 500 },
+  );
+  expect(await page.$eval('#pi-map', (e) => e.getAttribute('aria-label'))).toMatch(
+    /^Kaart van de looproute vanaf Aula/,
+  );
   // Nothing is wider than the phone.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   expect(await page.$eval('#pi-outbox', (e) => e.textContent)).toBe('Alle bevindingen zijn verzonden.');

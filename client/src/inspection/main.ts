@@ -7,6 +7,7 @@ import './inspection.css';
 import { api, ApiError, type InspectionView, type PendingFinding } from './api';
 import { newId, outbox } from './outbox';
 import { shrinkPhoto } from './photo';
+import { showRouteMap } from './route-map';
 
 const el = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 const LAST_KEY = 'pk-schouw-last';
@@ -170,6 +171,8 @@ function streetSection(insp: InspectionView, s: InspectionView['streets'][number
   return li;
 }
 
+let routeMapShown = false;
+
 function render(insp: InspectionView): void {
   document.title = `Schouw: ${insp.title} – Preventiekaart`;
   el('pi-title').textContent = insp.title;
@@ -181,6 +184,12 @@ function render(insp: InspectionView): void {
   el('pi-route').textContent = insp.route
     ? `Start: ${insp.route.start.label}. ${(insp.route.lengthM / 1000).toFixed(1).replace('.', ',')} km, ongeveer ${insp.route.minutes} minuten.`
     : 'Nog geen looproute berekend: de straten staan op naam.';
+  if (insp.route && !routeMapShown)
+    routeMapShown = showRouteMap(
+      el('pi-map'),
+      insp.route,
+      `Kaart van de looproute vanaf ${insp.route.start.label}; de straten staan op volgorde hieronder.`,
+    );
   const list = el<HTMLOListElement>('pi-streets');
   list.replaceChildren(...insp.streets.map((s, i) => streetSection(insp, s, i + 1)));
 }

@@ -13,6 +13,12 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { MunicipalityInfo } from './api';
 import { CLICK_LAYERS, buildOfficerStyle } from './officer-style';
+import { messages } from './i18n';
+
+const t = messages({
+  nl: { canvas: 'Kaart van {name} met inbraken, clusters en risicozones' },
+  en: { canvas: 'Map of {name} with burglaries, clusters and risk zones' },
+});
 
 /** A map and the moment it can take data. */
 export interface OfficerMap {
@@ -44,7 +50,7 @@ export function createMap(container: HTMLElement, m: MunicipalityInfo, tileQuery
   const loaded = new Promise<void>((resolve) => map.once('load', () => resolve()));
   map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new ScaleControl({ unit: 'metric' }), 'bottom-right');
-  map.getCanvas().setAttribute('aria-label', `Kaart van ${m.name} met inbraken, clusters en risicozones`);
+  map.getCanvas().setAttribute('aria-label', t('canvas', { name: m.name }));
   for (const l of CLICK_LAYERS) {
     map.on('mouseenter', l, () => (map.getCanvas().style.cursor = 'pointer'));
     map.on('mouseleave', l, () => (map.getCanvas().style.cursor = ''));
