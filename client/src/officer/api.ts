@@ -110,7 +110,8 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
+/** One request to this server with the session cookie and CSRF token; a non-2xx answer throws an ApiError. */
+export async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;

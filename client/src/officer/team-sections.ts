@@ -7,6 +7,7 @@
 import type { Map as MlMap } from 'maplibre-gl';
 import type { SessionUser } from './api';
 import type { OfficerStore } from './officer-store';
+import { mountEveningPanel } from './evening-panel';
 
 /** What a section gets to work with. */
 export interface SectionContext {
@@ -21,7 +22,7 @@ export interface SectionContext {
 type MountSection = (ctx: SectionContext) => void;
 
 /** Add a section's mount function here. */
-const SECTIONS: MountSection[] = [];
+const SECTIONS: MountSection[] = [mountEveningPanel];
 
 /** Mounts every registered section. */
 export function mountTeamSections(ctx: SectionContext): void {
