@@ -231,6 +231,25 @@ test('a sign-up on the public page raises the street in the panel; cancelling wi
   expect(text).not.toMatch(new RegExp(`${street} \\d`));
 }, 300_000);
 
+test('"Mijn account" makes a private calendar link of my inspections, and revokes it', async () => {
+  await page.bringToFront();
+  await page.evaluate(() => ((document.getElementById('pk-account') as HTMLDetailsElement).open = true));
+  await page.waitForSelector('#pk-calendar-make');
+  expect(await page.$eval('#pk-calendar-state', (e) => e.textContent)).toBe('U heeft nog geen agenda-link.');
+  await page.click('#pk-calendar-make');
+  await page.waitForSelector('#pk-calendar-url');
+  const url = await page.$eval('#pk-calendar-url', (e) => (e as HTMLInputElement).value);
+  expect(url).toMatch(/\/api\/calendar\/inspections\.ics\?token=/);
+  const res = await fetch(url);
+  expect(res.status).toBe(200);
+  expect(await res.text()).toMatch(/^BEGIN:VCALENDAR/);
+  await page.click('#pk-calendar-revoke');
+  await page.waitForFunction(
+    () => document.getElementById('pk-calendar-state')!.textContent === 'De agenda-link is ingetrokken.',
+  );
+  expect((await fetch(url)).status).toBe(410);
+});
+
 test('the panel passes axe-core in Dutch, and in English with every text translated', async () => {
   await page.bringToFront();
   expect(await axeViolations(page)).toEqual([]);

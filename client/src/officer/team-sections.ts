@@ -8,6 +8,7 @@ import type { Map as MlMap } from 'maplibre-gl';
 import type { SessionUser } from './api';
 import type { OfficerStore } from './officer-store';
 import { mountEveningPanel } from './evening-panel';
+import { mountCalendarFeed } from './calendar-feed-panel';
 
 /** What a section gets to work with. */
 export interface SectionContext {
@@ -22,7 +23,7 @@ export interface SectionContext {
 type MountSection = (ctx: SectionContext) => void;
 
 /** Add a section's mount function here. */
-const SECTIONS: MountSection[] = [mountEveningPanel];
+const SECTIONS: MountSection[] = [mountEveningPanel, mountCalendarFeed];
 
 /** Mounts every registered section. */
 export function mountTeamSections(ctx: SectionContext): void {
