@@ -250,8 +250,34 @@ test('"Mijn account" makes a private calendar link of my inspections, and revoke
   expect((await fetch(url)).status).toBe(410);
 });
 
+test('"Kaart op de eigen website" gives the snippet of /embed/<municipality>', async () => {
+  await page.evaluate(
+    () => ((document.getElementById('pk-embed-section') as HTMLDetailsElement).open = true),
+  );
+  await page.waitForFunction(
+    () => (document.getElementById('pk-embed-snippet') as HTMLTextAreaElement).value !== '',
+  );
+  const snippet = await page.$eval('#pk-embed-snippet', (e) => (e as HTMLTextAreaElement).value);
+  expect(snippet).toBe(
+    `<iframe src="${app.url}/embed/GM0503" title="Inbraken per straat in Delft" width="100%" height="500" style="border:0" loading="lazy" referrerpolicy="no-referrer"></iframe>`,
+  );
+  await page.select('#pk-embed-lang', 'en');
+  expect(await page.$eval('#pk-embed-snippet', (e) => (e as HTMLTextAreaElement).value)).toContain(
+    '/embed/GM0503?lang=en',
+  );
+  // An officer reads the list; only an admin changes it.
+  expect(await page.$('#pk-embed-save')).toBeNull();
+});
+
 test('the panel passes axe-core in Dutch, and in English with every text translated', async () => {
   await page.bringToFront();
+  const openAll = () =>
+    page.evaluate(() =>
+      ['pk-evenings-section', 'pk-account', 'pk-embed-section'].forEach(
+        (id) => ((document.getElementById(id) as HTMLDetailsElement).open = true),
+      ),
+    );
+  await openAll();
   expect(await axeViolations(page)).toEqual([]);
   await page.goto(`${app.url}/intern.html?lang=en`, { waitUntil: 'load' });
   await openPanel();
@@ -260,6 +286,11 @@ test('the panel passes axe-core in Dutch, and in English with every text transla
   );
   await page.click(`#pk-ev-table tr[data-evening-id="${eveningId}"] button`);
   await page.waitForSelector('#pk-ev-response-table');
+  await openAll();
+  await page.waitForSelector('#pk-calendar-make');
+  expect(await page.$eval('#pk-embed-section summary h2', (e) => e.textContent)).toBe(
+    'The map on your own website',
+  );
   const text = await page.$eval('#pk-evenings', (e) => (e as HTMLElement).innerText);
   expect(text).toContain('Response per street');
   expect(text).toContain('Plan an evening');

@@ -9,6 +9,7 @@ import type { SessionUser } from './api';
 import type { OfficerStore } from './officer-store';
 import { mountEveningPanel } from './evening-panel';
 import { mountCalendarFeed } from './calendar-feed-panel';
+import { mountEmbedPanel } from './embed-panel';
 
 /** What a section gets to work with. */
 export interface SectionContext {
@@ -23,7 +24,7 @@ export interface SectionContext {
 type MountSection = (ctx: SectionContext) => void;
 
 /** Add a section's mount function here. */
-const SECTIONS: MountSection[] = [mountEveningPanel, mountCalendarFeed];
+const SECTIONS: MountSection[] = [mountEveningPanel, mountCalendarFeed, mountEmbedPanel];
 
 /** Mounts every registered section. */
 export function mountTeamSections(ctx: SectionContext): void {
