@@ -52,10 +52,12 @@ export async function drop(id: number, q: Queryable = db()): Promise<boolean> {
   return ((await q.query(sql('evening-reminders/drop'), [id])).rowCount ?? 0) > 0;
 }
 
-export async function unclaim(id: number, q: Queryable = db()): Promise<void> {
-  await q.query(sql('evening-reminders/unclaim'), [id]);
+/** Back from 'sending' to pending; false when it was not in 'sending'. */
+export async function unclaim(id: number, q: Queryable = db()): Promise<boolean> {
+  return ((await q.query(sql('evening-reminders/unclaim'), [id])).rowCount ?? 0) > 0;
 }
 
-export async function markSent(id: number, messageId: string, q: Queryable = db()): Promise<void> {
-  await q.query(sql('evening-reminders/sent'), [id, messageId]);
+/** From 'sending' to sent; false when it was not in 'sending'. */
+export async function markSent(id: number, messageId: string, q: Queryable = db()): Promise<boolean> {
+  return ((await q.query(sql('evening-reminders/sent'), [id, messageId])).rowCount ?? 0) > 0;
 }

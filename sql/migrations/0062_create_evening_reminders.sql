@@ -11,6 +11,8 @@ CREATE TABLE evening_reminders (
   invitation_id  bigint NOT NULL UNIQUE REFERENCES evening_invitations(id) ON DELETE CASCADE,
   status         text NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sending', 'sent', 'dropped')),
   attempts       int NOT NULL DEFAULT 0,
+  -- When a worker last claimed it: a row long in 'sending' is for an operator (npm run cli -- alerts stuck).
+  claimed_at     timestamptz,
   created_at     timestamptz NOT NULL DEFAULT now(),
   sent_at        timestamptz,
   message_id     text

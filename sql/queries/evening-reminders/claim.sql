@@ -4,7 +4,7 @@
 -- Returns id, email, name, people, title, starts_at, ends_at, venue_name, venue_address, language,
 -- organiser_name, organiser_email, organiser_phone, evening_id, municipality_code, municipality_name
 -- (no row when not claimable).
-UPDATE evening_reminders r SET status = 'sending', attempts = r.attempts + 1
+UPDATE evening_reminders r SET status = 'sending', attempts = r.attempts + 1, claimed_at = $2
 FROM evening_signups s, evenings e, municipalities m
 WHERE r.id = $1 AND r.status = 'pending'
   AND s.invitation_id = r.invitation_id AND s.status = 'confirmed' AND s.email IS NOT NULL
