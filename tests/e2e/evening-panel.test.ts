@@ -231,6 +231,47 @@ test('a sign-up on the public page raises the street in the panel; cancelling wi
   expect(text).not.toMatch(new RegExp(`${street} \\d`));
 }, 300_000);
 
+test('the officer changes the evening in the panel, then cancels it', async () => {
+  await page.bringToFront();
+  await page.click('#pk-ev-edit');
+  await page.waitForFunction(() =>
+    document.getElementById('pk-ev-form-title')!.textContent!.startsWith('Avond wijzigen'),
+  );
+  expect(await page.$eval('#pk-ev-start', (e) => (e as HTMLInputElement).value)).toBe('2030-03-12T19:30');
+  // The invitations are out: the area stays as it is.
+  expect(await page.$$eval('#pk-ev-area input', (r) => r.map((x) => (x as HTMLInputElement).value))).toEqual([
+    'keep',
+  ]);
+  await setValue('#pk-ev-capacity', '25');
+  await setValue('#pk-ev-end', '2030-03-12T22:00');
+  await page.click('#pk-ev-submit');
+  await page.waitForFunction(
+    () => document.getElementById('pk-ev-message')!.textContent === 'Wijzigingen opgeslagen.',
+  );
+  const changed = await t.pool.query<{ capacity: number; ends_at: Date; sequence: number }>(
+    'SELECT capacity, ends_at, sequence FROM evenings WHERE id = $1',
+    [eveningId],
+  );
+  expect(changed.rows[0]).toMatchObject({ capacity: 25, ends_at: new Date('2030-03-12T21:00:00Z') });
+  expect(changed.rows[0]!.sequence).toBeGreaterThan(0);
+
+  await page.waitForSelector('#pk-ev-cancel');
+  await page.click('#pk-ev-cancel');
+  await page.waitForFunction(
+    () => document.getElementById('pk-ev-status')!.textContent === 'De avond is afgezegd.',
+  );
+  expect((await t.pool.query('SELECT status FROM evenings WHERE id = $1', [eveningId])).rows[0].status).toBe(
+    'cancelled',
+  );
+  await page.waitForFunction(
+    (id: number) =>
+      document.querySelector(`#pk-ev-table tr[data-evening-id="${id}"]`)?.textContent?.includes('afgezegd'),
+    {},
+    eveningId,
+  );
+  expect(await page.$('#pk-ev-edit')).toBeNull();
+});
+
 test('"Mijn account" makes a private calendar link of my inspections, and revokes it', async () => {
   await page.bringToFront();
   await page.evaluate(() => ((document.getElementById('pk-account') as HTMLDetailsElement).open = true));

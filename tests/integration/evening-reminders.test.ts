@@ -149,6 +149,17 @@ test('a mail the SMTP server refuses is retried and arrives once; one left in "s
     "SELECT id FROM evening_reminders WHERE status = 'sending'",
   );
   expect(await sendReminder(Number(rows[0]!.id))).toBe('in-doubt');
+  // A reminder whose household cancelled before it went is dropped, not sent.
+  await t.pool.query(
+    `INSERT INTO evening_reminders (evening_id, invitation_id)
+     SELECT evening_id, id FROM evening_invitations WHERE code = $1`,
+    [codes[5]],
+  );
+  const dropped = await t.pool.query<{ id: string }>(
+    'SELECT r.id FROM evening_reminders r JOIN evening_invitations i ON i.id = r.invitation_id WHERE i.code = $1',
+    [codes[5]],
+  );
+  expect(await sendReminder(Number(dropped.rows[0]!.id))).toBe('dropped');
   expect((await scanReminders(hoursBefore(11))).made).toEqual([]);
   await new Promise((r) => setTimeout(r, 500));
   expect(sink.mails.filter((m) => m.to === 'twijfel@example.nl')).toHaveLength(0);
@@ -166,7 +177,7 @@ test('after the evening the names and e-mail addresses are deleted; the record o
     [eveningId],
   );
   expect(after.rowCount).toBe(0);
-  expect((await reminders()).map((r) => r.status)).toEqual(['sent', 'sent', 'sending']);
+  expect((await reminders()).map((r) => r.status)).toEqual(['sent', 'sent', 'sending', 'dropped']);
   const cols = await t.pool.query<{ column_name: string }>(
     "SELECT column_name FROM information_schema.columns WHERE table_name = 'evening_reminders'",
   );
