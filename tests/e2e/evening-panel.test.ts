@@ -272,6 +272,61 @@ test('the officer changes the evening in the panel, then cancels it', async () =
   expect(await page.$('#pk-ev-edit')).toBeNull();
 });
 
+test('at the evening the officer ticks attendance by the code on a letter; the CSV has the figures', async () => {
+  const res = await fetch(`${app.url}/api/evenings`, {
+    method: 'POST',
+    headers: { ...bearer(officer), 'content-type': 'application/json' },
+    body: JSON.stringify({
+      municipality: 'GM0503',
+      title: 'Avond van vandaag',
+      startsAt: new Date(Date.now() + 3600_000).toISOString(),
+      endsAt: new Date(Date.now() + 3 * 3600_000).toISOString(),
+      venue: { name: 'Buurthuis', address: 'Jaffalaan 1, Delft', lon: 4.3736, lat: 52.0017 },
+      capacity: 20,
+      organiser: { name: 'Team OOV' },
+      area: { streetIds: [streets[0]!.id] },
+    }),
+  });
+  const today = ((await res.json()) as { id: number }).id;
+  await fetch(`${app.url}/api/evenings/${today}/invitations`, {
+    method: 'POST',
+    headers: { ...bearer(officer), 'content-type': 'application/json' },
+    body: '{}',
+  });
+  const { rows } = await t.pool.query<{ code: string }>(
+    'SELECT code FROM evening_invitations WHERE evening_id = $1 ORDER BY id LIMIT 1',
+    [today],
+  );
+  // The evening has begun.
+  await t.pool.query(`UPDATE evenings SET starts_at = now() - interval '10 minutes' WHERE id = $1`, [today]);
+  await page.bringToFront();
+  await page.reload({ waitUntil: 'load' });
+  await openPanel();
+  await page.waitForSelector(`#pk-ev-table tr[data-evening-id="${today}"] button`);
+  await page.click(`#pk-ev-table tr[data-evening-id="${today}"] button`);
+  await page.waitForSelector('#pk-ev-attendance');
+  const typed = `${rows[0]!.code.slice(0, 4).toLowerCase()}-${rows[0]!.code.slice(4)}`;
+  await page.type('#pk-ev-code', typed);
+  await page.click('#pk-ev-attendance button[type=submit]');
+  await page.waitForFunction(() =>
+    /: aanwezig\.$/.test(document.getElementById('pk-ev-attendance-result')!.textContent!),
+  );
+  expect(await page.$eval('#pk-ev-code', (e) => (e as HTMLInputElement).value)).toBe('');
+  await page.waitForFunction(
+    (name: string) =>
+      document.querySelector(`#pk-ev-response-table tr[data-street="${name}"]`)?.querySelectorAll('td')[4]
+        ?.textContent === '1',
+    {},
+    streets[0]!.name,
+  );
+  const csv = await page.evaluate(async () => {
+    const href = (document.getElementById('pk-ev-csv') as HTMLAnchorElement).href;
+    return (await fetch(href)).text();
+  });
+  expect(csv).toContain('straat,uitgenodigd,aangemeld,komen,wachtlijst,aanwezig,respons');
+  expect(csv).toContain(`${streets[0]!.name},${streets[0]!.n},0,0,0,1,0`);
+});
+
 test('"Mijn account" makes a private calendar link of my inspections, and revokes it', async () => {
   await page.bringToFront();
   await page.evaluate(() => ((document.getElementById('pk-account') as HTMLDetailsElement).open = true));
