@@ -17,6 +17,8 @@ import { effectRouter } from './effect/effect.routes';
 import { subsidiesRouter } from './subsidies/subsidies.routes';
 import { eveningsRouter } from './evenings/evenings.routes';
 import { eveningsPublicRouter } from './evenings/evenings-public.routes';
+import { calendarFeedsRouter } from './calendar/calendar-feeds.routes';
+import { embedOriginsRouter, embedPageRouter } from './embed/embed.routes';
 import { config, type Config } from './core/config';
 import { errorHandler, notFoundHandler } from './core/http';
 import { logger } from './core/logger';
@@ -61,6 +63,8 @@ export function buildApp(overrides: Partial<Config> = {}): Express {
   app.use(openApiRouter());
   // Sign-up by personal code and the public calendar of evenings: no sign-in either.
   app.use(eveningsPublicRouter());
+  // The map for an iframe on the municipality's website (framed by its own list of sites).
+  app.use(embedPageRouter());
   // Everything from here on is behind sign-in (or refuses for want of it): the session and its
   // CSRF token, incidents, addresses, campaign files. No browser or proxy may keep any of it.
   app.use(['/api', '/tiles'], (_req, res, next) => {
@@ -83,6 +87,8 @@ export function buildApp(overrides: Partial<Config> = {}): Express {
   app.use(effectRouter());
   app.use(subsidiesRouter());
   app.use(eveningsRouter());
+  app.use(calendarFeedsRouter());
+  app.use(embedOriginsRouter());
 
   app.use('/api', notFoundHandler);
   app.use('/tiles', notFoundHandler);

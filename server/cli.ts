@@ -14,6 +14,7 @@ import { campaignCommands } from './campaigns/campaigns.cli';
 import { basemapCommands } from './basemap/basemap.cli';
 import { publicCommands } from './public/public.cli';
 import { eveningCommands } from './evenings/evenings.cli';
+import { alertCommands } from './residents/alerts.cli';
 
 const commands: CliCommand[] = [
   ...setupCommands,
@@ -24,6 +25,7 @@ const commands: CliCommand[] = [
   ...basemapCommands,
   ...publicCommands,
   ...eveningCommands,
+  ...alertCommands,
 ];
 
 function usage(): string {

@@ -64,6 +64,8 @@ const Env = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   /** Wrong sign-up codes per IP address per 15 minutes before 429 (prevention evenings). */
   SIGNUP_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  /** Reminder e-mails go to households that left an address this many hours before the evening. */
+  EVENING_REMINDER_HOURS: z.coerce.number().int().min(1).max(336).default(48),
   /** Near-repeat defaults (docs/readme/incidents.md, "Risk zones"): cocoon 200 m / 14 days, watch zone 400 m / 60 days. */
   NEAR_REPEAT_DISTANCE_M: z.coerce.number().positive().default(200),
   NEAR_REPEAT_DAYS: z.coerce.number().positive().default(14),

@@ -40,7 +40,8 @@ export const AMSTERDAM_VTIMEZONE = [
 ].join('\r\n');
 
 /** The host part of every UID: this deployment's public host, so UIDs are unique worldwide and stable. */
-function uidHost(): string {
+/** The host in calendar UIDs: that of PUBLIC_URL (stable across restarts). */
+export function uidHost(): string {
   const cfg = config();
   try {
     return cfg.PUBLIC_URL ? new URL(cfg.PUBLIC_URL).hostname : 'preventiekaart.local';

@@ -7,6 +7,8 @@
 import type { z } from 'zod';
 import { AuditQuery, NewUser, UserChange } from '../admin/admin.service';
 import { CampaignListQuery, TodoQuery } from '../campaigns/campaign-office';
+import { CalendarFeedQuery } from '../calendar/calendar-feeds.service';
+import { EmbedOriginsBody } from '../embed/embed.service';
 import { FindingsBody, FollowUpBody } from '../inspections/inspection-input';
 import { ChecklistBody, PlanningQuery } from '../inspections/inspection-planning.service';
 import { FilterQuery } from '../public/public.service';
@@ -170,6 +172,45 @@ export const OPERATIONS: Record<string, Operation> = {
     summary: 'Revoke one of my API tokens',
     tag: 'account',
     access: 'signed-in',
+  },
+  'GET /api/account/calendar-feed': {
+    summary: 'Whether I have a private calendar feed of my inspections',
+    tag: 'account',
+    access: 'signed-in',
+  },
+  'POST /api/account/calendar-feed': {
+    summary: 'A new secret calendar feed URL of my inspections (the old one stops working)',
+    tag: 'account',
+    access: 'signed-in',
+  },
+  'DELETE /api/account/calendar-feed': {
+    summary: 'Revoke my calendar feed (its URL answers 410)',
+    tag: 'account',
+    access: 'signed-in',
+  },
+  'GET /api/calendar/inspections.ics': {
+    summary: "A user's inspections as iCalendar, by the secret in ?token= (404 unknown, 410 revoked)",
+    tag: 'account',
+    access: 'public',
+    query: CalendarFeedQuery,
+    produces: 'text/calendar',
+  },
+  'GET /embed/:code': {
+    summary: "The public map for an iframe, framed only by the municipality's sites (CSP frame-ancestors)",
+    tag: 'residents',
+    access: 'public',
+    produces: 'text/html',
+  },
+  'GET /api/municipalities/:code/embed-origins': {
+    summary: 'The sites that may embed the public map, and the embed path',
+    tag: 'residents',
+    access: 'officer',
+  },
+  'PUT /api/municipalities/:code/embed-origins': {
+    summary: 'Replace the sites that may embed the public map (https://host[:port] each)',
+    tag: 'admin',
+    access: 'admin',
+    body: EmbedOriginsBody,
   },
   'GET /api/admin/users': { summary: 'Users', tag: 'admin', access: 'admin' },
   'POST /api/admin/users': { summary: 'Create a user', tag: 'admin', access: 'admin', body: NewUser },

@@ -12,10 +12,15 @@ export const ALERT_QUEUE = 'alerts';
 export const AlertSendData = z.object({ mailId: z.number().int().positive() });
 export type AlertSendData = z.infer<typeof AlertSendData>;
 
-export function alertJobOptions(mailId: number): JobsOptions {
+/** A reminder e-mail before a prevention evening (server/evenings/evening-reminders.ts), by id. */
+export const ReminderSendData = z.object({ reminderId: z.number().int().positive() });
+export type ReminderSendData = z.infer<typeof ReminderSendData>;
+
+/** @param jobId - `mail-<id>` for an alert mail, `reminder-<id>` for an evening reminder */
+export function alertJobOptions(mailId: number, jobId = `mail-${mailId}`): JobsOptions {
   const cfg = config();
   return {
-    jobId: `mail-${mailId}`,
+    jobId,
     attempts: cfg.ALERT_ATTEMPTS,
     backoff: { type: 'exponential', delay: cfg.ALERT_BACKOFF_MS },
     removeOnComplete: { age: 24 * 3600, count: 100_000 },

@@ -72,10 +72,24 @@ export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/**
+ * The public map at the subscription's place: a street opens with its figures (`?street=<id>`,
+ * as the letters link); an area or a circle opens the municipality's map. In the mail's language.
+ */
+export function mapLink(
+  mail: Pick<ClaimedMail, 'municipalityCode' | 'targetKind' | 'streetId' | 'lang'>,
+  baseUrl: string,
+): string {
+  const q = new URLSearchParams({ gemeente: mail.municipalityCode });
+  if (mail.targetKind === 'street' && mail.streetId !== null) q.set('street', String(mail.streetId));
+  if (mail.lang === 'en') q.set('lang', 'en');
+  return `${baseUrl}/?${q}`;
+}
+
 function links(mail: ClaimedMail, baseUrl: string): { unsubscribe: string; map: string } {
   return {
     unsubscribe: `${baseUrl}/alerts/unsubscribe?token=${mail.unsubscribeToken}`,
-    map: `${baseUrl}/`,
+    map: mapLink(mail, baseUrl),
   };
 }
 

@@ -2,12 +2,14 @@
 import { Queue } from 'bullmq';
 import { config } from '../core/config';
 import { redis } from '../core/redis';
-import { ALERT_QUEUE, alertJobOptions, type AlertSendData } from './alert-job';
+import { ALERT_QUEUE, alertJobOptions, type AlertSendData, type ReminderSendData } from './alert-job';
 
-let queue: Queue<AlertSendData> | undefined;
+type AlertJobData = AlertSendData | ReminderSendData;
 
-export function alertQueue(): Queue<AlertSendData> {
-  queue ??= new Queue<AlertSendData>(ALERT_QUEUE, { prefix: config().REDIS_PREFIX, connection: redis() });
+let queue: Queue<AlertJobData> | undefined;
+
+export function alertQueue(): Queue<AlertJobData> {
+  queue ??= new Queue<AlertJobData>(ALERT_QUEUE, { prefix: config().REDIS_PREFIX, connection: redis() });
   return queue;
 }
 
@@ -22,5 +24,17 @@ export async function enqueueMails(mailIds: number[]): Promise<void> {
   if (mailIds.length === 0) return;
   await alertQueue().addBulk(
     mailIds.map((mailId) => ({ name: 'send', data: { mailId }, opts: alertJobOptions(mailId) })),
+  );
+}
+
+/** Enqueues evening reminders to send, by id (job `reminder`, id `reminder-<id>`). */
+export async function enqueueReminders(reminderIds: number[]): Promise<void> {
+  if (reminderIds.length === 0) return;
+  await alertQueue().addBulk(
+    reminderIds.map((reminderId) => ({
+      name: 'reminder',
+      data: { reminderId },
+      opts: alertJobOptions(reminderId, `reminder-${reminderId}`),
+    })),
   );
 }

@@ -180,6 +180,10 @@ export interface ClaimedMail {
   confirmToken: string | null;
   unsubscribeToken: string;
   municipalityId: number;
+  municipalityCode: string;
+  targetKind: TargetKind;
+  /** For a street subscription: the street the map link opens. */
+  streetId: number | null;
 }
 
 export async function claimMail(id: number, q: Queryable = db()): Promise<ClaimedMail | null> {
@@ -194,6 +198,9 @@ export async function claimMail(id: number, q: Queryable = db()): Promise<Claime
     confirm_token: string | null;
     unsubscribe_token: string;
     municipality_id: number;
+    municipality_code: string;
+    target_kind: TargetKind;
+    street_id: string | null;
   }>(sql('residents/claim-mail'), [id]);
   const x = r.rows[0];
   if (!x) return null;
@@ -208,6 +215,9 @@ export async function claimMail(id: number, q: Queryable = db()): Promise<Claime
     confirmToken: x.confirm_token,
     unsubscribeToken: x.unsubscribe_token,
     municipalityId: x.municipality_id,
+    municipalityCode: x.municipality_code,
+    targetKind: x.target_kind,
+    streetId: x.street_id === null ? null : Number(x.street_id),
   };
 }
 
@@ -239,4 +249,28 @@ export async function streetsInCircle(
     radiusM,
   ]);
   return r.rows.map((x) => Number(x.id));
+}
+
+export interface StuckMailRow {
+  source: 'alert' | 'reminder';
+  id: string;
+  kind: string;
+  attempts: number;
+  created_at: Date;
+  claimed_at: Date | null;
+}
+
+/** Alert mails and evening reminders left in 'sending' since before `claimedBefore`. */
+export async function stuckMails(claimedBefore: Date, q: Queryable = db()): Promise<StuckMailRow[]> {
+  return (await q.query<StuckMailRow>(sql('residents/stuck-mails'), [claimedBefore])).rows;
+}
+
+/** Puts a mail left in 'sending' back to pending; false when it was not in 'sending'. */
+export async function releaseMail(id: number, q: Queryable = db()): Promise<boolean> {
+  return ((await q.query(sql('residents/release-mail'), [id])).rowCount ?? 0) > 0;
+}
+
+/** Records a mail left in 'sending' as sent; false when it was not in 'sending'. */
+export async function closeMail(id: number, messageId: string, q: Queryable = db()): Promise<boolean> {
+  return ((await q.query(sql('residents/close-mail'), [id, messageId])).rowCount ?? 0) > 0;
 }

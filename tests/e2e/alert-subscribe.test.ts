@@ -16,6 +16,7 @@ import { useSmtpUrl } from '../../server/residents/mailer';
 import { useTestApp } from '../helpers/app';
 import { demoStreets } from '../helpers/campaigns';
 import { useTestDatabase } from '../helpers/db';
+import { axeViolations } from '../helpers/axe';
 
 const t = useTestDatabase();
 const app = useTestApp();
@@ -100,6 +101,15 @@ test('subscribe on the public page, confirm from the mail, get the alert, unsubs
       expect(body).not.toContain(r.id);
     }
   }
+  // The mail's map link opens the street on the public map, with its answer (not the front page).
+  const mapUrl = /De kaart: (\S+)/.exec(alert.text)![1]!;
+  expect(mapUrl).toBe(`${app.url}/?gemeente=GM0503&street=${street.id}`);
+  const mapPage = await browser.newPage();
+  await mapPage.goto(mapUrl, { waitUntil: 'networkidle0' });
+  await mapPage.waitForSelector('#pk-alert:not([hidden])');
+  expect(await mapPage.$eval('#pk-alert-intro', (e) => e.textContent)).toContain(street.name);
+  await mapPage.close();
+
   const url = /^List-Unsubscribe: <([^>]+)>/m.exec(alert.headerLines)![1]!;
   expect(alert.headerLines).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);
   const res = await fetch(url, {
@@ -112,4 +122,55 @@ test('subscribe on the public page, confirm from the mail, get the alert, unsubs
     email,
   ]);
   expect(left.rows[0].n).toBe(0);
+}, 90000);
+
+test('the form subscribes to the neighbourhood or to a circle around the street, never finer than the map', async () => {
+  const street = (await demoStreets(t.pool, 12, 400))[0]!;
+  const page = await browser.newPage();
+  await page.goto(`${app.url}/?gemeente=GM0503`, { waitUntil: 'networkidle0' });
+  await page.type('#pk-q', street.name);
+  await page.click('#pk-search button[type="submit"]');
+  await page.waitForSelector('#pk-alert-where-circle');
+  expect(await page.$eval('#pk-alert-radius-row', (e) => (e as HTMLElement).hidden)).toBe(true);
+  const subscribe = async (email: string) => {
+    await page.$eval('#pk-alert-email', (e) => ((e as HTMLInputElement).value = ''));
+    await page.type('#pk-alert-email', email);
+    if (!(await page.$eval('#pk-alert-consent', (e) => (e as HTMLInputElement).checked)))
+      await page.click('#pk-alert-consent');
+    await page.$eval('#pk-alert-status', (e) => (e.textContent = ''));
+    await page.click('#pk-alert-form button[type="submit"]');
+    await page.waitForFunction(() =>
+      /bevestig/i.test(document.getElementById('pk-alert-status')?.textContent ?? ''),
+    );
+  };
+
+  await page.click('#pk-alert-where-circle');
+  expect(await page.$eval('#pk-alert-radius-row', (e) => (e as HTMLElement).hidden)).toBe(false);
+  await page.select('#pk-alert-radius', '1000');
+  await subscribe('cirkel@example.nl');
+  const circle = await t.pool.query(
+    `SELECT target_kind, radius_m, center_lon, center_lat, street_id, area_key FROM alert_subscriptions WHERE email = $1`,
+    ['cirkel@example.nl'],
+  );
+  expect(circle.rows[0]).toMatchObject({
+    target_kind: 'circle',
+    radius_m: 1000,
+    street_id: null,
+    area_key: null,
+  });
+  // The centre is the street's, rounded to 0.001 degree.
+  for (const v of [circle.rows[0].center_lon, circle.rows[0].center_lat])
+    expect(Math.round(v * 1000) / 1000).toBe(v);
+
+  const areaName = await page.$eval('#pk-alert-where-area', (e) => e.parentElement!.textContent!);
+  await page.click('#pk-alert-where-area');
+  await subscribe('buurt@example.nl');
+  const area = await t.pool.query(
+    `SELECT s.target_kind, s.area_key, s.target_label FROM alert_subscriptions s WHERE email = $1`,
+    ['buurt@example.nl'],
+  );
+  expect(area.rows[0]).toMatchObject({ target_kind: 'area' });
+  expect(areaName).toContain(area.rows[0].target_label);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.close();
 }, 90000);

@@ -1,8 +1,9 @@
 /**
  * The public map embedded in another site: a page served from another loopback origin frames
- * `/?embed=1` (the snippet of docs/readme/residents.md). Where that origin is listed in
- * PUBLIC_EMBED_ORIGINS the map renders inside the iframe (no page chrome: body.pk-embed); from an
- * origin that is not listed the browser refuses to show it (CSP frame-ancestors).
+ * `/embed/GM0503` (the snippet of docs/readme/residents.md). An admin puts that origin on Delft's
+ * list over the API; then the map renders inside the iframe (no page chrome: body.pk-embed); from
+ * an origin that is not listed the browser refuses to show it (CSP frame-ancestors). Another
+ * municipality's embed page does not name Delft's sites.
  */
 import http from 'node:http';
 import fs from 'node:fs';
@@ -12,6 +13,8 @@ import puppeteer, { type Browser, type Frame } from 'puppeteer-core';
 import { config } from '../../server/core/config';
 import { buildApp } from '../../server/app';
 import { useTestDatabase } from '../helpers/db';
+import { bearer, createTestUser } from '../helpers/app';
+import { ensureMunicipality } from '../../server/municipalities/municipalities.repo';
 
 // Two other "sites" on loopback: 127.0.0.2 and 127.0.0.3 are loopback addresses too, and other
 // origins than the app's 127.0.0.1. Only the first is an allowed embedder.
@@ -28,7 +31,7 @@ function hostPage(): http.Server {
     // The snippet of docs/readme/residents.md.
     res.end(
       `<!doctype html><html lang="nl"><head><title>Gemeente</title></head><body><h1>Gemeente Delft</h1>
-<iframe src="${appUrl}/?embed=1&gemeente=GM0503" title="Inbraken per straat" width="600" height="450" style="border:0" loading="lazy"></iframe></body></html>`,
+<iframe src="${appUrl}/embed/GM0503" title="Inbraken per straat" width="600" height="450" style="border:0" loading="lazy"></iframe></body></html>`,
     );
   });
 }
@@ -37,7 +40,7 @@ async function listen(s: http.Server, host: string): Promise<string> {
   return `http://${host}:${(s.address() as AddressInfo).port}`;
 }
 
-useTestDatabase();
+const t = useTestDatabase();
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(config().rootDir, 'dist', 'index.html')))
@@ -47,10 +50,20 @@ beforeAll(async () => {
   hosts.push(a, b);
   allowed = await listen(a, '127.0.0.2');
   refused = await listen(b, '127.0.0.3');
-  // The app as deployed with PUBLIC_EMBED_ORIGINS=<allowed> (its port is known only now).
-  appServer = buildApp({ PUBLIC_EMBED_ORIGINS: [allowed] }).listen(0, '127.0.0.1');
+  appServer = buildApp().listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => appServer!.once('listening', () => resolve()));
   appUrl = `http://127.0.0.1:${(appServer.address() as AddressInfo).port}`;
+  // An admin lists the allowed site for Delft (its port is known only now).
+  const admin = await createTestUser(t.pool, { role: 'admin' });
+  const put = await fetch(`${appUrl}/api/municipalities/GM0503/embed-origins`, {
+    method: 'PUT',
+    headers: { ...bearer(admin), 'content-type': 'application/json' },
+    body: JSON.stringify({ origins: [`${allowed}/`] }),
+  });
+  expect(put.status).toBe(200);
+  expect(((await put.json()) as { origins: { origin: string }[] }).origins.map((o) => o.origin)).toEqual([
+    allowed,
+  ]);
   browser = await puppeteer.launch({
     executablePath: config().CHROMIUM_PATH,
     headless: true,
@@ -93,15 +106,26 @@ test('an allowed site shows the map in its iframe, without the page around it', 
   try {
     expect(frame).toBeDefined();
     await frame!.waitForSelector('body.pk-embed .maplibregl-canvas', { timeout: 30000 });
-    expect(frame!.url()).toContain('/?embed=1');
+    expect(frame!.url()).toContain('/embed/GM0503');
+    // The map of Delft, without the page around it.
+    expect(await frame!.$eval('body', (b) => b.classList.contains('pk-embed'))).toBe(true);
   } finally {
     await close();
   }
 }, 60000);
 
-test('a site not listed in PUBLIC_EMBED_ORIGINS is refused by the browser', async () => {
-  const res = await fetch(`${appUrl}/?embed=1`);
-  expect(res.headers.get('content-security-policy')).toContain(`frame-ancestors 'self' ${allowed}`);
+test("a site not on the municipality's list is refused by the browser", async () => {
+  const res = await fetch(`${appUrl}/embed/GM0503`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-security-policy')).toMatch(
+    new RegExp(`frame-ancestors 'self' ${allowed}(;|$)`),
+  );
+  expect(res.headers.get('x-frame-options')).toBeNull();
+  // Another municipality's map is framed by its own list (empty here): not by Delft's sites.
+  await ensureMunicipality(t.pool, { code: 'GM0599', name: 'Rotterdam' });
+  const other = await fetch(`${appUrl}/embed/GM0599`);
+  expect(other.headers.get('content-security-policy')).toMatch(/frame-ancestors 'self'(;|$)/);
+  expect((await fetch(`${appUrl}/embed/GM9998`)).status).toBe(404);
   const { frame, close } = await mapFrame(refused);
   try {
     // Chromium replaces a refused frame by its error page: no map document in it.
@@ -110,7 +134,7 @@ test('a site not listed in PUBLIC_EMBED_ORIGINS is refused by the browser', asyn
       ? await frame.evaluate(() => !!document.querySelector('.maplibregl-canvas')).catch(() => false)
       : false;
     expect(hasMap).toBe(false);
-    expect(frame?.url() ?? '').not.toContain('/?embed=1');
+    expect(frame?.url() ?? '').not.toContain('/embed/GM0503');
   } finally {
     await close();
   }

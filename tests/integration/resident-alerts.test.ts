@@ -148,6 +148,10 @@ test('subscribe, confirm from the mail, get one street-level alert per published
   expect(alertA.text).toContain(`In ${monthNl}:`);
   expect(alertA.text).toMatch(/(\d+ inbraken|een paar inbraken of niet getoond)/);
   expect(alertA.text).toMatch(/112/);
+  // The map link opens the street (A) on the public map; a circle (B) the municipality's map, in English.
+  expect(alertA.text).toContain(`${app.url}/?gemeente=GM0503&street=${street.id}\n`);
+  expect(alertA.html).toContain(`href="${app.url}/?gemeente=GM0503&#38;street=${street.id}"`);
+  expect(alertB.text).toContain(`${app.url}/?gemeente=GM0503&lang=en\n`);
 
   // Scanning again (the hourly job, another worker) sends nothing twice.
   expect((await scan({ now: later, baseUrl: app.url })).mails).toEqual([]);

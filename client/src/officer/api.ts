@@ -110,7 +110,7 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-/** A JSON request to this server with the session cookie and, unless GET, the CSRF token (for the sections of the page). */
+/** One request to this server with the session cookie and, unless GET, the CSRF token; a non-2xx answer throws an ApiError. */
 export async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';

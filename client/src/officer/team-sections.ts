@@ -8,6 +8,9 @@ import type { Map as MlMap } from 'maplibre-gl';
 import type { SessionUser } from './api';
 import { mountInspections } from './inspection-panel';
 import type { OfficerStore } from './officer-store';
+import { mountEveningPanel } from './evening-panel';
+import { mountCalendarFeed } from './calendar-feed-panel';
+import { mountEmbedPanel } from './embed-panel';
 
 /** What a section gets to work with. */
 export interface SectionContext {
@@ -22,13 +25,13 @@ export interface SectionContext {
 type MountSection = (ctx: SectionContext) => void;
 
 /** Add a section's mount function here. */
-const SECTIONS: MountSection[] = [mountInspections];
+const SECTIONS: MountSection[] = [mountInspections, mountEveningPanel, mountCalendarFeed, mountEmbedPanel];
 
 /**
  * The sections a planner gets (planner-view.ts): only those that call no endpoint with a
  * victim's address or a burglary, i.e. the team endpoints (GUARDS 'team').
  */
-const PLANNER_SECTIONS: MountSection[] = [mountInspections];
+const PLANNER_SECTIONS: MountSection[] = [mountInspections, mountCalendarFeed];
 
 /** Mounts every registered section (a planner: only the planners' ones). */
 export function mountTeamSections(ctx: SectionContext): void {

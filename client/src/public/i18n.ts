@@ -93,6 +93,12 @@ const nl = {
   alertSent:
     'Bijna klaar: bevestig uw aanmelding met de link in de e-mail die we sturen (binnen {hours} uur).',
   alertFailed: 'Aanmelden lukte niet: {message}',
+  alertWhere: 'Waarover?',
+  alertWhereStreet: 'Alleen de {street}',
+  alertWhereArea: 'De hele buurt {area}',
+  alertWhereCircle: 'Alle straten in een cirkel rond de {street}',
+  alertRadius: 'Straal van de cirkel',
+  alertRadiusOption: '{m} meter',
 };
 
 const en: typeof nl = {
@@ -185,6 +191,12 @@ const en: typeof nl = {
   alertSubmit: 'Subscribe',
   alertSent: 'Almost done: confirm with the link in the e-mail we are sending (within {hours} hours).',
   alertFailed: 'Subscribing failed: {message}',
+  alertWhere: 'About what?',
+  alertWhereStreet: 'Only {street}',
+  alertWhereArea: 'The whole neighbourhood {area}',
+  alertWhereCircle: 'All streets within a circle around {street}',
+  alertRadius: 'Radius of the circle',
+  alertRadiusOption: '{m} metres',
 };
 
 export type MessageKey = keyof typeof nl;

@@ -2,6 +2,7 @@
  * Public map for residents: where were homes broken into recently (per street, never per
  * house), and what can you do. Everything comes from this server: figures, tiles, glyphs.
  * URL parameters: ?gemeente=GM0503 ?street=75 (id, as letters link) or ?street=Mekelweg ?postcode=2628CD ?lang=en ?embed=1
+ * (or the path /embed/GM0503: embedded, for that municipality; embed-path.ts)
  */
 import type { Map as MlMap, VectorTileSource } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -28,6 +29,7 @@ import { renderEvenings } from './evenings-panel';
 import { readStreetLink } from './street-link';
 import { periodTable, valueText } from './trend-chart';
 import { initAlertForm, renderAlertForm } from './alert-form';
+import { pageParams } from './embed-path';
 
 /** Test and embedding hook: the map and the figures it shows. */
 declare global {
@@ -37,7 +39,7 @@ declare global {
 }
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
-const params = new URLSearchParams(location.search);
+const params = pageParams(location);
 
 const state: {
   m?: MunicipalityInfo;
