@@ -6,31 +6,13 @@ import { z } from 'zod';
 import { CalendarDate, text } from '../core/input';
 import { MunicipalityCode } from '../municipalities/municipality-access';
 import { LANGUAGES, LETTER_TEMPLATES } from '../letters/letter-input';
-import { RISK_ZONE_ID } from './risk-zones';
-
-const Position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).rest(z.number());
-const Ring = z.array(Position).min(4);
-const PolygonGeoJson = z.union([
-  z.object({ type: z.literal('Polygon'), coordinates: z.array(Ring).min(1) }),
-  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(Ring).min(1)).min(1) }),
-]);
+import { byPolygon, byRiskZones, byStreets } from '../geo/area-input';
 
 /** Which addresses get a letter: streets, a polygon, risk zones, or the neighbours (or victim) of a burglary. */
 export const Selection = z.union([
-  z.object({ streetIds: z.array(z.number().int().positive()).min(1).max(10_000) }).strict(),
-  z.object({ polygon: PolygonGeoJson }).strict(),
-  z
-    .object({
-      riskZoneIds: z
-        .array(
-          z
-            .string()
-            .regex(RISK_ZONE_ID, "a risk zone id such as 'cocoon:s12' or 'watch:s12' (GET /api/risk-zones)"),
-        )
-        .min(1)
-        .max(1000),
-    })
-    .strict(),
+  byStreets(10_000),
+  byPolygon(),
+  byRiskZones(1000),
   z
     .object({ incidentId: z.number().int().positive(), radiusM: z.number().positive().max(2000).optional() })
     .strict(),

@@ -5,40 +5,10 @@
 import { z } from 'zod';
 import { text } from '../core/input';
 import { MunicipalityCode } from '../municipalities/municipality-access';
-import { RISK_ZONE_ID } from '../campaigns/risk-zones';
-
-const Lon = z.number().min(-180).max(180);
-const Lat = z.number().min(-90).max(90);
-const Position = z.tuple([Lon, Lat]).rest(z.number());
-const Ring = z.array(Position).min(4);
-const PolygonGeoJson = z.union([
-  z.object({ type: z.literal('Polygon'), coordinates: z.array(Ring).min(1) }),
-  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(Ring).min(1)).min(1) }),
-]);
+import { byCluster, byPolygon, byRiskZones, byStreets, Lat, Lon } from '../geo/area-input';
 
 /** Who is invited: the residential addresses of streets, a polygon, risk zones or around a cluster. */
-export const EveningArea = z.union([
-  z.object({ streetIds: z.array(z.number().int().positive()).min(1).max(1000) }).strict(),
-  z.object({ polygon: PolygonGeoJson }).strict(),
-  z
-    .object({
-      riskZoneIds: z
-        .array(z.string().regex(RISK_ZONE_ID, "a risk zone id such as 'cocoon:s12' (GET /api/risk-zones)"))
-        .min(1)
-        .max(100),
-    })
-    .strict(),
-  z
-    .object({
-      cluster: z
-        .object({
-          incidentIds: z.array(z.number().int().positive()).min(1).max(1000),
-          radiusM: z.number().positive().max(1000).prefault(200),
-        })
-        .strict(),
-    })
-    .strict(),
-]);
+export const EveningArea = z.union([byStreets(1000), byPolygon(), byRiskZones(100), byCluster(1000, 200)]);
 export type EveningArea = z.infer<typeof EveningArea>;
 
 const Venue = z

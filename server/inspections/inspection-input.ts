@@ -4,47 +4,18 @@
  */
 import { z } from 'zod';
 import { text } from '../core/input';
+import { byCluster, byPolygon, byRiskZones, byStreets, Lat, Lon } from '../geo/area-input';
 import { MunicipalityCode } from '../municipalities/municipality-access';
-
-const Lon = z.number().min(-180).max(180);
-const Lat = z.number().min(-90).max(90);
-const Position = z.tuple([Lon, Lat]).rest(z.number());
-const Ring = z.array(Position).min(4);
-const PolygonGeoJson = z.union([
-  z.object({ type: z.literal('Polygon'), coordinates: z.array(Ring).min(1) }),
-  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(Ring).min(1)).min(1) }),
-]);
 
 /** The most streets one walk takes; a bigger area is two inspections. */
 export const MAX_STREETS = 80;
 
-/** What an inspection covers: streets, a drawn polygon, risk zones or a near-repeat cluster. */
+/** What an inspection covers: streets, a drawn polygon, risk zones or a near-repeat cluster (the streets near its burglaries). */
 export const InspectionSelection = z.union([
-  z.object({ streetIds: z.array(z.number().int().positive()).min(1).max(MAX_STREETS) }).strict(),
-  z.object({ polygon: PolygonGeoJson }).strict(),
-  z
-    .object({
-      riskZoneIds: z
-        .array(
-          z
-            .string()
-            .regex(/^(cocoon|watch):[si]\d+$/, "a risk zone id such as 'cocoon:s12' (GET /api/risk-zones)"),
-        )
-        .min(1)
-        .max(100),
-    })
-    .strict(),
-  z
-    .object({
-      /** The members of a near-repeat cluster (GET /api/clusters): the streets near them are walked. */
-      cluster: z
-        .object({
-          incidentIds: z.array(z.number().int().positive()).min(1).max(1000),
-          radiusM: z.number().positive().max(500).prefault(100),
-        })
-        .strict(),
-    })
-    .strict(),
+  byStreets(MAX_STREETS),
+  byPolygon(),
+  byRiskZones(100),
+  byCluster(500, 100),
 ]);
 
 const Team = z
