@@ -158,6 +158,12 @@ test('an officer picks two streets on the map and plans an inspection in the sec
     [inspectionId],
   );
   expect(rows[0]).toEqual({ title: 'Schouw TU-wijk', notes: 'Verzamelen bij de Aula', streets: STREETS });
+  // 19:00 typed is 19:00 in Amsterdam, whatever the browser's zone (this one runs in UTC).
+  const when = await t.pool.query<{ local: string }>(
+    `SELECT to_char(starts_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-MM-DD HH24:MI') AS local FROM inspections WHERE id = $1`,
+    [inspectionId],
+  );
+  expect(when.rows[0]!.local).toBe('2026-04-01 19:00');
   const team = await t.pool.query(
     `SELECT user_id, name FROM inspection_members WHERE inspection_id = $1 ORDER BY id`,
     [inspectionId],

@@ -1,4 +1,5 @@
 /** Small DOM helpers for the inspection section: an element with properties and children, a labelled field. */
+import { amsterdamToIso } from './amsterdam-time';
 
 type Props<K extends keyof HTMLElementTagNameMap> = Partial<Omit<HTMLElementTagNameMap[K], 'dataset'>> & {
   dataset?: Record<string, string>;
@@ -22,14 +23,9 @@ export function field(label: string, control: HTMLElement & { id: string }): [HT
   return [h('label', { htmlFor: control.id }, label), control];
 }
 
-/** A datetime-local value (the browser's local time) as ISO 8601 with offset, for the API. */
+/** A datetime-local value, an Amsterdam wall-clock time whatever the browser's zone, as ISO 8601 for the API. */
 export function localToIso(value: string): string {
-  return new Date(value).toISOString();
-}
-
-/** An ISO time as a datetime-local value in the browser's local time. */
-export function isoToLocal(iso: string): string {
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+  const iso = amsterdamToIso(value);
+  if (!iso) throw new Error(`not a date and time: '${value}'`);
+  return iso;
 }

@@ -8,6 +8,7 @@ import { api, ApiError, type CreateCampaign } from './api';
 import { byId } from './by-id';
 import type { CampaignProgress } from './campaign-progress';
 import { dateText, methodText } from './format';
+import { amsterdamToIso } from './amsterdam-time';
 import { messages } from './i18n';
 import { LetterPreview } from './letter-preview';
 import type { LetterTarget, OfficerStore } from './officer-store';
@@ -255,7 +256,8 @@ export class LetterPanel {
       const at = byId<HTMLInputElement>('pk-evening-at').value;
       const location = byId<HTMLInputElement>('pk-evening-location').value.trim();
       if (!at || !location) throw new Error(t('needEvening'));
-      body.evening = { at: new Date(at).toISOString(), location };
+      // An Amsterdam wall-clock time, whatever the browser's own zone.
+      body.evening = { at: amsterdamToIso(at) ?? new Date(at).toISOString(), location };
     }
     if (s.letterTarget === 'area') {
       if (!s.drawnArea) throw new Error(t('needArea'));
