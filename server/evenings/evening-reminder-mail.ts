@@ -67,3 +67,39 @@ export function renderReminder(r: ClaimedReminder, baseUrl: string): RenderedRem
       .join('')}</body></html>`,
   };
 }
+
+/**
+ * The notice that an evening was cancelled, to a household that signed up (or was on the waiting
+ * list) with an e-mail address: what and when it would have been, that nothing needs doing, whom
+ * to ask; the name and address are deleted as after any evening.
+ */
+export function renderCancellation(r: ClaimedReminder, baseUrl: string): RenderedReminder {
+  const nl = r.language === 'nl';
+  const when = reminderWhen(r);
+  const contact = [r.organiser_name, r.organiser_email, r.organiser_phone].filter(Boolean).join(', ');
+  const evenings = `${baseUrl}/?gemeente=${r.municipality_code}&lang=${r.language}`;
+  const paragraphs = nl
+    ? [
+        r.name ? `Beste ${r.name},` : 'Beste bewoner,',
+        `"${r.title}" op ${when} in ${r.venue_name} gaat niet door. ${r.signup_status === 'waiting' ? 'U stond op de wachtlijst.' : 'U was aangemeld.'} U hoeft niets te doen.`,
+        `Andere voorlichtingsavonden en tips staan op ${evenings}`,
+        `Vragen: ${contact}`,
+        `Uw naam en e-mailadres worden verwijderd. Gemeente ${r.municipality_name}.`,
+      ]
+    : [
+        r.name ? `Dear ${r.name},` : 'Dear resident,',
+        `"${r.title}" on ${when} at ${r.venue_name} is cancelled. ${r.signup_status === 'waiting' ? 'You were on the waiting list.' : 'You had signed up.'} You need not do anything.`,
+        `Other prevention evenings and advice: ${evenings}`,
+        `Questions: ${contact}`,
+        `Your name and e-mail address will be deleted. Municipality of ${r.municipality_name}.`,
+      ];
+  const html = (p: string) =>
+    esc(p).replace(esc(evenings), `<a href="${esc(evenings)}">${esc(evenings)}</a>`);
+  return {
+    subject: nl ? `Gaat niet door: ${r.title}, ${when}` : `Cancelled: ${r.title}, ${when}`,
+    text: paragraphs.join('\n\n') + '\n',
+    html: `<!doctype html><html lang="${r.language}"><body>${paragraphs
+      .map((p) => `<p>${html(p)}</p>`)
+      .join('')}</body></html>`,
+  };
+}

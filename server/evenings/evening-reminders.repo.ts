@@ -7,6 +7,10 @@ export type ReminderStatus = 'pending' | 'sending' | 'sent' | 'dropped';
 /** What a claimed reminder needs to be written. */
 export interface ClaimedReminder {
   id: number;
+  /** A reminder before the evening, or the notice that it was cancelled. */
+  kind: 'reminder' | 'cancelled';
+  /** The household's place: signed up, or on the waiting list. */
+  signup_status: 'confirmed' | 'waiting';
   email: string;
   name: string | null;
   people: number;
@@ -26,6 +30,12 @@ export interface ClaimedReminder {
 
 export async function insertDue(now: Date, until: Date, q: Queryable = db()): Promise<number[]> {
   const r = await q.query<{ id: string }>(sql('evening-reminders/insert-due'), [now, until]);
+  return r.rows.map((x) => Number(x.id));
+}
+
+/** Cancellation notices for the sign-ups of a cancelled evening (in its transaction). */
+export async function insertCancelled(eveningId: number, q: Queryable = db()): Promise<number[]> {
+  const r = await q.query<{ id: string }>(sql('evening-reminders/insert-cancelled'), [eveningId]);
   return r.rows.map((x) => Number(x.id));
 }
 

@@ -13,7 +13,7 @@ import { logger } from '../core/logger';
 import { enqueueReminders } from '../residents/alert-queue';
 import { baseUrlFor } from '../residents/alerts.service';
 import { mailDomain, mailer } from '../residents/mailer';
-import { renderReminder } from './evening-reminder-mail';
+import { renderCancellation, renderReminder } from './evening-reminder-mail';
 import * as repo from './evening-reminders.repo';
 
 export type ReminderResult = 'sent' | 'already-sent' | 'in-doubt' | 'dropped' | 'gone';
@@ -30,7 +30,24 @@ export async function scanReminders(now = new Date()): Promise<{ made: number[];
   return { made, queued: pendingIds.length };
 }
 
-/** Sends one reminder, at most once. An SMTP failure gives the claim back and throws (retried). */
+/**
+ * After an evening is cancelled: a notice for every household that signed up (or waits) with an
+ * e-mail address given with consent, queued at once (the scan queues what Redis lost).
+ */
+export async function queueCancellationNotices(ids: number[]): Promise<void> {
+  if (!ids.length) return;
+  try {
+    await enqueueReminders(ids);
+  } catch (err) {
+    // Recorded in Postgres: the next scan queues them.
+    logger.warn(
+      { err: (err as Error).message, notices: ids.length },
+      'cancellation notices wait for the scan',
+    );
+  }
+}
+
+/** Sends one reminder or cancellation notice, at most once. An SMTP failure gives the claim back and throws (retried). */
 export async function sendReminder(id: number, now = new Date()): Promise<ReminderResult> {
   const r = await repo.claim(id, now);
   if (!r) {
@@ -47,8 +64,8 @@ export async function sendReminder(id: number, now = new Date()): Promise<Remind
           ? 'dropped'
           : 'gone';
   }
-  const mail = renderReminder(r, baseUrlFor());
-  const messageId = `<pk-evening-reminder-${r.id}@${mailDomain()}>`;
+  const mail = r.kind === 'cancelled' ? renderCancellation(r, baseUrlFor()) : renderReminder(r, baseUrlFor());
+  const messageId = `<pk-evening-${r.kind === 'cancelled' ? 'cancelled' : 'reminder'}-${r.id}@${mailDomain()}>`;
   try {
     await mailer().sendMail({
       from: config().MAIL_FROM,

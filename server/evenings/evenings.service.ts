@@ -24,6 +24,8 @@ const ListQuery = z.object({ municipality: MunicipalityCode.optional() });
 import { CreateEvening, UpdateEvening, type EveningArea } from './evening-input';
 import * as repo from './evenings.repo';
 import { moveUpWaitingList } from './evening-signups';
+import { queueCancellationNotices } from './evening-reminders';
+import { insertCancelled } from './evening-reminders.repo';
 
 export type { Actor };
 
@@ -274,10 +276,12 @@ export async function updateEvening(id: number, body: unknown, actor: Actor): Pr
 
 /** POST /api/evenings/:id/cancel: a planned evening is cancelled (409 when held or cancelled). */
 export async function cancelEvening(id: number, actor: Actor): Promise<EveningView> {
-  await withTransaction(async (c) => {
+  const notices = await withTransaction(async (c) => {
     const r = await loadEvening(c, id, actor);
     if (!(await repo.cancelEvening(c, id)))
       throw new ConflictError(`evening ${id} is ${r.status}; only a planned evening can be cancelled`);
+    // Those who signed up with an e-mail address hear of it (evening-reminders.ts).
+    const made = await insertCancelled(id, c);
     await audit(c, {
       userId: actor.userId,
       actor: actor.actor,
@@ -285,10 +289,12 @@ export async function cancelEvening(id: number, actor: Actor): Promise<EveningVi
       municipalityId: r.municipality_id,
       subjectType: 'evening',
       subjectId: id,
-      details: {},
+      details: { notices: made.length },
       ip: actor.ip ?? null,
     });
+    return made;
   });
+  await queueCancellationNotices(notices);
   return getEvening(id, actor);
 }
 

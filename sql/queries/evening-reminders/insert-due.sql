@@ -8,5 +8,5 @@ FROM evening_signups s
 JOIN evenings e ON e.id = s.evening_id
 WHERE e.status = 'planned' AND e.starts_at > $1 AND e.starts_at <= $2
   AND s.status = 'confirmed' AND s.email IS NOT NULL AND s.consent_at IS NOT NULL
-ON CONFLICT (invitation_id) DO NOTHING
+ON CONFLICT (invitation_id, kind) DO NOTHING
 RETURNING id
