@@ -7,7 +7,7 @@ import { text } from '../core/input';
 import { SESSION_COOKIE, allowDuringEnrolment, currentUser, requireUser } from './auth.middleware';
 import { signIn, signOut } from './auth.service';
 
-const Login = z.object({
+export const Login = z.object({
   email: text().min(3).max(320),
   password: z.string().min(1).max(1000),
   /** The authenticator app's code, for a user who enrolled two-factor sign-in. */

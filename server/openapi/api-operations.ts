@@ -5,11 +5,27 @@
  * names a route that no longer exists.
  */
 import type { z } from 'zod';
+import { Login } from '../auth/auth.routes';
+import { CreateCampaign } from '../campaigns/campaign-input';
+import {
+  AttendanceBody,
+  CodeBody,
+  CreateEvening,
+  PublicLang,
+  SignupBody,
+  UpdateEvening,
+} from '../evenings/evening-input';
 import { AuditQuery, NewUser, UserChange } from '../admin/admin.service';
 import { CampaignListQuery, TodoQuery } from '../campaigns/campaign-office';
 import { CalendarFeedQuery } from '../calendar/calendar-feeds.service';
 import { EmbedOriginsBody } from '../embed/embed.service';
-import { FindingsBody, FollowUpBody } from '../inspections/inspection-input';
+import {
+  CreateInspection,
+  FindingsBody,
+  FollowUpBody,
+  RouteRequest,
+  UpdateInspection,
+} from '../inspections/inspection-input';
 import { ChecklistBody, PlanningQuery } from '../inspections/inspection-planning.service';
 import { FilterQuery } from '../public/public.service';
 import { SubscribeBody } from '../residents/alerts.service';
@@ -152,6 +168,7 @@ export const OPERATIONS: Record<string, Operation> = {
     produces: 'text/html',
   },
   'POST /api/session': {
+    body: Login,
     summary: 'Sign in (password, TOTP where required)',
     tag: 'account',
     access: 'public',
@@ -248,10 +265,21 @@ export const OPERATIONS: Record<string, Operation> = {
     produces: 'image/jpeg',
   },
   'GET /api/inspections': { summary: 'Street inspections', tag: 'inspections', access: 'team' },
-  'POST /api/inspections': { summary: 'Plan a street inspection', tag: 'inspections', access: 'team' },
+  'POST /api/inspections': {
+    body: CreateInspection,
+    summary: 'Plan a street inspection',
+    tag: 'inspections',
+    access: 'team',
+  },
   'GET /api/inspections/:id': { summary: 'One inspection', tag: 'inspections', access: 'team' },
-  'PATCH /api/inspections/:id': { summary: 'Change an inspection', tag: 'inspections', access: 'team' },
+  'PATCH /api/inspections/:id': {
+    body: UpdateInspection,
+    summary: 'Change an inspection',
+    tag: 'inspections',
+    access: 'team',
+  },
   'POST /api/inspections/:id/route': {
+    body: RouteRequest,
     summary: 'Compute the walking route',
     tag: 'inspections',
     access: 'team',
@@ -316,13 +344,20 @@ export const OPERATIONS: Record<string, Operation> = {
     access: 'officer',
     query: CampaignListQuery,
   },
-  'POST /api/campaigns': { summary: 'Create a letter campaign', tag: 'campaigns', access: 'officer' },
+  'POST /api/campaigns': {
+    body: CreateCampaign,
+    summary: 'Create a letter campaign',
+    tag: 'campaigns',
+    access: 'officer',
+  },
   'POST /api/campaigns/preview': {
+    body: CreateCampaign,
     summary: 'Preview the addresses of a selection',
     tag: 'campaigns',
     access: 'officer',
   },
   'POST /api/campaigns/preview/letter.png': {
+    body: CreateCampaign,
     summary: 'Preview a letter as an image',
     tag: 'campaigns',
     access: 'officer',
@@ -399,6 +434,7 @@ export const OPERATIONS: Record<string, Operation> = {
     access: 'officer',
   },
   'GET /api/public/:code/evenings': {
+    query: PublicLang,
     summary: 'Upcoming prevention evenings: date, venue, area (nothing personal)',
     tag: 'evenings',
     access: 'public',
@@ -416,16 +452,19 @@ export const OPERATIONS: Record<string, Operation> = {
     produces: 'text/calendar',
   },
   'POST /api/public/signup/lookup': {
+    body: CodeBody,
     summary: 'The evening of a personal sign-up code (rate limited)',
     tag: 'evenings',
     access: 'public',
   },
   'POST /api/public/signup': {
+    body: SignupBody,
     summary: 'Sign up, or change a sign-up, with the personal code',
     tag: 'evenings',
     access: 'public',
   },
   'POST /api/public/signup/cancel': {
+    body: CodeBody,
     summary: 'Cancel a sign-up with the personal code',
     tag: 'evenings',
     access: 'public',
@@ -435,9 +474,15 @@ export const OPERATIONS: Record<string, Operation> = {
     tag: 'evenings',
     access: 'officer',
   },
-  'POST /api/evenings': { summary: 'Plan a prevention evening', tag: 'evenings', access: 'officer' },
+  'POST /api/evenings': {
+    body: CreateEvening,
+    summary: 'Plan a prevention evening',
+    tag: 'evenings',
+    access: 'officer',
+  },
   'GET /api/evenings/:id': { summary: 'One evening', tag: 'evenings', access: 'officer' },
   'PATCH /api/evenings/:id': {
+    body: UpdateEvening,
     summary: 'Change an evening until it is held',
     tag: 'evenings',
     access: 'officer',
@@ -460,6 +505,7 @@ export const OPERATIONS: Record<string, Operation> = {
     produces: 'text/csv',
   },
   'POST /api/evenings/:id/attendance': {
+    body: AttendanceBody,
     summary: 'Tick attendance by code',
     tag: 'evenings',
     access: 'officer',
