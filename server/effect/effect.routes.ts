@@ -2,9 +2,10 @@
  * The effect view (officers): `GET /api/effect` for a municipality and period, and
  * `GET /api/effect/campaigns/:id` for one campaign. Aggregated counts only, never an address.
  */
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import { currentUser, requireUser } from '../auth/auth.middleware';
 import { CampaignEffectQuery, CampaignIdParam, EffectQuery } from './effect-input';
+import { beforeAfterRows, effectCsv, followOnRows, monthRows, uptakeRows } from './effect-csv';
 import * as effect from './effect.service';
 import { factsheetPdf } from './factsheet.service';
 
@@ -22,10 +23,36 @@ export function effectRouter(): Router {
     res.setHeader('Content-Disposition', 'attachment; filename="factsheet-woninginbraken.pdf"');
     res.set('Cache-Control', 'no-store').end(Buffer.from(pdf));
   });
+  r.get('/api/effect/figures.csv', async (req, res) => {
+    const q = EffectQuery.parse(req.query);
+    const e = await effect.municipalityEffect(currentUser(req), q);
+    const rows = [
+      ...followOnRows(e.followOn),
+      ...beforeAfterRows(e.beforeAfter),
+      ...uptakeRows(e.subsidyUptake),
+      ...monthRows(e.months),
+    ];
+    csv(res, `effect-${e.municipality.code}-${e.period.from.slice(0, 10)}-${e.period.to.slice(0, 10)}.csv`);
+    res.send(effectCsv(rows));
+  });
+  r.get('/api/effect/campaigns/:id/figures.csv', async (req, res) => {
+    const { id } = CampaignIdParam.parse(req.params);
+    const q = CampaignEffectQuery.parse(req.query);
+    const e = await effect.campaignEffect(currentUser(req), id, q);
+    csv(res, `effect-campaign-${id}.csv`);
+    res.send(effectCsv([...beforeAfterRows(e.beforeAfter), ...uptakeRows(e.subsidyUptake)]));
+  });
   r.get('/api/effect/campaigns/:id', async (req, res) => {
     const { id } = CampaignIdParam.parse(req.params);
     const q = CampaignEffectQuery.parse(req.query);
     res.set('Cache-Control', 'no-store').json(await effect.campaignEffect(currentUser(req), id, q));
   });
   return r;
+}
+
+function csv(res: Response, filename: string): void {
+  res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+  // The name is made of a municipality code, dates and a number only: nothing to escape.
+  res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+  res.set('Cache-Control', 'no-store');
 }

@@ -184,6 +184,8 @@ export interface MunicipalityEffect {
   subsidyUptake: UptakeFigures;
   /** Measure 4: street inspections and their findings by follow-up (plain counts). */
   inspections: repo.InspectionTotals;
+  /** Burglaries per month of the period beside the same months a year before (the chart's line). */
+  months: repo.MonthCount[];
   /** Prevention evenings: not in this version (no sign-ups are recorded). */
   evenings: null;
   notes: string[];
@@ -208,6 +210,7 @@ export async function municipalityEffect(
   const beforeAfter = await beforeAfterFigures(db(), m.id, period, q, now);
   const subsidyUptake = await uptakeFigures(db(), m.id, period, q, now);
   const inspections = await repo.inspectionTotals(db(), m.id, period.from, period.to);
+  const months = await repo.monthlyBurglaries(db(), m.id, period.from, period.to);
   return {
     municipality: { code: m.code, name: m.name },
     period: followOn.period,
@@ -215,6 +218,7 @@ export async function municipalityEffect(
     beforeAfter,
     subsidyUptake,
     inspections,
+    months,
     evenings: null,
     notes: EFFECT_NOTES,
   };

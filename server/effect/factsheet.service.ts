@@ -16,7 +16,6 @@ export async function factsheetPdf(viewer: Viewer, q: EffectQuery, now = new Dat
   const e = await municipalityEffect(viewer, q, now);
   const m = await effectMunicipality(viewer, q.municipality);
   const period = periodOf(q, now);
-  const months = await repo.monthlyBurglaries(db(), m.id, period.from, period.to);
   const letters = await repo.lettersSent(db(), m.id, period.from, period.to);
-  return htmlToPdf(factsheetDocument(factsheetView(e, months, letters, now)));
+  return htmlToPdf(factsheetDocument(factsheetView(e, e.months, letters, now)));
 }

@@ -89,6 +89,7 @@ function effect(status: 'ok' | 'too-few'): MunicipalityEffect {
       maintenance: 1,
       open: 2,
     },
+    months: [],
     evenings: null,
     notes: [],
   };

@@ -6,6 +6,7 @@
  */
 import type { Map as MlMap } from 'maplibre-gl';
 import type { SessionUser } from './api';
+import { mountEffectSection } from './effect-panel';
 import type { OfficerStore } from './officer-store';
 
 /** What a section gets to work with. */
@@ -21,7 +22,7 @@ export interface SectionContext {
 type MountSection = (ctx: SectionContext) => void;
 
 /** Add a section's mount function here. */
-const SECTIONS: MountSection[] = [];
+const SECTIONS: MountSection[] = [mountEffectSection];
 
 /** Mounts every registered section. */
 export function mountTeamSections(ctx: SectionContext): void {
