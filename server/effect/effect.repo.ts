@@ -221,3 +221,20 @@ export async function lettersSent(
   const { rows } = await q.query<LettersSent>(sql('effect/letters-sent'), [municipalityId, from, to]);
   return rows;
 }
+
+export interface BurglaryCell {
+  lon: number;
+  lat: number;
+  n: number;
+}
+
+/** Burglaries of a period per 100 m square (no exact place), for the factsheet's map. */
+export async function burglaryCells(
+  q: Queryable,
+  municipalityId: number,
+  from: Date,
+  to: Date,
+): Promise<BurglaryCell[]> {
+  const { rows } = await q.query<BurglaryCell>(sql('effect/burglary-cells'), [municipalityId, from, to]);
+  return rows;
+}

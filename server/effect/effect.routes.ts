@@ -7,7 +7,7 @@ import { currentUser, requireUser } from '../auth/auth.middleware';
 import { CampaignEffectQuery, CampaignIdParam, EffectQuery } from './effect-input';
 import { beforeAfterRows, effectCsv, followOnRows, monthRows, uptakeRows } from './effect-csv';
 import * as effect from './effect.service';
-import { factsheetPdf } from './factsheet.service';
+import { FactsheetLangQuery, factsheetPdf } from './factsheet.service';
 
 export function effectRouter(): Router {
   const r = Router();
@@ -18,9 +18,11 @@ export function effectRouter(): Router {
   });
   r.get('/api/effect/factsheet.pdf', async (req, res) => {
     const q = EffectQuery.parse(req.query);
-    const pdf = await factsheetPdf(currentUser(req), q);
+    const { lang } = FactsheetLangQuery.parse(req.query);
+    const pdf = await factsheetPdf(currentUser(req), q, lang);
     res.setHeader('Content-Type', 'application/pdf');
-    res.setHeader('Content-Disposition', 'attachment; filename="factsheet-woninginbraken.pdf"');
+    const name = lang === 'en' ? 'factsheet-residential-burglary' : 'factsheet-woninginbraken';
+    res.setHeader('Content-Disposition', `attachment; filename="${name}.pdf"`);
     res.set('Cache-Control', 'no-store').end(Buffer.from(pdf));
   });
   r.get('/api/effect/figures.csv', async (req, res) => {

@@ -313,7 +313,8 @@ export const OPERATIONS: Record<string, Operation> = {
     access: 'officer',
   },
   'GET /api/effect/factsheet.pdf': {
-    summary: 'The council factsheet (A4, Dutch)',
+    summary:
+      'The council factsheet (A4, Dutch or English: lang=nl|en), with a map of where the burglaries were',
     tag: 'effect',
     access: 'officer',
     produces: 'application/pdf',
