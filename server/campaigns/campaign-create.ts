@@ -15,6 +15,7 @@ import { CreateCampaign, KIND_TEMPLATE, type Selection } from './campaign-input'
 import { campaignStatus, type CampaignStatus } from './campaign-status';
 import * as repo from './campaigns.repo';
 import { resolveRiskZones } from './risk-zones';
+import { trialGate } from '../trial/trial-gate';
 
 type CampaignIncident = NonNullable<Awaited<ReturnType<typeof repo.incidentForCampaign>>>;
 
@@ -158,6 +159,8 @@ export async function createCampaign(
   const { input, template, incidentId } = req;
   // The letters go on the queue after the commit: without the queue nothing is created.
   await assertQueueReachable();
+  // Trial mode (off by default): may hold this cocoon's letter back, at random (server/trial/trial-gate.ts).
+  if (input.kind === 'cocoon' && incidentId !== null) await trialGate(incidentId, actor);
   const pool = db();
   const created = await withTransaction(async (c) => {
     const { id, municipalityId, pending, excluded } = await insertCampaignLetters(c, req, actor);

@@ -1,6 +1,7 @@
 /** SQL for the effect figures (sql/queries/effect/). */
 import type { Queryable } from '../core/db';
 import { sql } from '../core/sql';
+import type { LetterStreet, StreetEvent, WindowStreet } from './campaign-windows';
 import type { StreetWindow } from './diff-in-diff';
 import type { TimedPoint } from './near-repeat-counts';
 
@@ -237,4 +238,104 @@ export async function burglaryCells(
 ): Promise<BurglaryCell[]> {
   const { rows } = await q.query<BurglaryCell>(sql('effect/burglary-cells'), [municipalityId, from, to]);
   return rows;
+}
+
+/** Streets with residential addresses and how many (measures 2 and 3). */
+export async function residentialStreets(q: Queryable, municipalityId: number): Promise<WindowStreet[]> {
+  const { rows } = await q.query<{ street_id: string; addresses: number }>(
+    sql('effect/residential-streets'),
+    [municipalityId],
+  );
+  return rows.map((r) => ({ id: Number(r.street_id), addresses: r.addresses }));
+}
+
+export interface CampaignWindowRow {
+  id: number;
+  tMs: number;
+  loMs: number;
+  hiMs: number;
+  loDay: number;
+  tDay: number;
+  hiDay: number;
+}
+
+/** The campaigns to judge with their windows of `days` days (measures 2 and 3). */
+export async function windowCampaigns(
+  q: Queryable,
+  p: Omit<WindowParams, 'weeks'> & { days: number },
+): Promise<CampaignWindowRow[]> {
+  const { rows } = await q.query<{
+    id: string;
+    t_ms: string | number;
+    lo_ms: string | number;
+    hi_ms: string | number;
+    lo_day: number;
+    t_day: number;
+    hi_day: number;
+  }>(sql('effect/window-campaigns'), [p.municipalityId, p.campaignId, p.from, p.to, p.days, p.observedUntil]);
+  return rows.map((r) => ({
+    id: Number(r.id),
+    tMs: Number(r.t_ms),
+    loMs: Number(r.lo_ms),
+    hiMs: Number(r.hi_ms),
+    loDay: r.lo_day,
+    tDay: r.t_day,
+    hiDay: r.hi_day,
+  }));
+}
+
+/** Streets that letters of campaigns made in [from, to) went to, with the campaign's moment. */
+export async function letterStreets(
+  q: Queryable,
+  municipalityId: number,
+  from: Date,
+  to: Date,
+): Promise<LetterStreet[]> {
+  const { rows } = await q.query<{ campaign_id: string; t_ms: string | number; street_id: string }>(
+    sql('effect/letter-streets'),
+    [municipalityId, from, to],
+  );
+  return rows.map((r) => ({
+    campaignId: Number(r.campaign_id),
+    t: Number(r.t_ms),
+    streetId: Number(r.street_id),
+  }));
+}
+
+/** Burglaries on streets that began in [from, to), as (street, ms). */
+export async function streetBurglaryTimes(
+  q: Queryable,
+  municipalityId: number,
+  from: Date,
+  to: Date,
+): Promise<StreetEvent[]> {
+  const { rows } = await q.query<{ street_id: string; t_ms: string | number }>(
+    sql('effect/street-burglary-times'),
+    [municipalityId, from, to],
+  );
+  return rows.map((r) => ({ streetId: Number(r.street_id), t: Number(r.t_ms) }));
+}
+
+/** Subsidy applications on streets made on the days first..last (days since 1970-01-01). */
+export async function streetApplicationDays(
+  q: Queryable,
+  municipalityId: number,
+  first: number,
+  last: number,
+): Promise<StreetEvent[]> {
+  const { rows } = await q.query<{ street_id: string; day: number }>(sql('effect/street-application-days'), [
+    municipalityId,
+    first,
+    last,
+  ]);
+  return rows.map((r) => ({ streetId: Number(r.street_id), t: r.day }));
+}
+
+/**
+ * Starts the effect figures' transaction on `c` (just after BEGIN): one read-only snapshot for
+ * every measure, and no JIT (it cost more than the queries: sql/queries/effect/jit-off.sql).
+ */
+export async function beginFigures(c: Queryable): Promise<void> {
+  await c.query(sql('effect/snapshot'));
+  await c.query(sql('effect/jit-off'));
 }

@@ -26,6 +26,7 @@ const followOn: FollowOnFigures = {
     to: '2025-07-01T00:00:00.000Z',
     figure: { indexBurglaries: 90, followOns: 30, rate: 1 / 3, interval: [0.2, 0.5] },
   },
+  trial: null,
 };
 
 const beforeAfter: BeforeAfterFigures = {

@@ -38,6 +38,7 @@ function effect(status: 'ok' | 'too-few'): MunicipalityEffect {
         replicates: 2000,
       },
       beforeFirstCampaign: null,
+      trial: null,
     },
     beforeAfter: {
       settings: { weeks: 8, minStreets: 10, matches: 3 },
