@@ -142,7 +142,7 @@ async function main(): Promise<void> {
     });
     const times: number[] = [];
     let figures: Awaited<ReturnType<typeof municipalityEffect>> | undefined;
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       const s = performance.now();
       figures = await municipalityEffect(viewer, q, NOW);
       times.push(Math.round(performance.now() - s));
@@ -182,7 +182,7 @@ async function main(): Promise<void> {
     const sorted = [...times].sort((a, b) => a - b);
     const body = {
       municipalityViewMs: times,
-      municipalityViewMedianMs: sorted[1],
+      municipalityViewMedianMs: sorted[2],
       campaignViewMs: campaignMs,
       partsMs: parts,
       targetMs: 2000,

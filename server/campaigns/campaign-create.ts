@@ -159,8 +159,10 @@ export async function createCampaign(
   const { input, template, incidentId } = req;
   // The letters go on the queue after the commit: without the queue nothing is created.
   await assertQueueReachable();
-  // Trial mode (off by default): may hold this cocoon's letter back, at random (server/trial/trial-gate.ts).
-  if (input.kind === 'cocoon' && incidentId !== null) await trialGate(incidentId, actor);
+  // Trial mode (off by default): may hold the cocoon letter about one burglary back, at random
+  // (server/trial/trial-gate.ts). Letters to chosen streets or an area are never held back.
+  if (input.kind === 'cocoon' && 'incidentId' in input.selection && incidentId !== null)
+    await trialGate(incidentId, actor);
   const pool = db();
   const created = await withTransaction(async (c) => {
     const { id, municipalityId, pending, excluded } = await insertCampaignLetters(c, req, actor);

@@ -40,6 +40,26 @@ export function followOnRows(f: FollowOnFigures): EffectCsvRow[] {
       row(m, name, 'follow_ons_per_index', g.rate, g.interval, c.status),
     );
   rows.push(row(m, 'letters/none', 'ratio', c.ratio, c.interval, c.status));
+  const tr = f.trial;
+  if (tr) {
+    const t = 'trial';
+    for (const arm of ['letter', 'late', 'none'] as const)
+      rows.push(
+        row(t, arm, 'assigned', tr.assigned[arm]),
+        row(t, arm, 'got_cocoon_letter', tr.lettered[arm]),
+      );
+    const c2 = tr.followOn;
+    for (const [name, g] of [
+      ['letter', c2.letters],
+      ['held-back', c2.none],
+    ] as const)
+      rows.push(
+        row(t, name, 'index_burglaries', g.indexBurglaries, null, c2.status),
+        row(t, name, 'follow_ons', g.followOns, null, c2.status),
+        row(t, name, 'follow_ons_per_index', g.rate, g.interval, c2.status),
+      );
+    rows.push(row(t, 'letter/held-back', 'ratio', c2.ratio, c2.interval, c2.status));
+  }
   const b = f.beforeFirstCampaign;
   if (b)
     rows.push(

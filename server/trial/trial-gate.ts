@@ -18,7 +18,8 @@ import * as repo from './trial.repo';
 
 /** A uniform draw in [0, 1) from the system's random source (not a seeded generator: nobody can predict it). */
 export function uniformDraw(): number {
-  return crypto.randomInt(0, 2 ** 48) / 2 ** 48;
+  // 48 random bits (randomInt's range must stay below 2^48).
+  return crypto.randomBytes(6).readUIntBE(0, 6) / 2 ** 48;
 }
 
 /** The arm a draw gives for a share (pure). */

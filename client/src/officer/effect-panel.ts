@@ -10,7 +10,14 @@ import { ApiError, api, type CampaignListItem } from './api';
 import { byId } from './by-id';
 import { beforeAfterChart, monthsChart, ratesChart } from './effect-charts';
 import { csvUrl, effectApi, factsheetUrl, type EffectAsk } from './effect-api';
-import { beforeAfterGroup, effectTable, followOnGroup, uptakeGroup, type EffectGroup } from './effect-table';
+import {
+  beforeAfterGroup,
+  effectTable,
+  followOnGroup,
+  trialGroup,
+  uptakeGroup,
+  type EffectGroup,
+} from './effect-table';
 import { locale, messages, pageTexts, translatePage } from './i18n';
 import './effect.css';
 import type { SectionContext } from './team-sections';
@@ -218,7 +225,12 @@ export function mountEffectSection(ctx: SectionContext): void {
         const e = await effectApi.municipality(ask);
         if (mine !== seq) return;
         show(
-          [followOnGroup(e), beforeAfterGroup(e.beforeAfter), uptakeGroup(e.subsidyUptake)],
+          [
+            followOnGroup(e),
+            ...(trialGroup(e) ? [trialGroup(e)!] : []),
+            beforeAfterGroup(e.beforeAfter),
+            uptakeGroup(e.subsidyUptake),
+          ],
           [monthsChart(e, width), ratesChart(e, width), beforeAfterChart(e.beforeAfter, width)],
           ask,
           t('period', { from: dayText(e.period.from), to: dayText(e.period.to) }),

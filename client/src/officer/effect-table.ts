@@ -40,6 +40,11 @@ const t = messages({
     uptakeRatio: 'Verhouding met/zonder brief',
     tooFewUptake: 'Te weinig om een verhouding te geven (minimaal {n} straten)',
     noInterval: 'niet te begrenzen',
+    trial: 'Proef: willekeurig toegewezen buurten',
+    assigned: 'Toegewezen: brief / later / geen',
+    lettered: 'Daarvan met buurtbrief: brief / later / geen',
+    trialLetter: 'Groep brief',
+    trialHeld: 'Groep later of geen brief',
   },
   en: {
     caption: 'Effect figures: counts, ratios and their 95% interval',
@@ -74,6 +79,11 @@ const t = messages({
     uptakeRatio: 'Ratio with/without letter',
     tooFewUptake: 'Too few to give a ratio (at least {n} streets needed)',
     noInterval: 'cannot be bounded',
+    trial: 'Trial: neighbourhoods assigned at random',
+    assigned: 'Assigned: letter / late / none',
+    lettered: 'Of these with a cocoon letter: letter / late / none',
+    trialLetter: 'Letter group',
+    trialHeld: 'Late or no letter group',
   },
 });
 
@@ -130,6 +140,53 @@ export function followOnGroup(e: MunicipalityEffect): EffectGroup {
   });
   if (f.beforeFirstCampaign) add('before', t('before'), f.beforeFirstCampaign.figure);
   return { title: t('followOn', { m: f.settings.distanceM, d: f.settings.days }), lines };
+}
+
+/** Trial mode's comparison of the randomised groups as table lines (none without a trial). */
+export function trialGroup(e: MunicipalityEffect): EffectGroup | undefined {
+  const tr = e.followOn.trial;
+  if (!tr) return undefined;
+  const c = tr.followOn;
+  const lines: EffectLine[] = [
+    {
+      key: 'trial-assigned',
+      label: t('assigned'),
+      value: `${tr.assigned.letter} / ${tr.assigned.late} / ${tr.assigned.none}`,
+    },
+    {
+      key: 'trial-lettered',
+      label: t('lettered'),
+      value: `${tr.lettered.letter} / ${tr.lettered.late} / ${tr.lettered.none}`,
+    },
+  ];
+  for (const [key, name, g] of [
+    ['trial-letter', t('trialLetter'), c.letters],
+    ['trial-held', t('trialHeld'), c.none],
+  ] as const)
+    lines.push(
+      { key: `${key}-index`, label: t('index', { group: name }), value: g.indexBurglaries },
+      { key: `${key}-followons`, label: t('followOns', { group: name }), value: g.followOns },
+      {
+        key: `${key}-rate`,
+        label: t('rate', { group: name }),
+        value: g.rate,
+        digits: 2,
+        interval: g.interval,
+      },
+    );
+  lines.push({
+    key: 'trial-ratio',
+    label: t('ratio'),
+    value:
+      c.status === 'too-few'
+        ? t('tooFewIndex', { n: c.minIndex })
+        : c.ratio === null
+          ? t('noneZero')
+          : c.ratio,
+    digits: 2,
+    interval: c.status === 'ok' ? c.interval : undefined,
+  });
+  return { title: t('trial'), lines };
 }
 
 /** Measure 2 as table lines. */
