@@ -20,6 +20,7 @@ import {
   type DiffInDiff,
   type StreetWindow,
 } from './diff-in-diff';
+import { nearestInBucket } from './nearest-in-bucket';
 import { uptake, uptakeFromCampaigns, type Uptake, type UptakeCampaign } from './uptake';
 
 /** A residential street and its number of residential addresses. */
@@ -167,55 +168,6 @@ function rowsOf(input: WindowInput): StreetWindow[] {
     ),
   );
   return rows.sort((a, b) => a.campaignId - b.campaignId || a.streetId - b.streetId);
-}
-
-/** The k streets of `bucket` (sorted by addresses, then id) nearest in log size to `la`, ties by id. */
-function nearestInBucket(
-  bucket: readonly number[],
-  streets: readonly WindowStreet[],
-  la: number,
-  k: number,
-): Array<{ i: number; d: number }> {
-  const dist = (i: number) => Math.abs(Math.log(streets[i]!.addresses + 1) - la);
-  // The first position whose log size is at least la.
-  let lo = 0;
-  let hi = bucket.length;
-  while (lo < hi) {
-    const m = (lo + hi) >> 1;
-    if (Math.log(streets[bucket[m]!]!.addresses + 1) < la) lo = m + 1;
-    else hi = m;
-  }
-  const out: Array<{ i: number; d: number }> = [];
-  let left = lo - 1;
-  let right = lo;
-  // Whole groups of equal size at a time: within one, the ids are in ascending order.
-  const group = (from: number, step: -1 | 1) => {
-    const a = streets[bucket[from]!]!.addresses;
-    const ids: number[] = [];
-    let p = from;
-    while (p >= 0 && p < bucket.length && streets[bucket[p]!]!.addresses === a) {
-      ids.push(bucket[p]!);
-      p += step;
-    }
-    return { ids: step === -1 ? ids.reverse() : ids, next: p };
-  };
-  while (out.length < k && (left >= 0 || right < bucket.length)) {
-    const dl = left >= 0 ? dist(bucket[left]!) : Infinity;
-    const dr = right < bucket.length ? dist(bucket[right]!) : Infinity;
-    let ids: number[];
-    if (dl < dr) ({ ids, next: left } = group(left, -1));
-    else if (dr < dl) ({ ids, next: right } = group(right, 1));
-    else {
-      const l = group(left, -1);
-      const r = group(right, 1);
-      left = l.next;
-      right = r.next;
-      ids = [...l.ids, ...r.ids].sort((x, y) => streets[x]!.id - streets[y]!.id);
-    }
-    const d = Math.min(dl, dr);
-    for (const i of ids) out.push({ i, d });
-  }
-  return out.slice(0, k);
 }
 
 /** A treated street with its matched streets (ids) and the counts the sums need. */
