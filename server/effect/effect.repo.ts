@@ -339,3 +339,21 @@ export async function beginFigures(c: Queryable): Promise<void> {
   await c.query(sql('effect/snapshot'));
   await c.query(sql('effect/jit-off'));
 }
+
+/** The snapshot of a figures transaction (beginFigures first), for joinFigures on another connection. */
+export async function exportSnapshot(c: Queryable): Promise<string> {
+  const { rows } = await c.query<{ id: string }>(sql('effect/export-snapshot'));
+  return rows[0]!.id;
+}
+
+/**
+ * Starts a second figures transaction on `c` (just after BEGIN) that reads the same snapshot as
+ * the one `id` was exported from. The id goes into the statement as a literal (Postgres takes no
+ * parameter there), so only the form Postgres gives ids ("00000003-0000001B-1") is accepted.
+ */
+export async function joinFigures(c: Queryable, id: string): Promise<void> {
+  if (!/^[0-9A-F]{1,16}-[0-9A-F]{1,16}-[0-9]{1,10}$/i.test(id)) throw new Error(`not a snapshot id: '${id}'`);
+  await c.query(sql('effect/snapshot'));
+  await c.query(sql('effect/import-snapshot').replaceAll(':snapshot', `'${id}'`));
+  await c.query(sql('effect/jit-off'));
+}

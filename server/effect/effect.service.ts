@@ -151,21 +151,34 @@ export async function municipalityEffect(
 ): Promise<MunicipalityEffect> {
   const m = await effectMunicipality(viewer, q.municipality);
   const period = periodOf(q, now);
+  // Two connections on one snapshot: measure 1 on the first while the database answers the
+  // others on the second (the counting in JavaScript and the queries overlap).
   const { followOn, beforeAfter, subsidyUptake, inspections, months } = await withTransaction(async (c) => {
     await repo.beginFigures(c);
-    // Wide enough for both measures' windows around every campaign of the period.
-    const days = (Math.max(q.weeks * 7, q.uptakeDays) + 1) * DAY_MS;
-    const lists = new WindowLists(c, m.id, {
-      from: new Date(period.from.getTime() - days),
-      to: new Date(period.to.getTime() + days),
+    const snapshot = await repo.exportSnapshot(c);
+    const others = withTransaction(async (c2) => {
+      await repo.joinFigures(c2, snapshot);
+      // Wide enough for both measures' windows around every campaign of the period.
+      const days = (Math.max(q.weeks * 7, q.uptakeDays) + 1) * DAY_MS;
+      const lists = new WindowLists(c2, m.id, {
+        from: new Date(period.from.getTime() - days),
+        to: new Date(period.to.getTime() + days),
+      });
+      return {
+        beforeAfter: await beforeAfterFigures(c2, m.id, period, q, now, lists),
+        subsidyUptake: await uptakeFigures(c2, m.id, period, q, now, lists),
+        inspections: await repo.inspectionTotals(c2, m.id, period.from, period.to),
+        months: await repo.monthlyBurglaries(c2, m.id, period.from, period.to),
+      };
     });
-    return {
-      followOn: await followOnFigures(c, m.id, period, q, now),
-      beforeAfter: await beforeAfterFigures(c, m.id, period, q, now, lists),
-      subsidyUptake: await uptakeFigures(c, m.id, period, q, now, lists),
-      inspections: await repo.inspectionTotals(c, m.id, period.from, period.to),
-      months: await repo.monthlyBurglaries(c, m.id, period.from, period.to),
-    };
+    // Both settle before the first transaction ends: its snapshot must outlive the second's start.
+    const [followOnResult, rest] = await Promise.allSettled([
+      followOnFigures(c, m.id, period, q, now),
+      others,
+    ]);
+    if (followOnResult.status === 'rejected') throw followOnResult.reason;
+    if (rest.status === 'rejected') throw rest.reason;
+    return { followOn: followOnResult.value, ...rest.value };
   });
   return {
     municipality: { code: m.code, name: m.name },
