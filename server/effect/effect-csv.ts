@@ -6,7 +6,12 @@
  * Pure: tested in tests/unit/effect-csv.test.ts.
  */
 import { csvCell } from '../core/csv';
-import type { BeforeAfterFigures, FollowOnFigures, UptakeFigures } from './effect.service';
+import type {
+  BeforeAfterFigures,
+  FollowOnFigures,
+  MunicipalityEffect,
+  UptakeFigures,
+} from './effect.service';
 import type { MonthCount } from './effect.repo';
 
 type Interval = [number, number] | null;
@@ -104,6 +109,14 @@ export function uptakeRows(u: UptakeFigures): EffectCsvRow[] {
     );
   rows.push(row(m, 'letters/none', 'ratio', f.ratio, f.interval, f.status));
   return rows;
+}
+
+/** Measure 4: street inspections and prevention evenings, plain counts. */
+export function activityRows(e: Pick<MunicipalityEffect, 'inspections' | 'evenings'>): EffectCsvRow[] {
+  return [
+    ...Object.entries(e.inspections).map(([k, v]) => row('inspections', 'all', k, v)),
+    ...Object.entries(e.evenings).map(([k, v]) => row('evenings', 'all', k, v)),
+  ];
 }
 
 /** Burglaries per month beside the same month a year before. */

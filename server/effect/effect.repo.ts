@@ -357,3 +357,26 @@ export async function joinFigures(c: Queryable, id: string): Promise<void> {
   await c.query(sql('effect/import-snapshot').replaceAll(':snapshot', `'${id}'`));
   await c.query(sql('effect/jit-off'));
 }
+
+export interface EveningTotals {
+  evenings: number;
+  held: number;
+  cancelled: number;
+  invited: number;
+  /** Households signed up (confirmed, not on the waiting list) and the people they said would come. */
+  households: number;
+  people: number;
+  /** Invitations marked as attended. */
+  attended: number;
+}
+
+/** Prevention evenings of a period with their invitations, sign-ups and attendance (measure 4). */
+export async function eveningTotals(
+  q: Queryable,
+  municipalityId: number,
+  from: Date,
+  to: Date,
+): Promise<EveningTotals> {
+  const { rows } = await q.query<EveningTotals>(sql('effect/evening-totals'), [municipalityId, from, to]);
+  return rows[0]!;
+}

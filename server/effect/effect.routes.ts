@@ -5,7 +5,7 @@
 import { Router, type Response } from 'express';
 import { currentUser, requireUser } from '../auth/auth.middleware';
 import { CampaignEffectQuery, CampaignIdParam, EffectQuery } from './effect-input';
-import { beforeAfterRows, effectCsv, followOnRows, monthRows, uptakeRows } from './effect-csv';
+import { activityRows, beforeAfterRows, effectCsv, followOnRows, monthRows, uptakeRows } from './effect-csv';
 import * as effect from './effect.service';
 import { FactsheetLangQuery, factsheetPdf } from './factsheet.service';
 
@@ -32,6 +32,7 @@ export function effectRouter(): Router {
       ...followOnRows(e.followOn),
       ...beforeAfterRows(e.beforeAfter),
       ...uptakeRows(e.subsidyUptake),
+      ...activityRows(e),
       ...monthRows(e.months),
     ];
     csv(res, `effect-${e.municipality.code}-${e.period.from.slice(0, 10)}-${e.period.to.slice(0, 10)}.csv`);

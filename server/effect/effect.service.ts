@@ -131,8 +131,8 @@ export interface MunicipalityEffect {
   inspections: repo.InspectionTotals;
   /** Burglaries per month of the period beside the same months a year before (the chart's line). */
   months: repo.MonthCount[];
-  /** Prevention evenings: not in this version (no sign-ups are recorded). */
-  evenings: null;
+  /** Measure 4: prevention evenings with their invitations, sign-ups and attendance (plain counts). */
+  evenings: repo.EveningTotals;
   notes: string[];
 }
 
@@ -153,33 +153,36 @@ export async function municipalityEffect(
   const period = periodOf(q, now);
   // Two connections on one snapshot: measure 1 on the first while the database answers the
   // others on the second (the counting in JavaScript and the queries overlap).
-  const { followOn, beforeAfter, subsidyUptake, inspections, months } = await withTransaction(async (c) => {
-    await repo.beginFigures(c);
-    const snapshot = await repo.exportSnapshot(c);
-    const others = withTransaction(async (c2) => {
-      await repo.joinFigures(c2, snapshot);
-      // Wide enough for both measures' windows around every campaign of the period.
-      const days = (Math.max(q.weeks * 7, q.uptakeDays) + 1) * DAY_MS;
-      const lists = new WindowLists(c2, m.id, {
-        from: new Date(period.from.getTime() - days),
-        to: new Date(period.to.getTime() + days),
+  const { followOn, beforeAfter, subsidyUptake, inspections, months, evenings } = await withTransaction(
+    async (c) => {
+      await repo.beginFigures(c);
+      const snapshot = await repo.exportSnapshot(c);
+      const others = withTransaction(async (c2) => {
+        await repo.joinFigures(c2, snapshot);
+        // Wide enough for both measures' windows around every campaign of the period.
+        const days = (Math.max(q.weeks * 7, q.uptakeDays) + 1) * DAY_MS;
+        const lists = new WindowLists(c2, m.id, {
+          from: new Date(period.from.getTime() - days),
+          to: new Date(period.to.getTime() + days),
+        });
+        return {
+          beforeAfter: await beforeAfterFigures(c2, m.id, period, q, now, lists),
+          subsidyUptake: await uptakeFigures(c2, m.id, period, q, now, lists),
+          inspections: await repo.inspectionTotals(c2, m.id, period.from, period.to),
+          months: await repo.monthlyBurglaries(c2, m.id, period.from, period.to),
+          evenings: await repo.eveningTotals(c2, m.id, period.from, period.to),
+        };
       });
-      return {
-        beforeAfter: await beforeAfterFigures(c2, m.id, period, q, now, lists),
-        subsidyUptake: await uptakeFigures(c2, m.id, period, q, now, lists),
-        inspections: await repo.inspectionTotals(c2, m.id, period.from, period.to),
-        months: await repo.monthlyBurglaries(c2, m.id, period.from, period.to),
-      };
-    });
-    // Both settle before the first transaction ends: its snapshot must outlive the second's start.
-    const [followOnResult, rest] = await Promise.allSettled([
-      followOnFigures(c, m.id, period, q, now),
-      others,
-    ]);
-    if (followOnResult.status === 'rejected') throw followOnResult.reason;
-    if (rest.status === 'rejected') throw rest.reason;
-    return { followOn: followOnResult.value, ...rest.value };
-  });
+      // Both settle before the first transaction ends: its snapshot must outlive the second's start.
+      const [followOnResult, rest] = await Promise.allSettled([
+        followOnFigures(c, m.id, period, q, now),
+        others,
+      ]);
+      if (followOnResult.status === 'rejected') throw followOnResult.reason;
+      if (rest.status === 'rejected') throw rest.reason;
+      return { followOn: followOnResult.value, ...rest.value };
+    },
+  );
   return {
     municipality: { code: m.code, name: m.name },
     period: followOn.period,
@@ -188,7 +191,7 @@ export async function municipalityEffect(
     subsidyUptake,
     inspections,
     months,
-    evenings: null,
+    evenings,
     notes: EFFECT_NOTES,
   };
 }

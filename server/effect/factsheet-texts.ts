@@ -69,7 +69,15 @@ export const FACTSHEET_TEXTS = {
       `${NL.int(n)} schouwen gepland (${NL.int(done)} gelopen, ${NL.int(cancelled)} geannuleerd), ${NL.int(streets)} straten.`,
     findings: (n: number, fixed: number, maint: number, open: number) =>
       `${NL.int(n)} bevindingen: ${NL.int(fixed)} opgelost, ${NL.int(maint)} bij onderhoud gemeld, ${NL.int(open)} open.`,
-    evenings: 'Preventieavonden en aanmeldingen worden in deze versie nog niet bijgehouden.',
+    evenings: (
+      n: number,
+      held: number,
+      invited: number,
+      households: number,
+      people: number,
+      attended: number,
+    ) =>
+      `${NL.int(n)} preventieavonden gepland (${NL.int(held)} gehouden), ${NL.int(invited)} uitnodigingen, ${NL.int(households)} huishoudens aangemeld (${NL.int(people)} personen), ${NL.int(attended)} aanwezig.`,
     kinds: {
       cocoon: 'Brieven aan buren na een inbraak',
       evening: 'Uitnodigingen voor een preventieavond',
@@ -124,7 +132,15 @@ export const FACTSHEET_TEXTS = {
       `${EN.int(n)} street inspections planned (${EN.int(done)} walked, ${EN.int(cancelled)} cancelled), ${EN.int(streets)} streets.`,
     findings: (n: number, fixed: number, maint: number, open: number) =>
       `${EN.int(n)} findings: ${EN.int(fixed)} fixed, ${EN.int(maint)} reported to maintenance, ${EN.int(open)} open.`,
-    evenings: 'Prevention evenings and sign-ups are not counted in this version yet.',
+    evenings: (
+      n: number,
+      held: number,
+      invited: number,
+      households: number,
+      people: number,
+      attended: number,
+    ) =>
+      `${EN.int(n)} prevention evenings planned (${EN.int(held)} held), ${EN.int(invited)} invitations, ${EN.int(households)} households signed up (${EN.int(people)} people), ${EN.int(attended)} attended.`,
     kinds: {
       cocoon: 'Letters to neighbours after a burglary',
       evening: 'Invitations to a prevention evening',

@@ -118,6 +118,11 @@ test('the section shows the figures of GET /api/effect as charts and a table, an
   if (f.status === 'too-few') expect((await cell('ratio')).text).toMatch(/^Te weinig/);
   else if (f.ratio !== null) expect(Number((await cell('ratio')).value)).toBeCloseTo(f.ratio, 10);
   expect(await page.$eval('#pk-effect', (e) => e.textContent)).not.toMatch(/het werkt|werkt niet|it works/i);
+  // Measure 4 in plain counts: inspections and evenings of the period (none in the demo data).
+  expect((await cell('evenings')).text).toBe(`${api.evenings.evenings} / ${api.evenings.held}`);
+  expect((await cell('inspections')).text).toBe(
+    `${api.inspections.inspections} / ${api.inspections.done} / ${api.inspections.cancelled}`,
+  );
 
   // Three charts, drawn (uPlot canvases), each with a text alternative.
   expect(await page.$$eval('#pk-effect-charts figure canvas', (c) => c.length)).toBe(3);

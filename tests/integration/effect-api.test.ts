@@ -137,7 +137,15 @@ test('municipality view: the counts equal direct counts in SQL', async () => {
     [body.period.from, body.period.to],
   );
   expect(body.inspections).toMatchObject({ inspections: ins.rows[0]!.n, findings: ins.rows[0]!.f });
-  expect(body.evenings).toBeNull();
+  expect(body.evenings).toEqual({
+    evenings: 0,
+    held: 0,
+    cancelled: 0,
+    invited: 0,
+    households: 0,
+    people: 0,
+    attended: 0,
+  });
   expect(body.notes.length).toBeGreaterThan(0);
 });
 

@@ -1,5 +1,6 @@
 /** The effect CSV: one line per number with its interval and status; numbers never guarded, text always. */
 import {
+  activityRows,
   beforeAfterRows,
   effectCsv,
   followOnRows,
@@ -134,4 +135,35 @@ test('no line without a measure; nothing personal to leak (only counts)', () => 
   const lines = parse(effectCsv(followOnRows({ ...followOn, beforeFirstCampaign: null })));
   expect(lines).toHaveLength(1 + 7);
   for (const l of lines.slice(1)) expect(l).toHaveLength(7);
+});
+
+test('measure 4: inspections and evenings as plain counts', () => {
+  const lines = parse(
+    effectCsv(
+      activityRows({
+        inspections: {
+          inspections: 2,
+          done: 1,
+          cancelled: 0,
+          streets: 7,
+          findings: 5,
+          fixed: 2,
+          maintenance: 1,
+          open: 2,
+        },
+        evenings: {
+          evenings: 3,
+          held: 2,
+          cancelled: 1,
+          invited: 150,
+          households: 20,
+          people: 31,
+          attended: 25,
+        },
+      }),
+    ),
+  );
+  expect(lines).toContainEqual(['inspections', 'all', 'findings', '5', '', '', '']);
+  expect(lines).toContainEqual(['evenings', 'all', 'households', '20', '', '', '']);
+  expect(lines).toHaveLength(1 + 8 + 7);
 });

@@ -91,7 +91,7 @@ function effect(status: 'ok' | 'too-few'): MunicipalityEffect {
       open: 2,
     },
     months: [],
-    evenings: null,
+    evenings: { evenings: 2, held: 1, cancelled: 0, invited: 120, households: 14, people: 23, attended: 19 },
     notes: [],
   };
 }
@@ -145,6 +145,9 @@ test('in English: the same figures in English words, English number format, no D
     'Neighbours got a letter within 48 hours: 40 burglaries, 12 follow-on burglaries (0.30 per burglary)',
   );
   expect(v.period).toBe('1 January 2026 to 1 July 2026');
+  expect(v.evenings).toBe(
+    '2 prevention evenings planned (1 held), 120 invitations, 14 households signed up (23 people), 19 attended.',
+  );
   const html = factsheetDocument(v, 'en');
   expect(html).toContain('<html lang="en">');
   expect(html).toContain('Letters to neighbours after a burglary: 3 campaigns, 1800 letters');

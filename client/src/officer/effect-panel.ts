@@ -11,6 +11,7 @@ import { byId } from './by-id';
 import { beforeAfterChart, monthsChart, ratesChart } from './effect-charts';
 import { csvUrl, effectApi, factsheetUrl, type EffectAsk } from './effect-api';
 import {
+  activitiesGroup,
   beforeAfterGroup,
   effectTable,
   followOnGroup,
@@ -230,6 +231,7 @@ export function mountEffectSection(ctx: SectionContext): void {
             ...(trialGroup(e) ? [trialGroup(e)!] : []),
             beforeAfterGroup(e.beforeAfter),
             uptakeGroup(e.subsidyUptake),
+            activitiesGroup(e),
           ],
           [monthsChart(e, width), ratesChart(e, width), beforeAfterChart(e.beforeAfter, width)],
           ask,

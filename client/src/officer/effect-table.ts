@@ -40,6 +40,11 @@ const t = messages({
     uptakeRatio: 'Verhouding met/zonder brief',
     tooFewUptake: 'Te weinig om een verhouding te geven (minimaal {n} straten)',
     noInterval: 'niet te begrenzen',
+    activities: 'Schouwen en preventieavonden (aantallen)',
+    inspections: 'Schouwen gepland / gelopen / geannuleerd',
+    findings: 'Bevindingen / opgelost / bij onderhoud / open',
+    evenings: 'Preventieavonden gepland / gehouden',
+    signups: 'Uitnodigingen / huishoudens aangemeld / personen / aanwezig',
     trial: 'Proef: willekeurig toegewezen buurten',
     assigned: 'Toegewezen: brief / later / geen',
     lettered: 'Daarvan met buurtbrief: brief / later / geen',
@@ -79,6 +84,11 @@ const t = messages({
     uptakeRatio: 'Ratio with/without letter',
     tooFewUptake: 'Too few to give a ratio (at least {n} streets needed)',
     noInterval: 'cannot be bounded',
+    activities: 'Street inspections and prevention evenings (counts)',
+    inspections: 'Inspections planned / walked / cancelled',
+    findings: 'Findings / fixed / reported to maintenance / open',
+    evenings: 'Prevention evenings planned / held',
+    signups: 'Invitations / households signed up / people / attended',
     trial: 'Trial: neighbourhoods assigned at random',
     assigned: 'Assigned: letter / late / none',
     lettered: 'Of these with a cocoon letter: letter / late / none',
@@ -140,6 +150,22 @@ export function followOnGroup(e: MunicipalityEffect): EffectGroup {
   });
   if (f.beforeFirstCampaign) add('before', t('before'), f.beforeFirstCampaign.figure);
   return { title: t('followOn', { m: f.settings.distanceM, d: f.settings.days }), lines };
+}
+
+/** Measure 4 as table lines: plain counts, no interval. */
+export function activitiesGroup(e: MunicipalityEffect): EffectGroup {
+  const i = e.inspections;
+  const v = e.evenings;
+  const join = (...xs: number[]) => xs.map((x) => n(x)).join(' / ');
+  return {
+    title: t('activities'),
+    lines: [
+      { key: 'inspections', label: t('inspections'), value: join(i.inspections, i.done, i.cancelled) },
+      { key: 'findings', label: t('findings'), value: join(i.findings, i.fixed, i.maintenance, i.open) },
+      { key: 'evenings', label: t('evenings'), value: join(v.evenings, v.held) },
+      { key: 'signups', label: t('signups'), value: join(v.invited, v.households, v.people, v.attended) },
+    ],
+  };
 }
 
 /** Trial mode's comparison of the randomised groups as table lines (none without a trial). */
