@@ -142,7 +142,7 @@ async function main(): Promise<void> {
     });
     const times: number[] = [];
     let figures: Awaited<ReturnType<typeof municipalityEffect>> | undefined;
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       const s = performance.now();
       figures = await municipalityEffect(viewer, q, NOW);
       times.push(Math.round(performance.now() - s));
@@ -157,15 +157,20 @@ async function main(): Promise<void> {
     };
     const parts: Record<string, number> = {};
     await part('followOn', () => followOnFigures(db(), mid, period, q, NOW));
-    await part('streetWindowsSql', () =>
-      repo.streetWindows(db(), {
+    // The lists measures 2 and 3 count from (the reference rows, a row per campaign and street,
+    // are 10 million at full size and are not timed any more).
+    await part('windowListsSql', async () => {
+      await repo.windowCampaigns(db(), {
         municipalityId: mid,
         campaignId: null,
         ...period,
-        weeks: 8,
+        days: 56,
         observedUntil: NOW,
-      }),
-    );
+      });
+      await repo.residentialStreets(db(), mid);
+      await repo.letterStreets(db(), mid, new Date(period.from.getTime() - 56 * 86_400_000), NOW);
+      await repo.streetBurglaryTimes(db(), mid, new Date(period.from.getTime() - 56 * 86_400_000), NOW);
+    });
     await part('beforeAfter', () => beforeAfterFigures(db(), mid, period, q, NOW));
     await part('uptake', () => uptakeFigures(db(), mid, period, q, NOW));
     log(`parts ${JSON.stringify(parts)}`);
@@ -177,7 +182,7 @@ async function main(): Promise<void> {
     const sorted = [...times].sort((a, b) => a - b);
     const body = {
       municipalityViewMs: times,
-      municipalityViewMedianMs: sorted[1],
+      municipalityViewMedianMs: sorted[2],
       campaignViewMs: campaignMs,
       partsMs: parts,
       targetMs: 2000,

@@ -15,6 +15,7 @@ import { CreateCampaign, KIND_TEMPLATE, type Selection } from './campaign-input'
 import { campaignStatus, type CampaignStatus } from './campaign-status';
 import * as repo from './campaigns.repo';
 import { resolveRiskZones } from './risk-zones';
+import { trialGate } from '../trial/trial-gate';
 
 type CampaignIncident = NonNullable<Awaited<ReturnType<typeof repo.incidentForCampaign>>>;
 
@@ -158,6 +159,10 @@ export async function createCampaign(
   const { input, template, incidentId } = req;
   // The letters go on the queue after the commit: without the queue nothing is created.
   await assertQueueReachable();
+  // Trial mode (off by default): may hold the cocoon letter about one burglary back, at random
+  // (server/trial/trial-gate.ts). Letters to chosen streets or an area are never held back.
+  if (input.kind === 'cocoon' && 'incidentId' in input.selection && incidentId !== null)
+    await trialGate(incidentId, actor);
   const pool = db();
   const created = await withTransaction(async (c) => {
     const { id, municipalityId, pending, excluded } = await insertCampaignLetters(c, req, actor);

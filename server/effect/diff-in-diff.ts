@@ -52,7 +52,8 @@ export interface DiffInDiff {
   seed: number;
 }
 
-interface Unit {
+/** One treated street of a campaign: its change and the mean change of its matched streets. */
+export interface DidUnit {
   campaignId: number;
   change: number;
   matchChange: number;
@@ -73,14 +74,13 @@ function match(t: StreetWindow, pool: StreetWindow[], k: number): StreetWindow[]
 /** The difference in differences over all campaigns' treated streets (deterministic for a seed). */
 export function diffInDiff(rows: readonly StreetWindow[], opts: DidOptions): DiffInDiff {
   const k = opts.matches ?? 3;
-  const replicates = opts.replicates ?? 2000;
   const byCampaign = new Map<number, StreetWindow[]>();
   for (const r of rows) {
     const list = byCampaign.get(r.campaignId) ?? [];
     list.push(r);
     byCampaign.set(r.campaignId, list);
   }
-  const units: Unit[] = [];
+  const units: DidUnit[] = [];
   const treated = { streets: 0, before: 0, after: 0 };
   const comparison = { streets: 0, before: 0, after: 0 };
   const used = new Set<number>();
@@ -101,6 +101,20 @@ export function diffInDiff(rows: readonly StreetWindow[], opts: DidOptions): Dif
     }
   }
   comparison.streets = used.size;
+  return didFromUnits(units, treated, comparison, opts);
+}
+
+/**
+ * The figure and its bootstrap interval from the matched units (in campaign, then street order:
+ * the resampling depends on it) and the sums of their counts.
+ */
+export function didFromUnits(
+  units: readonly DidUnit[],
+  treated: DiffInDiff['treated'],
+  comparison: DiffInDiff['comparison'],
+  opts: DidOptions,
+): DiffInDiff {
+  const replicates = opts.replicates ?? 2000;
   const base = { minStreets: opts.minStreets, treated, comparison, seed: opts.seed };
   if (units.length < opts.minStreets || units.length === 0)
     return { ...base, status: 'too-few', difference: null, interval: null };

@@ -1,6 +1,7 @@
 /** SQL for the effect figures (sql/queries/effect/). */
 import type { Queryable } from '../core/db';
 import { sql } from '../core/sql';
+import type { LetterStreet, StreetEvent, WindowStreet } from './campaign-windows';
 import type { StreetWindow } from './diff-in-diff';
 import type { TimedPoint } from './near-repeat-counts';
 
@@ -220,4 +221,162 @@ export async function lettersSent(
 ): Promise<LettersSent[]> {
   const { rows } = await q.query<LettersSent>(sql('effect/letters-sent'), [municipalityId, from, to]);
   return rows;
+}
+
+export interface BurglaryCell {
+  lon: number;
+  lat: number;
+  n: number;
+}
+
+/** Burglaries of a period per 100 m square (no exact place), for the factsheet's map. */
+export async function burglaryCells(
+  q: Queryable,
+  municipalityId: number,
+  from: Date,
+  to: Date,
+): Promise<BurglaryCell[]> {
+  const { rows } = await q.query<BurglaryCell>(sql('effect/burglary-cells'), [municipalityId, from, to]);
+  return rows;
+}
+
+/** Streets with residential addresses and how many (measures 2 and 3). */
+export async function residentialStreets(q: Queryable, municipalityId: number): Promise<WindowStreet[]> {
+  const { rows } = await q.query<{ street_id: string; addresses: number }>(
+    sql('effect/residential-streets'),
+    [municipalityId],
+  );
+  return rows.map((r) => ({ id: Number(r.street_id), addresses: r.addresses }));
+}
+
+export interface CampaignWindowRow {
+  id: number;
+  tMs: number;
+  loMs: number;
+  hiMs: number;
+  loDay: number;
+  tDay: number;
+  hiDay: number;
+}
+
+/** The campaigns to judge with their windows of `days` days (measures 2 and 3). */
+export async function windowCampaigns(
+  q: Queryable,
+  p: Omit<WindowParams, 'weeks'> & { days: number },
+): Promise<CampaignWindowRow[]> {
+  const { rows } = await q.query<{
+    id: string;
+    t_ms: string | number;
+    lo_ms: string | number;
+    hi_ms: string | number;
+    lo_day: number;
+    t_day: number;
+    hi_day: number;
+  }>(sql('effect/window-campaigns'), [p.municipalityId, p.campaignId, p.from, p.to, p.days, p.observedUntil]);
+  return rows.map((r) => ({
+    id: Number(r.id),
+    tMs: Number(r.t_ms),
+    loMs: Number(r.lo_ms),
+    hiMs: Number(r.hi_ms),
+    loDay: r.lo_day,
+    tDay: r.t_day,
+    hiDay: r.hi_day,
+  }));
+}
+
+/** Streets that letters of campaigns made in [from, to) went to, with the campaign's moment. */
+export async function letterStreets(
+  q: Queryable,
+  municipalityId: number,
+  from: Date,
+  to: Date,
+): Promise<LetterStreet[]> {
+  const { rows } = await q.query<{ campaign_id: string; t_ms: string | number; street_id: string }>(
+    sql('effect/letter-streets'),
+    [municipalityId, from, to],
+  );
+  return rows.map((r) => ({
+    campaignId: Number(r.campaign_id),
+    t: Number(r.t_ms),
+    streetId: Number(r.street_id),
+  }));
+}
+
+/** Burglaries on streets that began in [from, to), as (street, ms). */
+export async function streetBurglaryTimes(
+  q: Queryable,
+  municipalityId: number,
+  from: Date,
+  to: Date,
+): Promise<StreetEvent[]> {
+  const { rows } = await q.query<{ street_id: string; t_ms: string | number }>(
+    sql('effect/street-burglary-times'),
+    [municipalityId, from, to],
+  );
+  return rows.map((r) => ({ streetId: Number(r.street_id), t: Number(r.t_ms) }));
+}
+
+/** Subsidy applications on streets made on the days first..last (days since 1970-01-01). */
+export async function streetApplicationDays(
+  q: Queryable,
+  municipalityId: number,
+  first: number,
+  last: number,
+): Promise<StreetEvent[]> {
+  const { rows } = await q.query<{ street_id: string; day: number }>(sql('effect/street-application-days'), [
+    municipalityId,
+    first,
+    last,
+  ]);
+  return rows.map((r) => ({ streetId: Number(r.street_id), t: r.day }));
+}
+
+/**
+ * Starts the effect figures' transaction on `c` (just after BEGIN): one read-only snapshot for
+ * every measure, and no JIT (it cost more than the queries: sql/queries/effect/jit-off.sql).
+ */
+export async function beginFigures(c: Queryable): Promise<void> {
+  await c.query(sql('effect/snapshot'));
+  await c.query(sql('effect/jit-off'));
+}
+
+/** The snapshot of a figures transaction (beginFigures first), for joinFigures on another connection. */
+export async function exportSnapshot(c: Queryable): Promise<string> {
+  const { rows } = await c.query<{ id: string }>(sql('effect/export-snapshot'));
+  return rows[0]!.id;
+}
+
+/**
+ * Starts a second figures transaction on `c` (just after BEGIN) that reads the same snapshot as
+ * the one `id` was exported from. The id goes into the statement as a literal (Postgres takes no
+ * parameter there), so only the form Postgres gives ids ("00000003-0000001B-1") is accepted.
+ */
+export async function joinFigures(c: Queryable, id: string): Promise<void> {
+  if (!/^[0-9A-F]{1,16}-[0-9A-F]{1,16}-[0-9]{1,10}$/i.test(id)) throw new Error(`not a snapshot id: '${id}'`);
+  await c.query(sql('effect/snapshot'));
+  await c.query(sql('effect/import-snapshot').replaceAll(':snapshot', `'${id}'`));
+  await c.query(sql('effect/jit-off'));
+}
+
+export interface EveningTotals {
+  evenings: number;
+  held: number;
+  cancelled: number;
+  invited: number;
+  /** Households signed up (confirmed, not on the waiting list) and the people they said would come. */
+  households: number;
+  people: number;
+  /** Invitations marked as attended. */
+  attended: number;
+}
+
+/** Prevention evenings of a period with their invitations, sign-ups and attendance (measure 4). */
+export async function eveningTotals(
+  q: Queryable,
+  municipalityId: number,
+  from: Date,
+  to: Date,
+): Promise<EveningTotals> {
+  const { rows } = await q.query<EveningTotals>(sql('effect/evening-totals'), [municipalityId, from, to]);
+  return rows[0]!;
 }

@@ -4,14 +4,23 @@
  * one (follow-on-rate.ts, diff-in-diff.ts, uptake.ts); this service fetches the counts and
  * checks who may see them (municipality-access.ts). Nothing here answers an address.
  */
-import { db, type Queryable } from '../core/db';
+import { db, withTransaction, type Queryable } from '../core/db';
 import { NotFoundError } from '../core/errors';
 import type { MunicipalityRef } from '../municipalities/municipalities.repo';
 import { requestedMunicipality, seesMunicipality, type Viewer } from '../municipalities/municipality-access';
-import { diffInDiff, type DiffInDiff } from './diff-in-diff';
 import { EFFECT_DEFAULTS, type EffectQuery, type EffectSettings } from './effect-input';
 import * as repo from './effect.repo';
-import { uptake, type Uptake } from './uptake';
+import * as trialRepo from '../trial/trial.repo';
+import { trialFigure, type TrialFigure } from './trial-figure';
+import {
+  beforeAfterFigures,
+  uptakeFigures,
+  WindowLists,
+  type BeforeAfterFigures,
+  type UptakeFigures,
+} from './window-figures';
+
+export { beforeAfterFigures, uptakeFigures, WindowLists, type BeforeAfterFigures, type UptakeFigures };
 import { countIndexBurglaries } from './near-repeat-counts';
 import { followOnRate, singleRate, type FollowOnRate, type GroupRate } from './follow-on-rate';
 
@@ -24,6 +33,8 @@ export interface FollowOnFigures {
   current: FollowOnRate;
   /** Index burglaries whose follow-up ended before the first campaign (nobody had letters). */
   beforeFirstCampaign: null | { from: string; to: string; figure: GroupRate };
+  /** Trial mode: the randomised groups compared (null: no burglary was ever assigned). */
+  trial: TrialFigure | null;
 }
 
 /** The period asked for, or the last 365 days up to `now`. */
@@ -95,6 +106,7 @@ export async function followOnFigures(
     period: { from: period.from.toISOString(), to: period.to.toISOString() },
     current,
     beforeFirstCampaign,
+    trial: trialFigure(rows, await trialRepo.assignments(q, municipalityId), { ...opts, seed: s.seed + 10 }),
   };
 }
 
@@ -108,73 +120,6 @@ export function effectMunicipality(viewer: Viewer, code: string | undefined): Pr
   );
 }
 
-/** Measure 2 with its settings. */
-export interface BeforeAfterFigures {
-  settings: { weeks: number; minStreets: number; matches: number };
-  /** Campaigns whose after-window has ended (the others cannot be judged yet). */
-  campaigns: number;
-  figure: DiffInDiff;
-}
-
-/** Measure 2 for the campaigns of a period, or one campaign. */
-export async function beforeAfterFigures(
-  q: Queryable,
-  municipalityId: number,
-  which: { campaignId: number } | { from: Date; to: Date },
-  s: EffectSettings,
-  now: Date,
-): Promise<BeforeAfterFigures> {
-  const rows = await repo.streetWindows(q, {
-    municipalityId,
-    campaignId: 'campaignId' in which ? which.campaignId : null,
-    from: 'from' in which ? which.from : now,
-    to: 'to' in which ? which.to : now,
-    weeks: s.weeks,
-    observedUntil: now,
-  });
-  const matches = 3;
-  return {
-    settings: { weeks: s.weeks, minStreets: s.minStreets, matches },
-    campaigns: new Set(rows.map((r) => r.campaignId)).size,
-    figure: diffInDiff(rows, {
-      matches,
-      minStreets: s.minStreets,
-      seed: s.seed,
-      replicates: EFFECT_DEFAULTS.replicates,
-    }),
-  };
-}
-
-/** Measure 3 with its settings. */
-export interface UptakeFigures {
-  settings: { days: number; minStreets: number };
-  campaigns: number;
-  figure: Uptake;
-}
-
-/** Measure 3 for the campaigns of a period, or one campaign. */
-export async function uptakeFigures(
-  q: Queryable,
-  municipalityId: number,
-  which: { campaignId: number } | { from: Date; to: Date },
-  s: EffectSettings,
-  now: Date,
-): Promise<UptakeFigures> {
-  const rows = await repo.uptakeWindows(q, {
-    municipalityId,
-    campaignId: 'campaignId' in which ? which.campaignId : null,
-    from: 'from' in which ? which.from : now,
-    to: 'to' in which ? which.to : now,
-    days: s.uptakeDays,
-    observedUntil: now,
-  });
-  return {
-    settings: { days: s.uptakeDays, minStreets: s.minStreets },
-    campaigns: new Set(rows.map((r) => r.campaignId)).size,
-    figure: uptake(rows, { minStreets: s.minStreets, seed: s.seed, replicates: EFFECT_DEFAULTS.replicates }),
-  };
-}
-
 /** The effect view of a municipality and period (measures 1, 2 and 3). */
 export interface MunicipalityEffect {
   municipality: { code: string; name: string };
@@ -184,8 +129,10 @@ export interface MunicipalityEffect {
   subsidyUptake: UptakeFigures;
   /** Measure 4: street inspections and their findings by follow-up (plain counts). */
   inspections: repo.InspectionTotals;
-  /** Prevention evenings: not in this version (no sign-ups are recorded). */
-  evenings: null;
+  /** Burglaries per month of the period beside the same months a year before (the chart's line). */
+  months: repo.MonthCount[];
+  /** Measure 4: prevention evenings with their invitations, sign-ups and attendance (plain counts). */
+  evenings: repo.EveningTotals;
   notes: string[];
 }
 
@@ -204,10 +151,38 @@ export async function municipalityEffect(
 ): Promise<MunicipalityEffect> {
   const m = await effectMunicipality(viewer, q.municipality);
   const period = periodOf(q, now);
-  const followOn = await followOnFigures(db(), m.id, period, q, now);
-  const beforeAfter = await beforeAfterFigures(db(), m.id, period, q, now);
-  const subsidyUptake = await uptakeFigures(db(), m.id, period, q, now);
-  const inspections = await repo.inspectionTotals(db(), m.id, period.from, period.to);
+  // Two connections on one snapshot: measure 1 on the first while the database answers the
+  // others on the second (the counting in JavaScript and the queries overlap).
+  const { followOn, beforeAfter, subsidyUptake, inspections, months, evenings } = await withTransaction(
+    async (c) => {
+      await repo.beginFigures(c);
+      const snapshot = await repo.exportSnapshot(c);
+      const others = withTransaction(async (c2) => {
+        await repo.joinFigures(c2, snapshot);
+        // Wide enough for both measures' windows around every campaign of the period.
+        const days = (Math.max(q.weeks * 7, q.uptakeDays) + 1) * DAY_MS;
+        const lists = new WindowLists(c2, m.id, {
+          from: new Date(period.from.getTime() - days),
+          to: new Date(period.to.getTime() + days),
+        });
+        return {
+          beforeAfter: await beforeAfterFigures(c2, m.id, period, q, now, lists),
+          subsidyUptake: await uptakeFigures(c2, m.id, period, q, now, lists),
+          inspections: await repo.inspectionTotals(c2, m.id, period.from, period.to),
+          months: await repo.monthlyBurglaries(c2, m.id, period.from, period.to),
+          evenings: await repo.eveningTotals(c2, m.id, period.from, period.to),
+        };
+      });
+      // Both settle before the first transaction ends: its snapshot must outlive the second's start.
+      const [followOnResult, rest] = await Promise.allSettled([
+        followOnFigures(c, m.id, period, q, now),
+        others,
+      ]);
+      if (followOnResult.status === 'rejected') throw followOnResult.reason;
+      if (rest.status === 'rejected') throw rest.reason;
+      return { followOn: followOnResult.value, ...rest.value };
+    },
+  );
   return {
     municipality: { code: m.code, name: m.name },
     period: followOn.period,
@@ -215,7 +190,8 @@ export async function municipalityEffect(
     beforeAfter,
     subsidyUptake,
     inspections,
-    evenings: null,
+    months,
+    evenings,
     notes: EFFECT_NOTES,
   };
 }
@@ -235,8 +211,13 @@ export async function campaignEffect(viewer: Viewer, id: number, s: EffectSettin
     },
     /** Before this moment the after-window is not over and there is no figure. */
     judgeableFrom: judgeableFrom.toISOString(),
-    beforeAfter: await beforeAfterFigures(db(), c.municipalityId, { campaignId: c.id }, s, now),
-    subsidyUptake: await uptakeFigures(db(), c.municipalityId, { campaignId: c.id }, s, now),
+    ...(await withTransaction(async (t) => {
+      await repo.beginFigures(t);
+      return {
+        beforeAfter: await beforeAfterFigures(t, c.municipalityId, { campaignId: c.id }, s, now),
+        subsidyUptake: await uptakeFigures(t, c.municipalityId, { campaignId: c.id }, s, now),
+      };
+    })),
     notes: EFFECT_NOTES,
   };
 }

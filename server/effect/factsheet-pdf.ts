@@ -1,13 +1,14 @@
 /**
- * HTML to an A4 PDF in Chromium, for the council factsheet. A factsheet is asked for a few times
- * a year, so each request starts its own headless Chromium and closes it (about a second) rather
- * than keeping a browser in the server process; the letters' print files stay with the worker.
+ * The council factsheet as an A4 PDF in Chromium. A factsheet is asked for a few times a year,
+ * so each request starts its own headless Chromium and closes it (about a second) rather than
+ * keeping a browser in the server process; the letters' print files stay with the worker. The
+ * same browser first draws the map (MapLibre, in a tab of its own: server/basemap/map-png.ts).
  */
-import puppeteer from 'puppeteer-core';
+import puppeteer, { type Browser } from 'puppeteer-core';
 import { config } from '../core/config';
 
-/** The document printed as PDF (CSS page size, backgrounds, tagged). */
-export async function htmlToPdf(html: string): Promise<Uint8Array> {
+/** Runs `fn` with a fresh headless Chromium and closes it afterwards. */
+export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>): Promise<T> {
   const browser = await puppeteer.launch({
     executablePath: config().CHROMIUM_PATH,
     headless: true,
@@ -20,11 +21,21 @@ export async function htmlToPdf(html: string): Promise<Uint8Array> {
     ],
   });
   try {
-    const page = await browser.newPage();
-    // Everything is inline (CSS, no images): 'load' is enough, as for the letters.
+    return await fn(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+/** The document printed as PDF (CSS page size, backgrounds, tagged). */
+export async function htmlToPdf(browser: Browser, html: string): Promise<Uint8Array> {
+  const page = await browser.newPage();
+  try {
+    // Everything is inline (CSS, the map as a data URL): 'load' is enough, as for the letters.
+    await page.setJavaScriptEnabled(false);
     await page.setContent(html, { waitUntil: 'load', timeout: 30_000 });
     return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, timeout: 30_000 });
   } finally {
-    await browser.close();
+    await page.close();
   }
 }

@@ -1,34 +1,23 @@
 /**
- * The council factsheet's content (Dutch): the figures of `GET /api/effect` with their counts,
- * intervals and a plain sentence about what they can and cannot show, never a verdict ("it
- * works"). Pure: formatting and wording are unit-tested (tests/unit/effect-factsheet.test.ts).
+ * The council factsheet's content in Dutch or English: the figures of `GET /api/effect` with
+ * their counts, intervals and a plain sentence about what they can and cannot show, never a
+ * verdict ("it works"). The words are in factsheet-texts.ts. Pure: formatting and wording are
+ * unit-tested (tests/unit/effect-factsheet.test.ts).
  */
 import type { FollowOnFigures, MunicipalityEffect } from './effect.service';
 import type { LettersSent, MonthCount } from './effect.repo';
+import { FACTSHEET_TEXTS, type FactsheetLang } from './factsheet-texts';
 
-const nl = (x: number, digits = 2) =>
-  x.toLocaleString('nl-NL', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const int = (x: number) => x.toLocaleString('nl-NL', { maximumFractionDigits: 0 });
-const day = (iso: string) =>
-  new Intl.DateTimeFormat('nl-NL', {
-    timeZone: 'Europe/Amsterdam',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(new Date(iso));
+export type { FactsheetLang };
 
-/** A 95 % interval in words: "95%-interval 0,41 tot 1,12", or that the data cannot bound it. */
+/** A 95 % interval in Dutch words: "95%-interval 0,41 tot 1,12", or that the data cannot bound it. */
 export function intervalNl(i: [number, number] | null): string {
-  return i ? `95%-interval ${nl(i[0])} tot ${nl(i[1])}` : 'geen interval te geven met deze aantallen';
+  return FACTSHEET_TEXTS.nl.interval(i);
 }
 
-/** What an interval can tell about a ratio (around 1) or a difference (around 0), in plain words. */
+/** What an interval can tell about a ratio (around 1) or a difference (around 0), in plain Dutch. */
 export function readingNl(i: [number, number] | null, none: 0 | 1): string {
-  if (!i) return 'De aantallen zijn te klein om de onzekerheid te begrenzen.';
-  const what = none === 1 ? '1' : '0';
-  if (i[0] <= none && i[1] >= none)
-    return `Het interval bevat ${what}: met deze aantallen is een verschil niet te onderscheiden van toeval.`;
-  return `Het interval bevat ${what} niet: zo'n verschil is bij deze aantallen onwaarschijnlijk als toeval. De brieven zijn niet willekeurig verstuurd, dus het verschil kan ook komen door waar en wanneer ze verstuurd zijn.`;
+  return FACTSHEET_TEXTS.nl.reading(i, none);
 }
 
 export interface FactsheetView {
@@ -45,42 +34,37 @@ export interface FactsheetView {
   evenings: string;
   caveats: string[];
   made: string;
+  /** The map of where the burglaries were (a PNG data URL), or '' when it could not be drawn. */
+  mapImage: string;
+  /** The map's text alternative. */
+  mapAlt: string;
 }
 
-const KIND_NL: Record<string, string> = {
-  cocoon: 'Brieven aan buren na een inbraak',
-  evening: 'Uitnodigingen voor een preventieavond',
-  victim: 'Adviesbrieven aan slachtoffers',
-};
+type Texts = (typeof FACTSHEET_TEXTS)[FactsheetLang];
 
-function followOnLines(f: FollowOnFigures): string[] {
+function followOnLines(f: FollowOnFigures, w: Texts): string[] {
   const c = f.current;
   const s = f.settings;
   const group = (g: typeof c.letters) =>
-    `${int(g.indexBurglaries)} inbraken, ${int(g.followOns)} vervolginbraken${
-      g.rate === null ? '' : ` (${nl(g.rate)} per inbraak)`
-    }`;
+    w.group(g.indexBurglaries, g.followOns, g.rate === null ? '' : w.perBurglary(g.rate));
   const lines = [
-    `Vervolginbraken: inbraken binnen ${int(s.distanceM)} m en ${int(s.days)} dagen na een inbraak.`,
-    `Buren kregen binnen ${int(s.letterHours)} uur een brief: ${group(c.letters)}.`,
-    `Buren kregen geen brief: ${group(c.none)}.`,
+    w.followOnWhat(s.distanceM, s.days),
+    w.withLetter(s.letterHours, group(c.letters)),
+    w.withoutLetter(group(c.none)),
   ];
-  if (c.status === 'too-few')
-    lines.push(
-      `Te weinig om iets over te zeggen: minimaal ${int(c.minIndex)} inbraken per groep nodig. Er wordt daarom geen verhouding gegeven.`,
-    );
-  else if (c.ratio === null)
-    lines.push('Zonder brief waren er geen vervolginbraken: een verhouding is niet te geven.');
-  else
-    lines.push(
-      `Verhouding met/zonder brief: ${nl(c.ratio)} (${intervalNl(c.interval)}). ${readingNl(c.interval, 1)}`,
-    );
+  if (c.status === 'too-few') lines.push(w.tooFewIndex(c.minIndex));
+  else if (c.ratio === null) lines.push(w.noneZero);
+  else lines.push(w.ratio(c.ratio, w.interval(c.interval), w.reading(c.interval, 1)));
   const b = f.beforeFirstCampaign;
   if (b)
     lines.push(
-      `Vóór de eerste campagne (${day(b.from)} tot ${day(b.to)}): ${int(b.figure.indexBurglaries)} inbraken, ${int(
+      w.beforeFirst(
+        w.day(b.from),
+        w.day(b.to),
+        b.figure.indexBurglaries,
         b.figure.followOns,
-      )} vervolginbraken${b.figure.rate === null ? '' : ` (${nl(b.figure.rate)} per inbraak, ${intervalNl(b.figure.interval)})`}.`,
+        b.figure.rate === null ? '' : w.beforeFirstRate(b.figure.rate, w.interval(b.figure.interval)),
+      ),
     );
   return lines;
 }
@@ -91,63 +75,69 @@ export function factsheetView(
   months: readonly MonthCount[],
   letters: readonly LettersSent[],
   made: Date,
+  lang: FactsheetLang = 'nl',
+  mapImage = '',
 ): FactsheetView {
+  const w: Texts = FACTSHEET_TEXTS[lang];
   const ba = e.beforeAfter.figure;
   const baLines = [
-    `Straten met brieven (${int(ba.treated.streets)} straten, ${int(e.beforeAfter.campaigns)} campagnes): ${int(
+    w.treated(
+      ba.treated.streets,
+      e.beforeAfter.campaigns,
       ba.treated.before,
-    )} inbraken in de ${int(e.beforeAfter.settings.weeks)} weken ervoor, ${int(ba.treated.after)} erna.`,
-    `Vergelijkbare straten zonder brief (${int(ba.comparison.streets)} straten, gekozen op inbraken vooraf en aantal woningen): ${nl(
-      ba.comparison.before,
-      1,
-    )} ervoor, ${nl(ba.comparison.after, 1)} erna.`,
-  ];
-  baLines.push(
+      e.beforeAfter.settings.weeks,
+      ba.treated.after,
+    ),
+    w.comparison(ba.comparison.streets, ba.comparison.before, ba.comparison.after),
     ba.status === 'too-few' || ba.difference === null
-      ? `Te weinig om iets over te zeggen: minimaal ${int(ba.minStreets)} straten met brieven nodig.`
-      : `Verschil in verschillen: ${nl(ba.difference)} inbraken per straat (${intervalNl(ba.interval)}). ${readingNl(ba.interval, 0)}`,
-  );
+      ? w.tooFewStreets(ba.minStreets)
+      : w.did(ba.difference, w.interval(ba.interval), w.reading(ba.interval, 0)),
+  ];
   const up = e.subsidyUptake.figure;
-  const rate = (x: number | null) => (x === null ? '–' : nl(x, 1));
+  const rate = (x: number | null) => (x === null ? '–' : w.dec(x, 1));
   const upLines = [
-    `Subsidieaanvragen in de ${int(e.subsidyUptake.settings.days)} dagen na een brief: ${int(
+    w.uptake(
+      e.subsidyUptake.settings.days,
       up.letters.applicationsAfter,
-    )} in straten met brieven (${rate(up.letters.ratePer1000After)} per 1.000 woningen; ervoor ${rate(
-      up.letters.ratePer1000Before,
-    )}), ${int(up.none.applicationsAfter)} in straten zonder (${rate(up.none.ratePer1000After)} per 1.000 woningen; ervoor ${rate(
-      up.none.ratePer1000Before,
-    )}).`,
+      rate(up.letters.ratePer1000After),
+      rate(up.letters.ratePer1000Before),
+      up.none.applicationsAfter,
+      rate(up.none.ratePer1000After),
+      rate(up.none.ratePer1000Before),
+    ),
     up.status === 'too-few' || up.ratio === null
-      ? 'Te weinig om een verhouding te geven.'
-      : `Verhouding: ${nl(up.ratio)} (${intervalNl(up.interval)}). ${readingNl(up.interval, 1)}`,
+      ? w.tooFewUptake
+      : w.uptakeRatio(up.ratio, w.interval(up.interval), w.reading(up.interval, 1)),
   ];
   const ins = e.inspections;
-  const insLines = [
-    `${int(ins.inspections)} schouwen gepland (${int(ins.done)} gelopen, ${int(ins.cancelled)} geannuleerd), ${int(
-      ins.streets,
-    )} straten.`,
-    `${int(ins.findings)} bevindingen: ${int(ins.fixed)} opgelost, ${int(ins.maintenance)} bij onderhoud gemeld, ${int(ins.open)} open.`,
-  ];
+  const burglaries = months.reduce((s, m) => s + m.burglaries, 0);
   return {
     municipality: e.municipality.name,
-    period: `${day(e.period.from)} tot ${day(e.period.to)}`,
+    period: w.period(w.day(e.period.from), w.day(e.period.to)),
     months: months.map((m) => ({ ...m })),
-    totals: {
-      burglaries: months.reduce((s, m) => s + m.burglaries, 0),
-      yearBefore: months.reduce((s, m) => s + m.yearBefore, 0),
-    },
-    letters: letters.map((l) => ({ ...l, kind: KIND_NL[l.kind] ?? l.kind })),
+    totals: { burglaries, yearBefore: months.reduce((s, m) => s + m.yearBefore, 0) },
+    letters: letters.map((l) => ({ ...l, kind: w.kinds[l.kind] ?? l.kind })),
     lettersTotal: letters.reduce((s, l) => s + l.letters, 0),
-    followOn: { lines: followOnLines(e.followOn) },
+    followOn: { lines: followOnLines(e.followOn, w) },
     beforeAfter: { lines: baLines },
     uptake: { lines: upLines },
-    inspections: { lines: insLines },
-    evenings: 'Preventieavonden en aanmeldingen worden in deze versie nog niet bijgehouden.',
-    caveats: [
-      'De brieven zijn niet willekeurig toegewezen: alle vergelijkingen zijn waarnemingen, geen experiment.',
-      'Inbraken dicht bij elkaar delen vervolginbraken; de intervallen houden daar niet volledig rekening mee en kunnen te smal zijn.',
-      'Een interval dat 1 (verhouding) of 0 (verschil) bevat, betekent: met deze aantallen niet te zeggen, niet: geen effect.',
-    ],
-    made: day(made.toISOString()),
+    inspections: {
+      lines: [
+        w.inspections(ins.inspections, ins.done, ins.cancelled, ins.streets),
+        w.findings(ins.findings, ins.fixed, ins.maintenance, ins.open),
+      ],
+    },
+    evenings: w.evenings(
+      e.evenings.evenings,
+      e.evenings.held,
+      e.evenings.invited,
+      e.evenings.households,
+      e.evenings.people,
+      e.evenings.attended,
+    ),
+    caveats: [...w.caveats],
+    made: w.day(made.toISOString()),
+    mapImage,
+    mapAlt: w.mapAlt(burglaries),
   };
 }

@@ -8,7 +8,7 @@
  * not model that two index burglaries close together share follow-ons (docs/readme/effect.md).
  */
 import { createRng } from '../incidents/prng';
-import { percentileInterval, resampledSum } from './bootstrap';
+import { multinomialResampler, percentileInterval } from './bootstrap';
 
 /** One index burglary: whether its cocoon got letters in time, and its follow-ons. */
 export interface IndexBurglary {
@@ -53,8 +53,8 @@ function group(values: number[], minIndex: number, seed: number, replicates: num
   const sum = values.reduce((s, v) => s + v, 0);
   let interval: [number, number] | null = null;
   if (n >= minIndex && n > 0) {
-    const rng = createRng(seed);
-    const draws = Array.from({ length: replicates }, () => resampledSum(values, rng) / n);
+    const resample = multinomialResampler(values, createRng(seed));
+    const draws = Array.from({ length: replicates }, () => resample() / n);
     interval = percentileInterval(draws);
   }
   return { indexBurglaries: n, followOns: sum, rate: n ? sum / n : null, interval };
@@ -75,9 +75,11 @@ export function followOnRate(indexes: readonly IndexBurglary[], opts: RateOption
   if (ratio !== null) {
     // Stratified: each replicate resamples both groups at their own size.
     const rng = createRng(opts.seed + 2);
+    const resampleT = multinomialResampler(treated, rng);
+    const resampleC = multinomialResampler(control, rng);
     const draws = Array.from({ length: replicates }, () => {
-      const t = resampledSum(treated, rng) / treated.length;
-      const c = resampledSum(control, rng) / control.length;
+      const t = resampleT() / treated.length;
+      const c = resampleC() / control.length;
       return c > 0 ? t / c : Number.POSITIVE_INFINITY;
     });
     interval = percentileInterval(draws);

@@ -42,6 +42,23 @@ export const MunicipalitySettings = z.object({
     )
     .max(40)
     .default([]),
+  /**
+   * Trial mode of the effect view (docs/readme/effect.md, "Trial mode"): off (share 0) unless the
+   * municipality decided otherwise. For this share of cocoons, drawn at random, the cocoon letter
+   * is sent late (`delayHours` after the first request) or not at all.
+   */
+  trial: z
+    .object({
+      share: z.number().min(0).max(0.5).default(0),
+      arm: z.enum(['late', 'none']).default('late'),
+      delayHours: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 60)
+        .default(14 * 24),
+    })
+    .prefault({}),
   /** Base URL of the public map as embedded on the municipal website (QR codes in letters). */
   publicMapUrl: z.string().default(''),
   /** English wording of the texts above, for English letters; what is left out stays Dutch. */

@@ -413,10 +413,24 @@ export const OPERATIONS: Record<string, Operation> = {
     access: 'officer',
   },
   'GET /api/effect/factsheet.pdf': {
-    summary: 'The council factsheet (A4, Dutch)',
+    summary:
+      'The council factsheet (A4, Dutch or English: lang=nl|en), with a map of where the burglaries were',
     tag: 'effect',
     access: 'officer',
     produces: 'application/pdf',
+  },
+  'GET /api/effect/figures.csv': {
+    summary:
+      'The effect figures of a municipality and period as CSV (one line per number, with its interval)',
+    tag: 'effect',
+    access: 'officer',
+    produces: 'text/csv',
+  },
+  'GET /api/effect/campaigns/:id/figures.csv': {
+    summary: 'The effect figures of one campaign as CSV',
+    tag: 'effect',
+    access: 'officer',
+    produces: 'text/csv',
   },
   'GET /api/effect/campaigns/:id': {
     summary: 'The effect measures of one campaign',

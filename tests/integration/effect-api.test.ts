@@ -3,6 +3,10 @@
  * in SQL, the campaign view of one campaign, and another municipality's campaign as missing.
  */
 import '../helpers/own-redis-prefix';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ensureMunicipality } from '../../server/municipalities/municipalities.repo';
 import { bearer, createTestUser, useTestApp, type TestUser } from '../helpers/app';
 import { useTestDatabase } from '../helpers/db';
@@ -133,7 +137,15 @@ test('municipality view: the counts equal direct counts in SQL', async () => {
     [body.period.from, body.period.to],
   );
   expect(body.inspections).toMatchObject({ inspections: ins.rows[0]!.n, findings: ins.rows[0]!.f });
-  expect(body.evenings).toBeNull();
+  expect(body.evenings).toEqual({
+    evenings: 0,
+    held: 0,
+    cancelled: 0,
+    invited: 0,
+    households: 0,
+    people: 0,
+    attended: 0,
+  });
   expect(body.notes.length).toBeGreaterThan(0);
 });
 
@@ -154,30 +166,85 @@ test("another municipality's officer: the campaign is missing, the municipality 
   );
 });
 
-test('the council factsheet: one A4 page in Dutch with the figures the API gives', async () => {
-  const q = 'municipality=GM0503&minIndex=5&minStreets=1';
-  const { body } = await get(`/api/effect?${q}`, officer);
-  const res = await fetch(`${app.url}/api/effect/factsheet.pdf?${q}`, { headers: bearer(officer) });
-  expect(res.status).toBe(200);
-  expect(res.headers.get('content-type')).toBe('application/pdf');
-  const pdf = new Uint8Array(await res.arrayBuffer());
-  expect(pdfPages(pdf)).toBe(1);
-  const text = squash(pdfText(pdf));
-  expect(text).toContain('Delft');
-  const f = body.followOn.current;
-  expect(text).toContain(
-    `Buren kregen binnen 48 uur een brief: ${f.letters.indexBurglaries} inbraken, ${f.letters.followOns} vervolginbraken`,
-  );
-  expect(text).toContain(
-    `Buren kregen geen brief: ${f.none.indexBurglaries} inbraken, ${f.none.followOns} vervolginbraken`,
-  );
-  if (f.ratio !== null) expect(text).toContain(f.ratio.toFixed(2).replace('.', ','));
-  const ba = body.beforeAfter.figure;
-  expect(text).toContain(`${ba.treated.before} inbraken in de 8 weken ervoor, ${ba.treated.after} erna`);
-  if (ba.difference !== null)
-    expect(text).toContain(ba.difference.toFixed(2).replace('.', ',').replace('-', '-'));
-  const up = body.subsidyUptake.figure;
-  expect(text).toContain(`${up.letters.applicationsAfter} in straten met brieven`);
-  expect(text).toMatch(/95%-interval|Te weinig/);
-  expect(text).not.toMatch(/het werkt|it works/i);
-}, 60_000);
+/** The PDF's images (pdfimages -list), one line each after the two header lines. */
+function pdfImages(pdf: Uint8Array): string[] {
+  const file = path.join(os.tmpdir(), `pk-factsheet-${process.pid}-${Date.now()}.pdf`);
+  fs.writeFileSync(file, pdf);
+  try {
+    return execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}
+
+const nl2 = (x: number) => x.toFixed(2).replace('.', ',');
+const en2 = (x: number) => x.toFixed(2);
+
+test.each([
+  {
+    lang: 'nl',
+    place: 'Gemeente Delft',
+    letters: (n: number, f: number) =>
+      `Buren kregen binnen 48 uur een brief: ${n} inbraken, ${f} vervolginbraken`,
+    none: (n: number, f: number) => `Buren kregen geen brief: ${n} inbraken, ${f} vervolginbraken`,
+    treated: (b: number, a: number) => `${b} inbraken in de 8 weken ervoor, ${a} erna`,
+    uptake: (n: number) => `${n} in straten met brieven`,
+    interval: /95%-interval|Te weinig/,
+    dec: nl2,
+    map: 'Waar de inbraken waren',
+  },
+  {
+    lang: 'en',
+    place: 'Municipality of Delft',
+    letters: (n: number, f: number) =>
+      `Neighbours got a letter within 48 hours: ${n} burglaries, ${f} follow-on burglaries`,
+    none: (n: number, f: number) => `Neighbours got no letter: ${n} burglaries, ${f} follow-on burglaries`,
+    treated: (b: number, a: number) => `${b} burglaries in the 8 weeks before, ${a} after`,
+    uptake: (n: number) => `${n} in streets with letters`,
+    interval: /95% interval|Too few/,
+    dec: en2,
+    map: 'Where the burglaries were',
+  },
+])(
+  'the council factsheet ($lang): one A4 page with the figures the API gives and a map',
+  async (x) => {
+    const q = 'municipality=GM0503&minIndex=5&minStreets=1';
+    const { body } = await get(`/api/effect?${q}`, officer);
+    const res = await fetch(`${app.url}/api/effect/factsheet.pdf?${q}&lang=${x.lang}`, {
+      headers: bearer(officer),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const pdf = new Uint8Array(await res.arrayBuffer());
+    if (process.env.FACTSHEET_PDF) fs.writeFileSync(`${process.env.FACTSHEET_PDF}.${x.lang}.pdf`, pdf);
+    expect(pdfPages(pdf)).toBe(1);
+    const text = squash(pdfText(pdf));
+    expect(text).toContain(x.place);
+    const f = body.followOn.current;
+    expect(text).toContain(x.letters(f.letters.indexBurglaries, f.letters.followOns));
+    expect(text).toContain(x.none(f.none.indexBurglaries, f.none.followOns));
+    if (f.ratio !== null) expect(text).toContain(x.dec(f.ratio));
+    const ba = body.beforeAfter.figure;
+    expect(text).toContain(x.treated(ba.treated.before, ba.treated.after));
+    if (ba.difference !== null) expect(text).toContain(x.dec(ba.difference));
+    const up = body.subsidyUptake.figure;
+    expect(text).toContain(x.uptake(up.letters.applicationsAfter));
+    expect(text).toMatch(x.interval);
+    const total = body.months.reduce((s: number, m: { burglaries: number }) => s + m.burglaries, 0);
+    expect(text).toContain(String(total));
+    expect(text).not.toMatch(/het werkt|it works|werkt niet|does not work/i);
+    // The map: one image, 900 x 600 pixels, with its caption.
+    expect(text).toContain(x.map);
+    const images = pdfImages(pdf);
+    expect(images).toHaveLength(1);
+    expect(images[0]).toMatch(/^\s*1\s+\d+\s+image\s+900\s+600\s/);
+  },
+  90_000,
+);
+
+test('the factsheet refuses an unknown language', async () => {
+  const res = await fetch(`${app.url}/api/effect/factsheet.pdf?municipality=GM0503&lang=de`, {
+    headers: bearer(officer),
+  });
+  expect(res.status).toBe(400);
+});

@@ -125,6 +125,8 @@ const GUARDS: Record<
   'GET /api/effect': { who: 'officer', other: 'refused' },
   'GET /api/effect/campaigns/:id': { who: 'officer', other: 'refused' },
   'GET /api/effect/factsheet.pdf': { who: 'officer', other: 'refused' },
+  'GET /api/effect/figures.csv': { who: 'officer', other: 'refused' },
+  'GET /api/effect/campaigns/:id/figures.csv': { who: 'officer', other: 'refused' },
   'POST /api/subsidies/import': { who: 'officer', other: 'refused' },
   'GET /api/subsidies/streets': { who: 'officer', other: 'refused' },
 };

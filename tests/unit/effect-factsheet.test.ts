@@ -38,6 +38,7 @@ function effect(status: 'ok' | 'too-few'): MunicipalityEffect {
         replicates: 2000,
       },
       beforeFirstCampaign: null,
+      trial: null,
     },
     beforeAfter: {
       settings: { weeks: 8, minStreets: 10, matches: 3 },
@@ -89,7 +90,8 @@ function effect(status: 'ok' | 'too-few'): MunicipalityEffect {
       maintenance: 1,
       open: 2,
     },
-    evenings: null,
+    months: [],
+    evenings: { evenings: 2, held: 1, cancelled: 0, invited: 120, households: 14, people: 23, attended: 19 },
     notes: [],
   };
 }
@@ -126,4 +128,35 @@ test('the example view (templates/effect/factsheet.nl.example.json) fills the te
   const file = path.join(__dirname, '../../templates/effect/factsheet.nl.example.json');
   const view = JSON.parse(fs.readFileSync(file, 'utf8')) as FactsheetView;
   expect(factsheetDocument(view)).toContain(view.municipality);
+});
+
+test('in English: the same figures in English words, English number format, no Dutch left', () => {
+  const v = factsheetView(
+    effect('ok'),
+    [{ month: '2026-01', burglaries: 12, yearBefore: 15 }],
+    [{ kind: 'cocoon', campaigns: 3, letters: 1800 }],
+    new Date('2026-07-02T10:00:00Z'),
+    'en',
+  );
+  expect(v.followOn.lines.join(' ')).toContain(
+    'Ratio with/without letter: 0.60 (95% interval 0.35 to 1.02). The interval includes 1',
+  );
+  expect(v.followOn.lines.join(' ')).toContain(
+    'Neighbours got a letter within 48 hours: 40 burglaries, 12 follow-on burglaries (0.30 per burglary)',
+  );
+  expect(v.period).toBe('1 January 2026 to 1 July 2026');
+  expect(v.evenings).toBe(
+    '2 prevention evenings planned (1 held), 120 invitations, 14 households signed up (23 people), 19 attended.',
+  );
+  const html = factsheetDocument(v, 'en');
+  expect(html).toContain('<html lang="en">');
+  expect(html).toContain('Letters to neighbours after a burglary: 3 campaigns, 1800 letters');
+  expect(html).not.toMatch(/inbraken|brieven|Gemeente|it works/i);
+  const tooFew = factsheetView(effect('too-few'), [], [], new Date('2026-07-02T10:00:00Z'), 'en');
+  expect(tooFew.followOn.lines.join(' ')).toMatch(/Too few to tell: at least 20 burglaries per group/);
+  // templates/effect/factsheet.en.example.json is this view (REGEN=1 rewrites it).
+  const file = path.join(__dirname, '../../templates/effect/factsheet.en.example.json');
+  if (process.env.REGEN) fs.writeFileSync(file, `${JSON.stringify(v, null, 2)}\n`);
+  const example = JSON.parse(fs.readFileSync(file, 'utf8')) as FactsheetView;
+  expect(factsheetDocument(example, 'en')).toContain(example.municipality);
 });

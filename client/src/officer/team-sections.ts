@@ -6,6 +6,7 @@
  */
 import type { Map as MlMap } from 'maplibre-gl';
 import type { SessionUser } from './api';
+import { mountEffectSection } from './effect-panel';
 import { mountInspections } from './inspection-panel';
 import type { OfficerStore } from './officer-store';
 import { mountEveningPanel } from './evening-panel';
@@ -25,7 +26,13 @@ export interface SectionContext {
 type MountSection = (ctx: SectionContext) => void;
 
 /** Add a section's mount function here. */
-const SECTIONS: MountSection[] = [mountInspections, mountEveningPanel, mountCalendarFeed, mountEmbedPanel];
+const SECTIONS: MountSection[] = [
+  mountInspections,
+  mountEveningPanel,
+  mountEffectSection,
+  mountCalendarFeed,
+  mountEmbedPanel,
+];
 
 /**
  * The sections a planner gets (planner-view.ts): only those that call no endpoint with a
