@@ -25,6 +25,8 @@ describe('the CSV formula guard', () => {
     expect(csvCell('Mekelweg 12A-2')).toBe('Mekelweg 12A-2');
     expect(csvCell('a=b')).toBe('a=b'); // only a leading = starts a formula
     expect(csvCell(17)).toBe('17');
+    // A negative number is a number, not a formula: no apostrophe (the string '-1' gets one).
+    expect(csvCell(-0.25)).toBe('-0.25');
     expect(csvCell(null)).toBe('');
   });
   test('quotes, commas, semicolons and newlines are quoted, quotes doubled', () => {
