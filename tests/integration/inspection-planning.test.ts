@@ -138,6 +138,25 @@ describe('a planner plans, routes and records, and never receives an address', (
     expect(z.status).toBe(403);
   });
 
+  test('a planner may plan from an area drawn on the map: the streets inside it are walked', async () => {
+    const { rows } = await t.pool.query<{ polygon: string }>(
+      `SELECT ST_AsGeoJSON(ST_Transform(ST_Buffer(ST_ConvexHull(ST_Collect(geom)), 10), 4326)) AS polygon
+       FROM addresses WHERE street_id = $1`,
+      [streets[0]!.id],
+    );
+    const r = await call(planner, 'POST', '/api/inspections', {
+      title: 'Schouw getekend gebied',
+      startsAt: '2026-05-02T19:00:00+02:00',
+      selection: { polygon: JSON.parse(rows[0]!.polygon) as unknown },
+    });
+    expect(r.status).toBe(201);
+    const planned = await t.pool.query<{ street_id: string }>(
+      'SELECT street_id FROM inspection_streets WHERE inspection_id = $1',
+      [r.body.id],
+    );
+    expect(planned.rows.map((x) => Number(x.street_id))).toContain(streets[0]!.id);
+  });
+
   test('plan, route, findings, follow-up, CSV', async () => {
     const r = await call(planner, 'POST', '/api/inspections', {
       title: 'Schouw TU-wijk',

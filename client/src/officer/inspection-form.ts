@@ -4,6 +4,7 @@
  * (users of the tool and volunteers by name) and notes. Clusters, zones and the drawn area are
  * the officers' (they are made of burglaries); a planner plans from streets.
  */
+import type { AreaDraw } from './area-draw';
 import { messages } from './i18n';
 import { h, field, localToIso } from './inspection-dom';
 import type { NewInspection, PlanningOptions, Selection } from './inspection-api';
@@ -21,7 +22,10 @@ const t = messages({
     area: 'Het getekende gebied',
     streetsHint: 'Klik straten aan op de kaart, of voeg ze hieronder op naam toe.',
     plannerHint: 'Voeg straten op naam toe.',
-    areaHint: 'Teken een gebied met "Gebied tekenen" bij Brieven versturen.',
+    areaHint:
+      'Klik op de kaart de hoeken van het gebied aan en klik de eerste hoek nog eens (of druk op Enter); daarna kunt u de hoeken verslepen.',
+    draw: 'Gebied tekenen',
+    clear: 'Wissen',
     noArea: 'Er is nog geen gebied getekend.',
     addStreet: 'Straat op naam',
     add: 'Toevoegen',
@@ -51,7 +55,10 @@ const t = messages({
     area: 'The drawn area',
     streetsHint: 'Click streets on the map, or add them by name below.',
     plannerHint: 'Add streets by name.',
-    areaHint: 'Draw an area with "Draw area" under Send letters.',
+    areaHint:
+      'Click the corners of the area on the map and click the first corner again (or press Enter); then you can drag the corners.',
+    draw: 'Draw an area',
+    clear: 'Clear',
     noArea: 'No area has been drawn yet.',
     addStreet: 'Street by name',
     add: 'Add',
@@ -80,10 +87,12 @@ export function planForm(
   options: PlanningOptions,
   officer: boolean,
   onSubmit: (body: NewInspection) => Promise<void>,
+  draw: () => AreaDraw | undefined = () => undefined,
 ): { form: HTMLFormElement; dispose: () => void } {
   const title = h('input', { id: 'pk-insp-title', type: 'text', maxLength: 200, required: true });
   const when = h('input', { id: 'pk-insp-when', type: 'datetime-local', required: true });
-  const sources: Source[] = officer ? ['streets', 'cluster', 'zone', 'area'] : ['streets'];
+  // A planner sees no burglary: no cluster or risk zone, but streets and a drawn area.
+  const sources: Source[] = officer ? ['streets', 'cluster', 'zone', 'area'] : ['streets', 'area'];
   const radios = sources.map((s) =>
     h('input', { type: 'radio', name: 'pk-insp-source', value: s, checked: s === 'streets' }),
   );
@@ -114,11 +123,23 @@ export function planForm(
   const cluster = h('select', { id: 'pk-insp-cluster' });
   const zone = h('select', { id: 'pk-insp-zone' });
   const areaNote = h('p', { className: 'pk-hint', id: 'pk-insp-area-note' });
+  const drawButton = h(
+    'button',
+    { type: 'button', id: 'pk-insp-draw', className: 'pk-button pk-button-secondary' },
+    t('draw'),
+  );
+  const clearButton = h(
+    'button',
+    { type: 'button', id: 'pk-insp-clear', className: 'pk-button pk-button-secondary' },
+    t('clear'),
+  );
+  drawButton.addEventListener('click', () => draw()?.start());
+  clearButton.addEventListener('click', () => draw()?.clear());
   const parts: Record<Source, HTMLElement> = {
     streets: streetsPart,
     cluster: h('div', { hidden: true }, ...field(t('clusterLabel'), cluster)),
     zone: h('div', { hidden: true }, ...field(t('zoneLabel'), zone)),
-    area: h('div', { hidden: true }, areaNote),
+    area: h('div', { hidden: true }, areaNote, drawButton, clearButton),
   };
   const users = options.users.map((u) => h('input', { type: 'checkbox', value: String(u.id) }));
   const team = h(

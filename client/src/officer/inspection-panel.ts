@@ -192,13 +192,19 @@ export function mountInspections(ctx: SectionContext): void {
     list = list.filter((i) => i.municipality === m.code);
     renderList();
     disposeForm();
-    const plan = planForm(ctx.store, options, officer, async (body) => {
-      const created = await inspectionApi.create(body);
-      status.textContent = t('created', { title: created.title });
-      list = await inspectionApi.list();
-      renderList();
-      await openInspection(created.id, created);
-    });
+    const plan = planForm(
+      ctx.store,
+      options,
+      officer,
+      async (body) => {
+        const created = await inspectionApi.create(body);
+        status.textContent = t('created', { title: created.title });
+        list = await inspectionApi.list();
+        renderList();
+        await openInspection(created.id, created);
+      },
+      ctx.draw,
+    );
     disposeForm = plan.dispose;
     formHost.replaceChildren(plan.form);
     checklistHost.replaceChildren(...(officer ? [checklistEditor(options.checklist)] : []));

@@ -119,7 +119,7 @@ async function startApp(user: SessionUser): Promise<void> {
   byId('pk-municipality-select').replaceChildren(...choices.map((c) => new Option(c.name, c.code)));
   byId('pk-municipality-choice').hidden = choices.length < 2;
   await showMunicipality(choices[0]);
-  mountTeamSections({ store, user, map: () => officerMap?.map, showError });
+  mountTeamSections({ store, user, map: () => officerMap?.map, showError, draw: () => areaDraw });
   void mountAccount().catch(showError);
   if (user.role === 'admin') void mountAdmin().catch(showError);
 }

@@ -9,6 +9,7 @@ import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } fro
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { baseMap } from '../shared/base-map';
 import type { MunicipalityInfo, SessionUser } from './api';
+import { AreaDraw } from './area-draw';
 import { byId } from './by-id';
 import { messages } from './i18n';
 import { OfficerStore } from './officer-store';
@@ -59,6 +60,8 @@ export function startPlannerView(opts: {
   map.getCanvas().setAttribute('aria-label', t('map', { name: m.name }));
   map.on('error', (e) => console.error(`map: ${(e.error as Error | undefined)?.message ?? 'error'}`));
   map.once('load', () => (document.body.dataset.mapReady = 'true'));
-  mountTeamSections({ store, user: opts.user, map: () => map, showError: opts.showError });
+  // Planners draw an area for an inspection with the same tool as the officers' letters form.
+  const draw = new AreaDraw(map, store);
+  mountTeamSections({ store, user: opts.user, map: () => map, showError: opts.showError, draw: () => draw });
   byId<HTMLDetailsElement>('pk-inspections-section').open = true;
 }

@@ -6,6 +6,7 @@
  */
 import type { Map as MlMap } from 'maplibre-gl';
 import type { SessionUser } from './api';
+import type { AreaDraw } from './area-draw';
 import { mountEffectSection } from './effect-panel';
 import { mountInspections } from './inspection-panel';
 import type { OfficerStore } from './officer-store';
@@ -21,6 +22,8 @@ export interface SectionContext {
   map: () => MlMap | undefined;
   /** Shows an error in the page's message line (and signs out on 401). */
   showError: (err: unknown) => void;
+  /** Drawing an area on the map (terra-draw), once there is a map: the drawn area goes to the store. */
+  draw: () => AreaDraw | undefined;
 }
 
 type MountSection = (ctx: SectionContext) => void;
