@@ -4,21 +4,10 @@
  * reused too (a new tab costs ~80-100 ms, a tenth of a 50-letter batch): a job borrows an idle
  * tab and gives it back when it succeeded; a tab whose job failed is closed.
  */
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
+import { launchChromium } from '../../server/core/chromium';
 import { config } from '../../server/core/config';
 import { logger } from '../../server/core/logger';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  // The Debian wrapper script means to add this but fails to (docs/readme/letters.md, "Chromium settings").
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--font-render-hinting=none',
-];
 
 export class BrowserHost {
   private browser: Browser | undefined;
@@ -84,12 +73,7 @@ export class BrowserHost {
   }
 
   private async launch(): Promise<Browser> {
-    const b = await puppeteer.launch({
-      executablePath: config().CHROMIUM_PATH,
-      headless: true,
-      args: CHROMIUM_ARGS,
-      protocolTimeout: 120_000,
-    });
+    const b = await launchChromium({ protocolTimeout: 120_000 });
     b.on('disconnected', () => {
       if (this.browser === b) this.browser = undefined;
       this.idle = this.idle.filter((e) => e.browser !== b);

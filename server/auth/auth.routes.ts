@@ -1,22 +1,10 @@
 /** Sign-in endpoints: POST/GET/DELETE /api/session. */
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { z } from 'zod';
+import { Login } from './auth-input';
 import { config } from '../core/config';
-import { text } from '../core/input';
 import { SESSION_COOKIE, allowDuringEnrolment, currentUser, requireUser } from './auth.middleware';
 import { signIn, signOut } from './auth.service';
-
-export const Login = z.object({
-  email: text().min(3).max(320),
-  password: z.string().min(1).max(1000),
-  /** The authenticator app's code, for a user who enrolled two-factor sign-in. */
-  totp: z
-    .string()
-    .regex(/^\d{6}$/, 'a 6-digit code')
-    .optional(),
-  recoveryCode: text().max(40).optional(),
-});
 
 export function authRouter(): Router {
   const router = Router();

@@ -11,7 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import puppeteer from 'puppeteer-core';
+import { launchChromium } from '../core/chromium';
 import { config } from '../core/config';
 import { NotFoundError } from '../core/errors';
 import { logger } from '../core/logger';
@@ -78,19 +78,7 @@ export async function generateGlyphRanges(
   const tinySdf = fs
     .readFileSync(require.resolve('@mapbox/tiny-sdf'), 'utf8')
     .replace('export default class TinySDF', 'window.TinySDF = class TinySDF');
-  const browser = await puppeteer.launch({
-    executablePath: config().CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.setContent('<!doctype html><html><body></body></html>');

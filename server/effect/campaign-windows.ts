@@ -20,14 +20,11 @@ import {
   type DiffInDiff,
   type StreetWindow,
 } from './diff-in-diff';
-import { nearestInBucket } from './nearest-in-bucket';
+import { nearestInBucket, type WindowStreet } from './nearest-in-bucket';
 import { uptake, uptakeFromCampaigns, type Uptake, type UptakeCampaign } from './uptake';
 
 /** A residential street and its number of residential addresses. */
-export interface WindowStreet {
-  id: number;
-  addresses: number;
-}
+export type { WindowStreet } from './nearest-in-bucket';
 
 /** A campaign to judge, with its windows: [lo, mid) before, [mid, hi) after (the events' unit). */
 export interface WindowCampaign {

@@ -4,22 +4,12 @@
  * keeping a browser in the server process; the letters' print files stay with the worker. The
  * same browser first draws the map (MapLibre, in a tab of its own: server/basemap/map-png.ts).
  */
-import puppeteer, { type Browser } from 'puppeteer-core';
-import { config } from '../core/config';
+import type { Browser } from 'puppeteer-core';
+import { launchChromium } from '../core/chromium';
 
 /** Runs `fn` with a fresh headless Chromium and closes it afterwards. */
 export async function withBrowser<T>(fn: (browser: Browser) => Promise<T>): Promise<T> {
-  const browser = await puppeteer.launch({
-    executablePath: config().CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--no-first-run',
-      '--disable-background-networking',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     return await fn(browser);
   } finally {

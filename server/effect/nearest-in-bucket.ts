@@ -4,7 +4,12 @@
  * as diffInDiff()'s sort orders them, found from the bucket's position of the size instead of
  * sorting it.
  */
-import type { WindowStreet } from './campaign-windows';
+
+/** A street as the windows see it: its id and its residential addresses. */
+export interface WindowStreet {
+  id: number;
+  addresses: number;
+}
 
 /** The k streets of `bucket` (sorted by addresses, then id) nearest in log size to `la`, ties by id. */
 export function nearestInBucket(

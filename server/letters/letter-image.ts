@@ -4,8 +4,8 @@
  * captured as PNG. One browser per server process, started on the first preview and closed
  * after a minute without one; the print files are still made by the worker only.
  */
-import puppeteer, { type Browser } from 'puppeteer-core';
-import { config } from '../core/config';
+import type { Browser } from 'puppeteer-core';
+import { launchChromium } from '../core/chromium';
 
 /** A4 at 96 CSS pixels per inch. */
 const A4_PX = { width: 794, height: 1123 };
@@ -15,19 +15,7 @@ let browser: Promise<Browser> | undefined;
 let idle: NodeJS.Timeout | undefined;
 
 function launch(): Promise<Browser> {
-  const b = puppeteer.launch({
-    executablePath: config().CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const b = launchChromium();
   b.catch(() => (browser = undefined));
   return b;
 }

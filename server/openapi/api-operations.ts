@@ -5,7 +5,7 @@
  * names a route that no longer exists.
  */
 import type { z } from 'zod';
-import { Login } from '../auth/auth.routes';
+import { Login } from '../auth/auth-input';
 import { CreateCampaign } from '../campaigns/campaign-input';
 import {
   AttendanceBody,

@@ -8,7 +8,7 @@ import { byId } from './by-id';
 import { button, el } from './evening-dom';
 import { dateTimeText } from './format';
 import { messages } from './i18n';
-import type { SectionContext } from './team-sections';
+import type { SectionContext } from './section-context';
 
 const ct = messages({
   nl: {

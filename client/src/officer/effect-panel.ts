@@ -21,7 +21,7 @@ import {
 } from './effect-table';
 import { locale, messages, pageTexts, translatePage } from './i18n';
 import './effect.css';
-import type { SectionContext } from './team-sections';
+import type { SectionContext } from './section-context';
 
 pageTexts({
   nl: { 'effect.title': 'Effect: cijfers na brieven' },

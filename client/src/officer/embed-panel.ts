@@ -8,7 +8,7 @@ import { call } from './api';
 import { byId } from './by-id';
 import { button, el, field } from './evening-dom';
 import { messages, pageTexts, translatePage } from './i18n';
-import type { SectionContext } from './team-sections';
+import type { SectionContext } from './section-context';
 
 pageTexts({
   nl: { embedTitle: 'Kaart op de eigen website' },

@@ -11,7 +11,7 @@ import { button, el, table } from './evening-dom';
 import { EveningForm } from './evening-form';
 import { et } from './evening-texts';
 import { translatePage } from './i18n';
-import type { SectionContext } from './team-sections';
+import type { SectionContext } from './section-context';
 
 const STATUS = { planned: 'statusPlanned', cancelled: 'statusCancelled', held: 'statusHeld' } as const;
 

@@ -22,7 +22,7 @@ import { inspectionDetail } from './inspection-detail';
 import { describeFinding } from './inspection-findings';
 import { planForm } from './inspection-form';
 import { showInspection } from './inspection-map';
-import type { SectionContext } from './team-sections';
+import type { SectionContext } from './section-context';
 
 pageTexts({
   nl: { 'insp.section': 'Schouwen' },

@@ -4,27 +4,12 @@
  * after sign-in, when the first municipality is shown. A section reads the municipality from the
  * store (and follows its changes) and draws on the map through `map()`.
  */
-import type { Map as MlMap } from 'maplibre-gl';
-import type { SessionUser } from './api';
-import type { AreaDraw } from './area-draw';
 import { mountEffectSection } from './effect-panel';
 import { mountInspections } from './inspection-panel';
-import type { OfficerStore } from './officer-store';
+import type { SectionContext } from './section-context';
 import { mountEveningPanel } from './evening-panel';
 import { mountCalendarFeed } from './calendar-feed-panel';
 import { mountEmbedPanel } from './embed-panel';
-
-/** What a section gets to work with. */
-export interface SectionContext {
-  store: OfficerStore;
-  user: SessionUser;
-  /** The officers' map once it exists. */
-  map: () => MlMap | undefined;
-  /** Shows an error in the page's message line (and signs out on 401). */
-  showError: (err: unknown) => void;
-  /** Drawing an area on the map (terra-draw), once there is a map: the drawn area goes to the store. */
-  draw: () => AreaDraw | undefined;
-}
 
 type MountSection = (ctx: SectionContext) => void;
 
