@@ -51,8 +51,8 @@ async function main(): Promise<void> {
       }
     }
     const { rows: ms } = await pool.query<{ code: string; addresses: number }>(
-      `SELECT m.code, count(a.id)::int AS addresses FROM municipalities m JOIN addresses a ON a.municipality_id = m.id
-       GROUP BY m.code ORDER BY addresses DESC`,
+      `SELECT m.code, sum(s.residential_addresses)::int AS addresses FROM municipalities m JOIN streets s ON s.municipality_id = m.id
+       GROUP BY m.code ORDER BY addresses DESC, m.code`,
     );
     // The largest, two middling ones and the smallest.
     const picks = [
