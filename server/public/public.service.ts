@@ -147,7 +147,7 @@ async function loadSnapshot(code: string, now: Date): Promise<Snapshot> {
   };
 }
 
-function startLoad(key: string, code: string, now: Date): SnapshotEntry {
+function startLoad(code: string, now: Date): SnapshotEntry {
   const entry: SnapshotEntry = {
     at: Date.now(),
     value: loadSnapshot(code, now),
@@ -167,7 +167,9 @@ function startLoad(key: string, code: string, now: Date): SnapshotEntry {
  * because loading a large municipality takes seconds (7 s for 900,000 addresses,
  * docs/readme/operations.md) and every request in that time waited for it: the soak's p99 was
  * 3 s with timeouts, each minute when the cache expired. So figures are at most
- * PUBLIC_CACHE_SECONDS plus one load old. None yet, or a new cut-off: the request waits.
+ * PUBLIC_CACHE_SECONDS plus one load old. If the load fails (the database away), the previous
+ * figures go on being served, the failure is logged, and the next request tries again: the public
+ * map stays up through a database restart. None yet, or a new cut-off: the request waits.
  */
 async function snapshot(code: string, now: Date): Promise<Snapshot> {
   return (await snapshotEntry(code, now)).value;
@@ -181,7 +183,7 @@ async function snapshotEntry(code: string, now: Date): Promise<SnapshotEntry> {
   if (entry?.ready) {
     if (!entry.refreshing) {
       entry.refreshing = true;
-      const next = startLoad(key, code, now);
+      const next = startLoad(code, now);
       next.value.then(
         // Unless the cache was cleared meanwhile (then the next request loads anew).
         () => snapshots.get(key) === entry && snapshots.set(key, next),
@@ -197,7 +199,7 @@ async function snapshotEntry(code: string, now: Date): Promise<SnapshotEntry> {
     return entry;
   }
   if (entry) return entry;
-  const created = startLoad(key, code, now);
+  const created = startLoad(code, now);
   created.value.catch(() => snapshots.get(key) === created && snapshots.delete(key));
   // One snapshot per municipality: the one of another cut-off is dropped.
   for (const k of snapshots.keys()) if (k.startsWith(`${code}|`)) snapshots.delete(k);
