@@ -61,13 +61,15 @@ async function cannon(port: number, p: string) {
     connections: CONNECTIONS,
     duration: SECONDS,
   });
-  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${p}: ${r.non2xx} non-2xx answers, ${r.errors} errors`);
+  // A wrong answer is a broken benchmark; a request that times out (10 s) is a result: recorded.
+  if (r.non2xx > 0) throw new Error(`${p}: ${r.non2xx} non-2xx answers`);
   return {
     path: p,
     requestsPerSecond: Math.round(r.requests.average),
     latencyMs: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max },
     requests: r.requests.total,
     bytesPerAnswer: Math.round(r.throughput.total / Math.max(1, r.requests.total)),
+    errors: r.errors,
     timeouts: r.timeouts,
   };
 }
