@@ -177,6 +177,8 @@ async function measure(pool: Pool, end: Date): Promise<Record<string, unknown>> 
 
   // A 50,000-letter campaign (scaled): the first streets of the largest municipality.
   const want = Math.round(CAMPAIGN_LETTERS * SCALE);
+  // A --reuse run: the campaigns of earlier runs would exclude every address (LETTER_REPEAT_DAYS).
+  await pool.query(`DELETE FROM campaigns WHERE created_actor = 'bench'`);
   const { rows: sel } = await pool.query<{ id: string; n: number }>(
     `SELECT id, residential_addresses n FROM streets WHERE municipality_id = $1 ORDER BY id`,
     [m.id],
@@ -196,6 +198,8 @@ async function measure(pool: Pool, end: Date): Promise<Record<string, unknown>> 
   const actor = { userId: null, actor: 'bench', municipalities: 'all' as const };
   const [previewMs, preview] = await timed(() => previewCampaign(body, actor));
   const [createMs, created] = await timed(() => createCampaign(body, actor));
+  if (created.counts.total < want)
+    throw new Error(`the campaign has ${created.counts.total} letters, fewer than the ${want} selected`);
   const jobs = await letterQueue().getJobCounts('waiting', 'delayed', 'active');
   log(
     `campaign of ${preview.letters} letters (${streetIds.length} streets): preview ${previewMs} ms, create ${createMs} ms`,
