@@ -5,6 +5,7 @@
  * 'pending'). A broken template fails the job's letters at once (UnrecoverableError); a browser
  * crash or timeout is a plain error, retried with exponential backoff.
  */
+import os from 'node:os';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { config } from '../../server/core/config';
 import { db, withTransaction } from '../../server/core/db';
@@ -76,6 +77,8 @@ export function startLetterWorker(host = new BrowserHost()): {
   const cfg = config();
   const worker = new Worker(LETTER_QUEUE, (job) => processLetterJob(host, job), {
     ...queueOptions(),
+    // Recorded on each job (job.processedBy): which of several worker processes rendered a batch.
+    name: `${os.hostname()}:${process.pid}`,
     concurrency: cfg.WORKER_CONCURRENCY,
     lockDuration: cfg.LETTER_LOCK_MS,
     stalledInterval: cfg.LETTER_LOCK_MS,

@@ -20,6 +20,13 @@ export function createPool(connectionString: string, max = 10): Pool {
   const p = new Pool({ connectionString, max, application_name: 'preventiekaart' });
   // An idle client that loses its connection must not crash the process.
   p.on('error', (err) => logger.error({ err }, 'idle PostgreSQL client error'));
+  // Nor may a checked-out one between two statements (a transaction doing work in JavaScript when
+  // PostgreSQL restarts): the pool listens only to idle clients, and an 'error' event without a
+  // listener is thrown (tests/integration/postgres-restart-import.test.ts). The statement that
+  // runs next on it fails and the transaction's client is destroyed, not returned to the pool.
+  p.on('connect', (client) =>
+    client.on('error', (err) => logger.warn({ err: err.message }, 'PostgreSQL connection lost')),
+  );
   return p;
 }
 

@@ -52,8 +52,38 @@ export class RetryableError extends AppError {
   }
 }
 
+/** PostgreSQL is away (restarting, stopped, unreachable): safe to repeat once it is back. */
+export class DatabaseUnavailableError extends AppError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, 503, 'database_unavailable', options);
+  }
+}
+
+/**
+ * True for an error that says the connection to PostgreSQL is lost or cannot be made, rather
+ * than that a statement failed: the server shutting down or starting up (57P01-57P03), a
+ * connection exception (class 08), a socket refused or reset, or node-postgres' own "Connection
+ * terminated" (which carries no code).
+ */
+export function isConnectionLost(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown; errors?: unknown[] } | undefined;
+  const code = typeof e?.code === 'string' ? e.code : '';
+  if (/^(57P0[123]|08...)$/.test(code)) return true;
+  if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code)) return true;
+  const msg = typeof e?.message === 'string' ? e.message : '';
+  if (/^Connection terminated|connection timeout|Client has encountered a connection error/i.test(msg))
+    return true;
+  // Node's AggregateError (one per address tried) with an empty message.
+  return Array.isArray(e?.errors) && e.errors.length > 0 && e.errors.every(isConnectionLost);
+}
+
 /** Postgres error codes mapped in one place. */
 export function fromPgError(err: unknown): AppError | undefined {
+  if (isConnectionLost(err))
+    return new DatabaseUnavailableError(
+      'the database is not reachable at the moment (restarting or away): repeat the request in a minute',
+      { cause: err },
+    );
   const code = (err as { code?: unknown })?.code;
   const detail = (err as { detail?: string })?.detail;
   switch (code) {

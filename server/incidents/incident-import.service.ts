@@ -11,7 +11,8 @@ import type { Pool, PoolClient } from 'pg';
 import { audit } from '../audit/audit';
 import { config } from '../core/config';
 import { db, withTransaction, type Queryable } from '../core/db';
-import { BadInputError } from '../core/errors';
+import { BadInputError, DatabaseUnavailableError, isConnectionLost } from '../core/errors';
+import { currentTransactionId, transactionOutcome } from '../core/transaction-outcome.repo';
 import {
   ensureMunicipality,
   firstMunicipalities,
@@ -240,8 +241,10 @@ export async function importIncidents(
     // --skip-invalid, or when no valid row is left, the transaction is then rolled back.
     if (!structural) {
       errors = [...errors, ...assignExternalIds(parsed)];
+      let txid: string | undefined;
       try {
         await withTransaction(async (client) => {
+          txid = await currentTransactionId(client);
           t0 = performance.now();
           errors = [...errors, ...(await store(client, parsed, opts, summary))];
           opts.onPhase?.('store', performance.now() - t0);
@@ -251,7 +254,10 @@ export async function importIncidents(
           await audit(client, auditEntry(opts, fileName, buf.length, summary));
         }, pool);
       } catch (err) {
-        if (isDataError(err)) {
+        if (isConnectionLost(err)) {
+          const committed = await connectionLost(err, txid, fileName, pool);
+          if (committed) summary.warnings!.push(committed);
+        } else if (isDataError(err)) {
           summary.valid = 0;
           errors.push({
             reason: `the database refused the file (${err.message}); this is a check the importer lacks: please report it with the file`,
@@ -278,6 +284,34 @@ export async function importIncidents(
   }
   if (summary.warnings!.length === 0) delete summary.warnings;
   return summary;
+}
+
+/**
+ * The connection to PostgreSQL was lost during the import's transaction (a restart, the network):
+ * asks the database, once it answers again, whether the transaction committed. Committed: the
+ * import is wholly in, and the returned warning says so. Rolled back, or not known because the
+ * database stays away: throws a DatabaseUnavailableError (503) that tells the user which, and
+ * that importing the same file again completes it (a second run imports only what is missing).
+ */
+async function connectionLost(
+  err: unknown,
+  txid: string | undefined,
+  fileName: string,
+  pool: Pool,
+): Promise<string> {
+  const outcome = txid ? await transactionOutcome(pool, txid) : 'aborted';
+  if (outcome === 'committed')
+    return 'the connection to the database was lost just after the import was committed: the import is complete';
+  const lost = `the connection to the database was lost during the import of ${fileName} (${(err as Error).message || (err as { code?: string }).code})`;
+  if (outcome === 'aborted')
+    throw new DatabaseUnavailableError(
+      `${lost}; the import is one transaction and it was rolled back: nothing of this file was imported. Import the same file again`,
+      { cause: err },
+    );
+  throw new DatabaseUnavailableError(
+    `${lost}; the database is still away, so it is not known whether the import was committed (it is all or nothing). Import the same file again when the database is back: a second run imports only what is missing`,
+    { cause: err },
+  );
 }
 
 /**

@@ -56,8 +56,10 @@ export function publicRouter(): Router {
   r.get('/api/public/:code/streets', async (req, res) => {
     const code = Code.parse(req.params.code);
     const f = filterOf(req);
-    const c = await responses().get(`streets|${code}|${service.filterKey(f)}`, async () =>
-      json(await service.streetFigures(code, f)),
+    const c = await responses().get(
+      `streets|${code}|${service.filterKey(f)}`,
+      async () => json(await service.streetFigures(code, f)),
+      () => service.figuresReadAt(code),
     );
     sendCached(req, res, c, { type: JSON_TYPE, maxAgeSeconds: maxAge() });
   });
@@ -65,8 +67,10 @@ export function publicRouter(): Router {
   r.get('/api/public/:code/areas', async (req, res) => {
     const code = Code.parse(req.params.code);
     const f = filterOf(req);
-    const c = await responses().get(`areas|${code}|${service.filterKey(f)}`, async () =>
-      json(await service.areaFigures(code, f)),
+    const c = await responses().get(
+      `areas|${code}|${service.filterKey(f)}`,
+      async () => json(await service.areaFigures(code, f)),
+      () => service.figuresReadAt(code),
     );
     sendCached(req, res, c, { type: JSON_TYPE, maxAgeSeconds: maxAge() });
   });
@@ -84,10 +88,14 @@ export function publicRouter(): Router {
     const code = Code.parse(req.params.code);
     const t = TileCoordinates.parse(req.params);
     const f = filterOf(req);
-    const c = await responses().get(`tile|${code}|${t.z}/${t.x}/${t.y}|${service.filterKey(f)}`, async () => {
-      const { municipalityId, figures } = await service.tileFigures(code, f);
-      return repo.streetTile(t.z, t.x, t.y, municipalityId, figures);
-    });
+    const c = await responses().get(
+      `tile|${code}|${t.z}/${t.x}/${t.y}|${service.filterKey(f)}`,
+      async () => {
+        const { municipalityId, figures } = await service.tileFigures(code, f);
+        return repo.streetTile(t.z, t.x, t.y, municipalityId, figures);
+      },
+      () => service.figuresReadAt(code),
+    );
     sendCached(req, res, c, {
       type: 'application/vnd.mapbox-vector-tile',
       maxAgeSeconds: maxAge(),

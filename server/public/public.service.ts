@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { config } from '../core/config';
 import { NotFoundError } from '../core/errors';
+import { logger } from '../core/logger';
 import { MunicipalitySettings, settingsIn } from '../municipalities/municipality-settings';
 import {
   computeFigures,
@@ -72,7 +73,14 @@ interface Snapshot {
 }
 
 let municipalitiesCache: { at: number; value: Promise<Array<MunicipalityInfo & { id: number }>> } | undefined;
-const snapshots = new Map<string, { at: number; value: Promise<Snapshot> }>();
+/** A municipality's snapshot: when its load began, the load, whether it is done, and whether a newer one is loading. */
+interface SnapshotEntry {
+  at: number;
+  value: Promise<Snapshot>;
+  ready: boolean;
+  refreshing: boolean;
+}
+const snapshots = new Map<string, SnapshotEntry>();
 
 function ttlMs(): number {
   return config().PUBLIC_CACHE_SECONDS * 1000;
@@ -84,9 +92,8 @@ export function clearPublicFigures(): void {
   snapshots.clear();
 }
 
-function fresh<T>(
-  entry: { at: number; value: Promise<T> } | undefined,
-): entry is { at: number; value: Promise<T> } {
+/** Loaded less than PUBLIC_CACHE_SECONDS ago (a plain boolean: a stale entry is still an entry). */
+function fresh(entry: { at: number } | undefined): boolean {
   return entry !== undefined && Date.now() - entry.at < ttlMs();
 }
 
@@ -95,7 +102,7 @@ export async function listMunicipalities(): Promise<MunicipalityInfo[]> {
 }
 
 async function municipalitiesWithIds(): Promise<Array<MunicipalityInfo & { id: number }>> {
-  if (!fresh(municipalitiesCache)) {
+  if (!municipalitiesCache || !fresh(municipalitiesCache)) {
     const value = repo.publicMunicipalities().then((rows) =>
       rows.map((r) => {
         const s = MunicipalitySettings.safeParse(r.settings ?? {});
@@ -116,38 +123,98 @@ async function municipalitiesWithIds(): Promise<Array<MunicipalityInfo & { id: n
     );
     value.catch(() => (municipalitiesCache = undefined));
     municipalitiesCache = { at: Date.now(), value };
+    return value;
   }
   return municipalitiesCache.value;
 }
 
+async function loadSnapshot(code: string, now: Date): Promise<Snapshot> {
+  const m = (await municipalitiesWithIds()).find((x) => x.code === code);
+  if (!m) throw new NotFoundError(`no public map for municipality '${code}'`);
+  const grid = config().PUBLIC_GRID_M;
+  const months = publicMonths(now);
+  const streets = await repo.streetsBase(m.id, grid);
+  const published = await publishedYear(m.id, months, streets, grid);
+  const { id, ...info } = m;
+  return {
+    id,
+    info,
+    streets,
+    byId: new Map(streets.map((s) => [s.id, s])),
+    protected: new ProtectedFigures(streets, published, rules()),
+    months,
+    figures: new Map(),
+  };
+}
+
+function startLoad(code: string, now: Date): SnapshotEntry {
+  const entry: SnapshotEntry = {
+    at: Date.now(),
+    value: loadSnapshot(code, now),
+    ready: false,
+    refreshing: false,
+  };
+  entry.value.then(
+    () => (entry.ready = true),
+    () => undefined,
+  );
+  return entry;
+}
+
+/**
+ * The snapshot of a municipality at `now`'s cut-off. Fresh (loaded less than PUBLIC_CACHE_SECONDS
+ * ago): as it is. Stale: still answered from, while one newer load runs (stale-while-revalidate),
+ * because loading a large municipality takes seconds (7 s for 900,000 addresses,
+ * docs/readme/operations.md) and every request in that time waited for it: the soak's p99 was
+ * 3 s with timeouts, each minute when the cache expired. So figures are at most
+ * PUBLIC_CACHE_SECONDS plus one load old. If the load fails (the database away), the previous
+ * figures go on being served, the failure is logged, and the next request tries again: the public
+ * map stays up through a database restart. None yet, or a new cut-off: the request waits.
+ */
 async function snapshot(code: string, now: Date): Promise<Snapshot> {
+  return (await snapshotEntry(code, now)).value;
+}
+
+async function snapshotEntry(code: string, now: Date): Promise<SnapshotEntry> {
   const cutoff = publicCutoff(now);
   const key = `${code}|${cutoff.toISOString()}`;
   const entry = snapshots.get(key);
-  if (fresh(entry)) return entry.value;
-  const value = (async () => {
-    const m = (await municipalitiesWithIds()).find((x) => x.code === code);
-    if (!m) throw new NotFoundError(`no public map for municipality '${code}'`);
-    const grid = config().PUBLIC_GRID_M;
-    const months = publicMonths(now);
-    const streets = await repo.streetsBase(m.id, grid);
-    const published = await publishedYear(m.id, months, streets, grid);
-    const { id, ...info } = m;
-    return {
-      id,
-      info,
-      streets,
-      byId: new Map(streets.map((s) => [s.id, s])),
-      protected: new ProtectedFigures(streets, published, rules()),
-      months,
-      figures: new Map(),
-    };
-  })();
-  value.catch(() => snapshots.delete(key));
+  if (entry && fresh(entry)) return entry;
+  if (entry?.ready) {
+    if (!entry.refreshing) {
+      entry.refreshing = true;
+      const next = startLoad(code, now);
+      next.value.then(
+        // Unless the cache was cleared meanwhile (then the next request loads anew).
+        () => snapshots.get(key) === entry && snapshots.set(key, next),
+        (err: unknown) => {
+          entry.refreshing = false;
+          logger.warn(
+            { err: (err as Error).message, code },
+            'public figures: refresh failed; serving the previous ones',
+          );
+        },
+      );
+    }
+    return entry;
+  }
+  if (entry) return entry;
+  const created = startLoad(code, now);
+  created.value.catch(() => snapshots.get(key) === created && snapshots.delete(key));
   // One snapshot per municipality: the one of another cut-off is dropped.
   for (const k of snapshots.keys()) if (k.startsWith(`${code}|`)) snapshots.delete(k);
-  snapshots.set(key, { at: Date.now(), value });
-  return value;
+  snapshots.set(key, created);
+  return created;
+}
+
+/**
+ * When the data of `code`'s current public figures was read (ms since 1970): a cached answer
+ * made from them should expire PUBLIC_CACHE_SECONDS after that, not after it was made.
+ */
+export async function figuresReadAt(code: string, now = new Date()): Promise<number> {
+  const entry = await snapshotEntry(code, now);
+  await entry.value;
+  return entry.at;
 }
 
 /** The latest month the public figures cover at `now` (the last complete calendar month). */

@@ -46,17 +46,30 @@ export class ResponseCache {
     private readonly maxEntries = 5000,
   ) {}
 
-  async get(key: string, produce: () => Promise<Buffer>): Promise<CachedBody> {
+  /**
+   * The cached body for `key`, or `produce`'s (concurrent misses share one). `dataAt()` (asked
+   * before producing) says when the data the body is made from was read: the entry then expires
+   * a TTL after that, not after it was made, so a body made from data that was already cached
+   * elsewhere is not kept for a second TTL, and one made from stale data is not kept at all.
+   */
+  async get(
+    key: string,
+    produce: () => Promise<Buffer>,
+    dataAt?: () => Promise<number>,
+  ): Promise<CachedBody> {
     const hit = this.entries.get(key);
     if (hit && hit.expires > Date.now()) return hit.value;
     const inFlight = this.pending.get(key);
     if (inFlight) return inFlight;
-    const p = produce()
-      .then(cachedBody)
-      .then((value) => {
-        if (this.ttlMs > 0) {
+    const p = (async () => {
+      const readAt = dataAt ? await dataAt() : Date.now();
+      return { readAt, body: await cachedBody(await produce()) };
+    })()
+      .then(({ readAt, body: value }) => {
+        const expires = Math.min(Date.now(), readAt) + this.ttlMs;
+        if (this.ttlMs > 0 && expires > Date.now()) {
           if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-          this.entries.set(key, { value, expires: Date.now() + this.ttlMs });
+          this.entries.set(key, { value, expires });
         }
         return value;
       })

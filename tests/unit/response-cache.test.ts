@@ -25,3 +25,20 @@ test('small bodies are not gzipped', async () => {
   const c = await new ResponseCache(60_000).get('small', async () => Buffer.from('{"municipalities":[]}'));
   expect(c.gzip).toBeNull();
 });
+
+test('an entry expires a TTL after its data was read, and data already stale is not kept', async () => {
+  const cache = new ResponseCache(1_000);
+  let produced = 0;
+  const produce = async () => Buffer.from(`{"n":${++produced}}`);
+  // Data read 600 ms ago: the entry lives 400 ms more, not a whole TTL.
+  await cache.get('k', produce, async () => Date.now() - 600);
+  await cache.get('k', produce, async () => Date.now() - 600);
+  expect(produced).toBe(1);
+  await new Promise((r) => setTimeout(r, 500));
+  await cache.get('k', produce, async () => Date.now());
+  expect(produced).toBe(2);
+  // Data older than the TTL (a stale snapshot being refreshed): made for this request only.
+  await cache.get('old', produce, async () => Date.now() - 5_000);
+  await cache.get('old', produce, async () => Date.now() - 5_000);
+  expect(produced).toBe(4);
+});
