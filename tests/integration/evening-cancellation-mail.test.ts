@@ -101,6 +101,19 @@ test('cancelling tells the households with an e-mail address, confirmed and wait
   expect(waitingMail.text).toContain('U stond op de wachtlijst.');
   expect(confirmedMail.headerLines).toMatch(/^Message-ID: <pk-evening-cancelled-\d+@/im);
   for (const c of codes) expect(confirmedMail.raw + waitingMail.raw).not.toContain(c);
+  // Every link in the notice leads somewhere: followed on this test server (the worker writes
+  // PUBLIC_URL, or HOST:PORT without it); the public page names no sign-up or house number.
+  const links = [...new Set(confirmedMail.text.match(/https?:\/\/\S+/g) ?? [])];
+  expect(links.length).toBeGreaterThan(0);
+  for (const link of links) {
+    const u = new URL(link);
+    const res = await fetch(`${app.url}${u.pathname}${u.search}`);
+    expect(`${res.status} ${u.pathname}${u.search}`).toBe(`200 ${u.pathname}${u.search}`);
+    expect(u.searchParams.get('gemeente')).toBe('GM0503');
+    expect(u.searchParams.get('lang')).toBe('nl');
+  }
+  const html = confirmedMail.html;
+  for (const link of links) expect(html).toContain(`href="${link.replace(/&/g, '&amp;')}"`);
 
   // Recorded once each; the old reminder is dropped when its job comes; a second cancel is refused.
   const rows = async () =>

@@ -108,6 +108,21 @@ test('one reminder to the household that left an e-mail address with consent, on
   // The mail holds no sign-up code (it is the resident's key).
   for (const c of codes) expect(mail.raw).not.toContain(c);
   expect(mail.headerLines).toMatch(/^Message-ID: <pk-evening-reminder-\d+@/im);
+  // Every link in the reminder is followed on this test server: the sign-up page and the
+  // evening's calendar file (an iCalendar of this evening, nothing of the household).
+  const links = [...new Set(mail.text.match(/https?:\/\/\S+/g) ?? [])];
+  expect(links).toHaveLength(2);
+  for (const link of links) {
+    const u = new URL(link);
+    const res = await fetch(`${app.url}${u.pathname}${u.search}`);
+    expect(`${res.status} ${u.pathname}`).toBe(`200 ${u.pathname}`);
+    const body = await res.text();
+    if (u.pathname.endsWith('.ics')) {
+      expect(res.headers.get('content-type')).toMatch(/text\/calendar/);
+      expect(body).toContain('SUMMARY:Preventieavond Wippolder');
+      expect(body).not.toMatch(/jansen|Fam\./i);
+    } else expect(body).toContain('<html');
+  }
 
   await new Promise((r) => setTimeout(r, 300));
   for (let i = 0; i < 50 && (await reminders())[0]?.status !== 'sent'; i++)
